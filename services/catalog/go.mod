@@ -1,0 +1,7 @@
+module github.com/fitcoach/fitcoach/services/catalog
+
+go 1.26.7
+
+require github.com/fitcoach/fitcoach/pkg v0.0.0-00010101000000-000000000000
+
+replace github.com/fitcoach/fitcoach/pkg => ../../pkg
