@@ -1,0 +1,161 @@
+// Package db opens a service's database (SQLite for `fitcoach dev`, PostgreSQL in production)
+// and applies its embedded, numbered golang-migrate migrations. The same Migrate function
+// serves `fitcoach dev`, `fitcoach migrate` and the tests.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	entsql "entgo.io/ent/dialect/sql"
+	"github.com/golang-migrate/migrate/v4"
+	"github.com/golang-migrate/migrate/v4/database"
+	migratepgx "github.com/golang-migrate/migrate/v4/database/pgx/v5"
+	migratesqlite "github.com/golang-migrate/migrate/v4/database/sqlite"
+	"github.com/golang-migrate/migrate/v4/source/iofs"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	_ "modernc.org/sqlite"             // registers the pure-Go "sqlite" database/sql driver
+)
+
+// Dialect names a supported database; the values match ent's dialect names.
+type Dialect string
+
+// Supported dialects.
+const (
+	SQLite   Dialect = "sqlite3"
+	Postgres Dialect = "postgres"
+)
+
+// DB is an open database and its dialect.
+type DB struct {
+	*sql.DB
+	Dialect Dialect
+}
+
+// Ent returns an ent driver over the database.
+func (d *DB) Ent() *entsql.Driver { return entsql.OpenDB(string(d.Dialect), d.DB) }
+
+// Open opens dsn: "postgres://…" or "postgresql://…" for PostgreSQL; "sqlite://PATH",
+// "file:PATH" or a plain file path for SQLite (created with its directory when missing).
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var d *DB
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		sdb, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, err
+		}
+		sdb.SetMaxOpenConns(20)
+		sdb.SetMaxIdleConns(10)
+		sdb.SetConnMaxIdleTime(5 * time.Minute)
+		d = &DB{DB: sdb, Dialect: Postgres}
+	default:
+		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "file:")
+		if i := strings.IndexByte(path, '?'); i >= 0 {
+			path = path[:i]
+		}
+		if path == "" {
+			return nil, errors.New("db: empty SQLite path")
+		}
+		if path != ":memory:" {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				return nil, fmt.Errorf("db: create directory for %s: %w", path, err)
+			}
+		}
+		q := url.Values{}
+		// WAL lets readers run beside the writer; busy_timeout waits out a held write lock
+		// instead of failing; foreign keys are off by default in SQLite.
+		q.Add("_pragma", "foreign_keys(1)")
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Add("_pragma", "busy_timeout(10000)")
+		q.Add("_pragma", "synchronous(NORMAL)")
+		q.Set("_txlock", "immediate")
+		sdb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+		if err != nil {
+			return nil, err
+		}
+		sdb.SetMaxOpenConns(8)
+		d = &DB{DB: sdb, Dialect: SQLite}
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := d.PingContext(pingCtx); err != nil {
+		d.Close()
+		return nil, fmt.Errorf("db: connect: %w", err)
+	}
+	return d, nil
+}
+
+// Migrations holds one service's embedded migrations: a directory per dialect ("sqlite",
+// "postgres") of NNNN_name.up.sql / NNNN_name.down.sql files.
+type Migrations struct {
+	// Service names the migrations table (schema_migrations_<service>).
+	Service string
+	FS      fs.FS
+}
+
+// Direction says which way to migrate.
+type Direction int
+
+// Directions.
+const (
+	Up Direction = iota
+	Down
+)
+
+// Migrate applies every pending migration (Up) or rolls them all back (Down). It reports the
+// version the database is at afterwards.
+func Migrate(d *DB, m Migrations, dir Direction) (uint, error) {
+	sub := "sqlite"
+	if d.Dialect == Postgres {
+		sub = "postgres"
+	}
+	src, err := iofs.New(m.FS, sub)
+	if err != nil {
+		return 0, fmt.Errorf("db: migrations of %s: %w", m.Service, err)
+	}
+	table := "schema_migrations_" + m.Service
+	var drv database.Driver
+	switch d.Dialect {
+	case Postgres:
+		drv, err = migratepgx.WithInstance(d.DB, &migratepgx.Config{MigrationsTable: table})
+	default:
+		drv, err = migratesqlite.WithInstance(d.DB, &migratesqlite.Config{MigrationsTable: table})
+	}
+	if err != nil {
+		return 0, fmt.Errorf("db: migration driver: %w", err)
+	}
+	mig, err := migrate.NewWithInstance("iofs", src, string(d.Dialect), drv)
+	if err != nil {
+		return 0, fmt.Errorf("db: migrate: %w", err)
+	}
+	// Not mig.Close(): it would close the shared *sql.DB.
+	switch dir {
+	case Down:
+		err = mig.Down()
+	default:
+		err = mig.Up()
+	}
+	if err != nil && !errors.Is(err, migrate.ErrNoChange) {
+		return 0, fmt.Errorf("db: migrate %s: %w", m.Service, err)
+	}
+	v, dirty, verr := mig.Version()
+	if errors.Is(verr, migrate.ErrNilVersion) {
+		return 0, nil
+	}
+	if verr != nil {
+		return 0, verr
+	}
+	if dirty {
+		return v, fmt.Errorf("db: %s is dirty at version %d: fix it and force the version", m.Service, v)
+	}
+	return v, nil
+}

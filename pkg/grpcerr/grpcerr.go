@@ -1,0 +1,133 @@
+// Package grpcerr holds the sentinel errors every fitcoach store and service returns, and the
+// one place where they become gRPC status codes. Internal causes are logged there and never
+// sent to clients.
+package grpcerr
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+// Sentinels. Wrap them with fmt.Errorf("...: %w", grpcerr.ErrNotFound); the text before the
+// sentinel is shown to the client, so keep it free of internals.
+var (
+	ErrNotFound           = errors.New("not found")
+	ErrAlreadyExists      = errors.New("already exists")
+	ErrFailedPrecondition = errors.New("failed precondition")
+	ErrPermissionDenied   = errors.New("permission denied")
+	ErrUnavailable        = errors.New("unavailable")
+	ErrResourceExhausted  = errors.New("resource exhausted")
+	ErrDeadlineExceeded   = errors.New("deadline exceeded")
+)
+
+// FieldViolation names one bad field of a request.
+type FieldViolation struct {
+	Field   string
+	Rule    string
+	Message string
+}
+
+// InvalidError is a request that breaks rules the interceptor could not check alone (for
+// example a merged update, or a page token).
+type InvalidError struct {
+	Violations []FieldViolation
+}
+
+func (e *InvalidError) Error() string {
+	if len(e.Violations) == 0 {
+		return "invalid argument"
+	}
+	v := e.Violations[0]
+	msg := fmt.Sprintf("invalid %s: %s", v.Field, v.Message)
+	if n := len(e.Violations) - 1; n > 0 {
+		msg += fmt.Sprintf(" (and %d more)", n)
+	}
+	return msg
+}
+
+// Invalid returns an InvalidError for one field.
+func Invalid(field, rule, message string) error {
+	return &InvalidError{Violations: []FieldViolation{{Field: field, Rule: rule, Message: message}}}
+}
+
+// InvalidArgumentStatus renders violations as INVALID_ARGUMENT with a BadRequest detail, the
+// shape the gateway turns into an HTTP 400 body.
+func InvalidArgumentStatus(violations []FieldViolation) *status.Status {
+	sorted := append([]FieldViolation(nil), violations...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Field < sorted[j].Field })
+	st := status.New(codes.InvalidArgument, (&InvalidError{Violations: sorted}).Error())
+	br := &errdetails.BadRequest{}
+	for _, v := range sorted {
+		br.FieldViolations = append(br.FieldViolations, &errdetails.BadRequest_FieldViolation{
+			Field: v.Field, Description: v.Message, Reason: v.Rule,
+		})
+	}
+	if withDetails, err := st.WithDetails(br); err == nil {
+		return withDetails
+	}
+	return st
+}
+
+var sentinels = []struct {
+	err  error
+	code codes.Code
+}{
+	{ErrNotFound, codes.NotFound},
+	{ErrAlreadyExists, codes.AlreadyExists},
+	{ErrFailedPrecondition, codes.FailedPrecondition},
+	{ErrPermissionDenied, codes.PermissionDenied},
+	{ErrUnavailable, codes.Unavailable},
+	{ErrResourceExhausted, codes.ResourceExhausted},
+	{ErrDeadlineExceeded, codes.DeadlineExceeded},
+}
+
+// ToStatus maps err to the status a client sees. Statuses pass through; sentinels get their
+// code and the error's text; context errors become Canceled/DeadlineExceeded; anything else is
+// Internal with a generic message (the cause is for the log, not the client).
+func ToStatus(err error) (st *status.Status, internal bool) {
+	if err == nil {
+		return nil, false
+	}
+	if s, ok := status.FromError(err); ok {
+		return s, s.Code() == codes.Internal || s.Code() == codes.Unknown
+	}
+	var inv *InvalidError
+	if errors.As(err, &inv) {
+		return InvalidArgumentStatus(inv.Violations), false
+	}
+	for _, s := range sentinels {
+		if errors.Is(err, s.err) {
+			return status.New(s.code, err.Error()), false
+		}
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return status.New(codes.DeadlineExceeded, "deadline exceeded"), false
+	case errors.Is(err, context.Canceled):
+		return status.New(codes.Canceled, "canceled"), false
+	}
+	return status.New(codes.Internal, "internal error"), true
+}
+
+// UnaryServerInterceptor converts handler errors with ToStatus, logging internal causes.
+func UnaryServerInterceptor(log *slog.Logger) grpc.UnaryServerInterceptor {
+	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
+		resp, err := handler(ctx, req)
+		if err == nil {
+			return resp, nil
+		}
+		st, internal := ToStatus(err)
+		if internal {
+			log.ErrorContext(ctx, "internal error", "method", info.FullMethod, "err", err)
+		}
+		return nil, st.Err()
+	}
+}

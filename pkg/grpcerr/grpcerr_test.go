@@ -1,0 +1,51 @@
+package grpcerr
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+func TestToStatus(t *testing.T) {
+	tests := []struct {
+		name     string
+		err      error
+		code     codes.Code
+		msg      string
+		internal bool
+	}{
+		{"not found", fmt.Errorf("exercise %q: %w", "x", ErrNotFound), codes.NotFound, `exercise "x": not found`, false},
+		{"exists", fmt.Errorf("slug taken: %w", ErrAlreadyExists), codes.AlreadyExists, "slug taken: already exists", false},
+		{"status passes", status.Error(codes.PermissionDenied, "no"), codes.PermissionDenied, "no", false},
+		{"deadline", fmt.Errorf("db: %w", context.DeadlineExceeded), codes.DeadlineExceeded, "deadline exceeded", false},
+		{"internal hides cause", errors.New("pq: password=secret"), codes.Internal, "internal error", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st, internal := ToStatus(tt.err)
+			require.Equal(t, tt.code, st.Code())
+			require.Equal(t, tt.msg, st.Message())
+			require.Equal(t, tt.internal, internal)
+		})
+	}
+}
+
+func TestInvalidCarriesFieldViolations(t *testing.T) {
+	st, _ := ToStatus(&InvalidError{Violations: []FieldViolation{
+		{Field: "slug", Rule: "string.pattern", Message: "bad slug"},
+		{Field: "code", Rule: "unique", Message: "taken"},
+	}})
+	require.Equal(t, codes.InvalidArgument, st.Code())
+	require.Equal(t, "invalid code: taken (and 1 more)", st.Message())
+	require.Len(t, st.Details(), 1)
+	br := st.Details()[0].(*errdetails.BadRequest)
+	require.Equal(t, "code", br.FieldViolations[0].Field)
+	require.Equal(t, "slug", br.FieldViolations[1].Field)
+	require.Equal(t, "string.pattern", br.FieldViolations[1].Reason)
+}
