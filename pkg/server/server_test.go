@@ -1,0 +1,149 @@
+package server_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/metadata"
+	reflectionpb "google.golang.org/grpc/reflection/grpc_reflection_v1"
+	"google.golang.org/grpc/status"
+
+	"github.com/fitcoach/fitcoach/pkg/auth"
+	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
+	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+	"github.com/fitcoach/fitcoach/pkg/obs"
+	"github.com/fitcoach/fitcoach/pkg/server"
+)
+
+// catalogStub answers GetExercise by slug: "boom" panics, "missing" is not found, others echo.
+type catalogStub struct {
+	catalogv1.UnimplementedCatalogServiceServer
+}
+
+func (catalogStub) GetExercise(ctx context.Context, req *catalogv1.GetExerciseRequest) (*catalogv1.GetExerciseResponse, error) {
+	switch req.GetSlug() {
+	case "boom":
+		panic("handler bug")
+	case "missing":
+		return nil, fmt.Errorf("exercise %q: %w", req.GetSlug(), grpcerr.ErrNotFound)
+	case "admin-only":
+		if err := auth.RequireAdmin(ctx); err != nil {
+			return nil, err
+		}
+	}
+	p, _ := auth.FromContext(ctx)
+	return &catalogv1.GetExerciseResponse{Exercise: &catalogv1.Exercise{Slug: req.GetSlug(), Code: p.Subject}}, nil
+}
+
+func start(t *testing.T) (*server.Server, *grpc.ClientConn, *auth.HS256, context.CancelFunc) {
+	t.Helper()
+	signer, err := auth.NewHS256([]byte("0123456789abcdef0123456789abcdef"))
+	require.NoError(t, err)
+	srv, err := server.New(server.Config{Logger: obs.NewLogger(io.Discard, "error"), Verifier: signer, ShutdownTimeout: time.Second})
+	require.NoError(t, err)
+	srv.Register(&catalogv1.CatalogService_ServiceDesc, catalogStub{})
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, lis) }()
+	conn, err := server.Dial(lis.Addr().String(), nil)
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		cancel()
+		require.NoError(t, <-done)
+		conn.Close()
+	})
+	return srv, conn, signer, cancel
+}
+
+func withToken(t *testing.T, ctx context.Context, s *auth.HS256, sub string, roles ...string) context.Context {
+	tok, err := s.Mint(sub, roles, time.Hour)
+	require.NoError(t, err)
+	return metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+tok)
+}
+
+func TestServer(t *testing.T) {
+	_, conn, signer, _ := start(t)
+	client := catalogv1.NewCatalogServiceClient(conn)
+
+	t.Run("health needs no token", func(t *testing.T) {
+		resp, err := healthpb.NewHealthClient(conn).Check(t.Context(), &healthpb.HealthCheckRequest{Service: "fitcoach.catalog.v1.CatalogService"})
+		require.NoError(t, err)
+		require.Equal(t, healthpb.HealthCheckResponse_SERVING, resp.GetStatus())
+	})
+	t.Run("reflection lists the service without a token", func(t *testing.T) {
+		stream, err := reflectionpb.NewServerReflectionClient(conn).ServerReflectionInfo(t.Context())
+		require.NoError(t, err)
+		require.NoError(t, stream.Send(&reflectionpb.ServerReflectionRequest{MessageRequest: &reflectionpb.ServerReflectionRequest_ListServices{}}))
+		resp, err := stream.Recv()
+		require.NoError(t, err)
+		var names []string
+		for _, s := range resp.GetListServicesResponse().GetService() {
+			names = append(names, s.GetName())
+		}
+		require.Contains(t, names, "fitcoach.catalog.v1.CatalogService")
+	})
+	tests := []struct {
+		name string
+		ctx  func() context.Context
+		slug string
+		code codes.Code
+	}{
+		{"no token", func() context.Context { return t.Context() }, "push-ups", codes.Unauthenticated},
+		{"garbage token", func() context.Context {
+			return metadata.AppendToOutgoingContext(t.Context(), "authorization", "Bearer not.a.jwt")
+		}, "push-ups", codes.Unauthenticated},
+		{"ok", func() context.Context { return withToken(t, t.Context(), signer, "alice") }, "push-ups", codes.OK},
+		{"invalid input", func() context.Context { return withToken(t, t.Context(), signer, "alice") }, "bad slug!", codes.InvalidArgument},
+		{"sentinel mapped", func() context.Context { return withToken(t, t.Context(), signer, "alice") }, "missing", codes.NotFound},
+		{"panic recovered", func() context.Context { return withToken(t, t.Context(), signer, "alice") }, "boom", codes.Internal},
+		{"admin only as person", func() context.Context { return withToken(t, t.Context(), signer, "alice") }, "admin-only", codes.PermissionDenied},
+		{"admin only as admin", func() context.Context { return withToken(t, t.Context(), signer, "root", auth.RoleAdmin) }, "admin-only", codes.OK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, err := client.GetExercise(tt.ctx(), &catalogv1.GetExerciseRequest{Slug: tt.slug})
+			require.Equal(t, tt.code, status.Code(err), "err: %v", err)
+			if tt.code == codes.OK {
+				require.Equal(t, tt.slug, resp.GetExercise().GetSlug())
+			}
+		})
+	}
+	t.Run("violations carry the field", func(t *testing.T) {
+		_, err := client.GetExercise(withToken(t, t.Context(), signer, "alice"), &catalogv1.GetExerciseRequest{Slug: "bad slug!"})
+		st := status.Convert(err)
+		require.Len(t, st.Details(), 1)
+		br := st.Details()[0].(*errdetails.BadRequest)
+		require.Equal(t, "slug", br.GetFieldViolations()[0].GetField())
+		require.Equal(t, "string.pattern", br.GetFieldViolations()[0].GetReason())
+	})
+	t.Run("the subject reaches the handler", func(t *testing.T) {
+		resp, err := client.GetExercise(withToken(t, t.Context(), signer, "bob"), &catalogv1.GetExerciseRequest{Slug: "squat"})
+		require.NoError(t, err)
+		require.Equal(t, "bob", resp.GetExercise().GetCode())
+	})
+}
+
+func TestShutdownFlipsHealth(t *testing.T) {
+	srv, conn, _, _ := start(t)
+	inproc, err := srv.InProcess()
+	require.NoError(t, err)
+	defer inproc.Close()
+	resp, err := healthpb.NewHealthClient(inproc).Check(t.Context(), &healthpb.HealthCheckRequest{})
+	require.NoError(t, err)
+	require.Equal(t, healthpb.HealthCheckResponse_SERVING, resp.GetStatus())
+	srv.SetServing(false)
+	resp, err = healthpb.NewHealthClient(conn).Check(t.Context(), &healthpb.HealthCheckRequest{Service: "fitcoach.catalog.v1.CatalogService"})
+	require.NoError(t, err)
+	require.Equal(t, healthpb.HealthCheckResponse_NOT_SERVING, resp.GetStatus())
+}
