@@ -1,0 +1,101 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	rpccode "google.golang.org/genproto/googleapis/rpc/code"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/fitcoach/fitcoach/pkg/obs"
+)
+
+// Violation is one bad field in an error body.
+type Violation struct {
+	Field   string `json:"field"`
+	Rule    string `json:"rule,omitempty"`
+	Message string `json:"message"`
+}
+
+// ErrorBody is the JSON every failed request answers with.
+type ErrorBody struct {
+	// Code is the gRPC status code name, e.g. "INVALID_ARGUMENT".
+	Code       string      `json:"code"`
+	Message    string      `json:"message"`
+	Violations []Violation `json:"violations,omitempty"`
+	RequestID  string      `json:"requestId,omitempty"`
+}
+
+// codeName is the canonical name of a gRPC code, e.g. "INVALID_ARGUMENT".
+func codeName(c codes.Code) string {
+	if n, ok := rpccode.Code_name[int32(c)]; ok {
+		return n
+	}
+	return "UNKNOWN"
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// httpStatus maps gRPC codes to HTTP statuses; grpc-gateway's table, with FailedPrecondition
+// as 409 (the state of the resource conflicts) rather than 400.
+func httpStatus(c codes.Code) int {
+	if c == codes.FailedPrecondition {
+		return http.StatusConflict
+	}
+	return runtime.HTTPStatusFromCode(c)
+}
+
+func (g *Gateway) writeError(w http.ResponseWriter, r *http.Request, st *status.Status) {
+	body := ErrorBody{Code: codeName(st.Code()), Message: st.Message(), RequestID: obs.RequestID(r.Context())}
+	code := httpStatus(st.Code())
+	if tooLarge(r.Context()) {
+		code = http.StatusRequestEntityTooLarge
+		body.Code = codeName(codes.InvalidArgument)
+		body.Message = "request body too large"
+	}
+	for _, d := range st.Details() {
+		if br, ok := d.(*errdetails.BadRequest); ok {
+			for _, v := range br.GetFieldViolations() {
+				body.Violations = append(body.Violations, Violation{Field: v.GetField(), Rule: v.GetReason(), Message: v.GetDescription()})
+			}
+		}
+	}
+	if st.Code() == codes.Unauthenticated {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="fitcoach"`)
+	}
+	if code >= 500 {
+		g.deps.Logger.ErrorContext(r.Context(), "request failed", "path", r.URL.Path, "code", codeName(st.Code()), "message", st.Message())
+	}
+	writeJSON(w, code, body)
+}
+
+func (g *Gateway) errorHandler(ctx context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w http.ResponseWriter, r *http.Request, err error) {
+	var herr *runtime.HTTPStatusError
+	if errors.As(err, &herr) {
+		writeJSON(w, herr.HTTPStatus, ErrorBody{Code: codeName(status.Code(herr.Err)), Message: http.StatusText(herr.HTTPStatus), RequestID: obs.RequestID(ctx)})
+		return
+	}
+	g.writeError(w, r.WithContext(ctx), status.Convert(err))
+}
+
+func (g *Gateway) routingErrorHandler(ctx context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w http.ResponseWriter, r *http.Request, httpStatus int) {
+	body := ErrorBody{Code: codeName(codes.NotFound), Message: "no such route: " + r.Method + " " + r.URL.Path, RequestID: obs.RequestID(ctx)}
+	switch httpStatus {
+	case http.StatusMethodNotAllowed:
+		body.Code = codeName(codes.Unimplemented)
+		body.Message = "method not allowed: " + r.Method + " " + r.URL.Path
+	case http.StatusBadRequest:
+		body.Code = codeName(codes.InvalidArgument)
+		body.Message = "malformed request path"
+	}
+	writeJSON(w, httpStatus, body)
+}

@@ -1,0 +1,244 @@
+package gateway
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	"github.com/fitcoach/fitcoach/pkg/auth"
+	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
+	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+	"github.com/fitcoach/fitcoach/pkg/obs"
+	"github.com/fitcoach/fitcoach/pkg/server"
+)
+
+// These stubs stand in for the services so the gateway's own behaviour (routing, error
+// rendering, limits, CORS, readiness) is tested alone; cmd/fitcoach's end-to-end tests run the
+// gateway over the real services.
+type catalogStub struct {
+	catalogv1.UnimplementedCatalogServiceServer
+}
+
+func (catalogStub) GetExercise(ctx context.Context, req *catalogv1.GetExerciseRequest) (*catalogv1.GetExerciseResponse, error) {
+	switch req.GetSlug() {
+	case "missing":
+		return nil, fmt.Errorf("exercise %q: %w", req.GetSlug(), grpcerr.ErrNotFound)
+	case "busy":
+		return nil, status.Error(codes.ResourceExhausted, "slow down")
+	case "conflict":
+		return nil, fmt.Errorf("slug taken: %w", grpcerr.ErrAlreadyExists)
+	case "broken":
+		return nil, fmt.Errorf("db password=hunter2 refused")
+	}
+	p, _ := auth.FromContext(ctx)
+	return &catalogv1.GetExerciseResponse{Exercise: &catalogv1.Exercise{Slug: req.GetSlug(), Code: p.Subject}}, nil
+}
+
+func (catalogStub) CreateExercise(ctx context.Context, req *catalogv1.CreateExerciseRequest) (*catalogv1.CreateExerciseResponse, error) {
+	if err := auth.RequireAdmin(ctx); err != nil {
+		return nil, err
+	}
+	return &catalogv1.CreateExerciseResponse{Exercise: req.GetExercise()}, nil
+}
+
+type planStub struct {
+	planv1.UnimplementedPlanServiceServer
+}
+
+func (planStub) ValidatePlan(_ context.Context, req *planv1.ValidatePlanRequest) (*planv1.ValidatePlanResponse, error) {
+	// Echoes the text it received as the message, so the test sees what the gateway passed on.
+	return &planv1.ValidatePlanResponse{Valid: false, Violations: []*planv1.Violation{{Field: "", Rule: "echo", Message: req.GetPlanJson()}}}, nil
+}
+
+type videoStub struct {
+	videov1.UnimplementedVideoServiceServer
+}
+
+type fixture struct {
+	url    string
+	person string
+	admin  string
+	srv    *server.Server
+}
+
+func newFixture(t *testing.T) fixture {
+	t.Helper()
+	signer, err := auth.NewHS256([]byte(strings.Repeat("s", 32)))
+	require.NoError(t, err)
+	log := obs.NewLogger(io.Discard, "error")
+	srv, err := server.New(server.Config{Logger: log, Verifier: signer})
+	require.NoError(t, err)
+	srv.Register(&catalogv1.CatalogService_ServiceDesc, catalogStub{})
+	srv.Register(&videov1.VideoService_ServiceDesc, videoStub{})
+	srv.Register(&planv1.PlanService_ServiceDesc, planStub{})
+	conn, err := srv.InProcess()
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close(); srv.Shutdown() })
+
+	media := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(media, "clip.mp4"), []byte("0123456789"), 0o644))
+	g, err := New(t.Context(), Config{AllowedOrigins: []string{"https://app.example"}, MaxBodyBytes: 1024, MediaDir: media},
+		Backends{Catalog: conn, Video: conn, Plan: conn}, Deps{Logger: log})
+	require.NoError(t, err)
+	hs := httptest.NewServer(g)
+	t.Cleanup(hs.Close)
+	person, err := signer.Mint("alice", nil, time.Hour)
+	require.NoError(t, err)
+	admin, err := signer.Mint("root", []string{auth.RoleAdmin}, time.Hour)
+	require.NoError(t, err)
+	return fixture{url: hs.URL, person: person, admin: admin, srv: srv}
+}
+
+func (f fixture) do(t *testing.T, method, path, token, body string, headers ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, f.url+path, strings.NewReader(body))
+	require.NoError(t, err)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp, b
+}
+
+func TestRoutesAndErrors(t *testing.T) {
+	f := newFixture(t)
+	tests := []struct {
+		name, method, path, token, body string
+		code                            int
+		grpcCode                        string
+		contains                        string
+	}{
+		{"ok", "GET", "/v1/exercises/push-ups", f.person, "", 200, "", `"slug":"push-ups"`},
+		{"no token", "GET", "/v1/exercises/push-ups", "", "", 401, "UNAUTHENTICATED", ""},
+		{"bad token", "GET", "/v1/exercises/push-ups", "x.y.z", "", 401, "UNAUTHENTICATED", ""},
+		{"not found", "GET", "/v1/exercises/missing", f.person, "", 404, "NOT_FOUND", `exercise \"missing\": not found`},
+		{"conflict", "GET", "/v1/exercises/conflict", f.person, "", 409, "ALREADY_EXISTS", ""},
+		{"rate limited", "GET", "/v1/exercises/busy", f.person, "", 429, "RESOURCE_EXHAUSTED", ""},
+		{"internal hides cause", "GET", "/v1/exercises/broken", f.person, "", 500, "INTERNAL", "internal error"},
+		{"admin route as person", "POST", "/v1/exercises", f.person, `{"slug":"x","name":{"en":"X"},"muscleGroups":["chest"],"difficulty":"FITNESS_LEVEL_BEGINNER"}`, 403, "PERMISSION_DENIED", ""},
+		{"admin route as admin", "POST", "/v1/exercises", f.admin, `{"slug":"x","name":{"en":"X"},"muscleGroups":["chest"],"difficulty":"FITNESS_LEVEL_BEGINNER"}`, 200, "", `"slug":"x"`},
+		{"violations", "POST", "/v1/exercises", f.admin, `{"slug":"Bad Slug","name":{"en":"X"},"muscleGroups":["chest"],"difficulty":"FITNESS_LEVEL_BEGINNER"}`, 400, "INVALID_ARGUMENT", `"field":"exercise.slug"`},
+		{"unknown field", "POST", "/v1/exercises", f.admin, `{"slugg":"x"}`, 400, "INVALID_ARGUMENT", ""},
+		{"malformed json", "POST", "/v1/exercises", f.admin, `{`, 400, "INVALID_ARGUMENT", ""},
+		{"no route", "GET", "/v1/nothing", f.person, "", 404, "NOT_FOUND", ""},
+		{"unimplemented backend", "GET", "/v1/clips/abc", f.person, "", 501, "UNIMPLEMENTED", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp, body := f.do(t, tt.method, tt.path, tt.token, tt.body)
+			require.Equal(t, tt.code, resp.StatusCode, string(body))
+			require.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+			require.NotEmpty(t, resp.Header.Get("X-Request-Id"))
+			if tt.grpcCode != "" {
+				var e ErrorBody
+				require.NoError(t, json.Unmarshal(body, &e), string(body))
+				require.Equal(t, tt.grpcCode, e.Code)
+				require.Equal(t, resp.Header.Get("X-Request-Id"), e.RequestID)
+			}
+			require.Contains(t, string(body), tt.contains)
+			require.NotContains(t, string(body), "hunter2")
+		})
+	}
+}
+
+func TestBodyLimit(t *testing.T) {
+	f := newFixture(t)
+	big := `{"slug":"` + strings.Repeat("a", 2000) + `"}`
+	resp, body := f.do(t, "POST", "/v1/exercises", f.admin, big)
+	require.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode, string(body))
+
+	// A chunked body has no Content-Length: the limit must hold while reading too.
+	req, err := http.NewRequestWithContext(t.Context(), "POST", f.url+"/v1/exercises", io.MultiReader(strings.NewReader(big)))
+	require.NoError(t, err)
+	req.Header.Set("Authorization", "Bearer "+f.admin)
+	req.ContentLength = -1
+	r2, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	r2.Body.Close()
+	require.Equal(t, http.StatusRequestEntityTooLarge, r2.StatusCode)
+}
+
+func TestValidatePlanPassesTheRawBody(t *testing.T) {
+	f := newFixture(t)
+	for name, body := range map[string]string{
+		"raw object":  `{"plan_name":"x"}`,
+		"json string": `"{\"plan_name\":\"x\"}"`,
+		"wrapped":     `{"planJson":"{\"plan_name\":\"x\"}"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp, b := f.do(t, "POST", "/v1/plans:validate", f.person, body)
+			require.Equal(t, 200, resp.StatusCode, string(b))
+			var out struct {
+				Valid      bool `json:"valid"`
+				Violations []struct {
+					Message string `json:"message"`
+				} `json:"violations"`
+			}
+			require.NoError(t, json.Unmarshal(b, &out))
+			require.False(t, out.Valid)
+			require.Equal(t, `{"plan_name":"x"}`, out.Violations[0].Message)
+		})
+	}
+	resp, _ := f.do(t, "POST", "/v1/plans:validate", "", `{}`)
+	require.Equal(t, 401, resp.StatusCode)
+}
+
+func TestHealthReadyMetricsOpenAPI(t *testing.T) {
+	f := newFixture(t)
+	for _, p := range []string{"/healthz", "/healthz/", "/readyz", "/openapi.json"} {
+		resp, body := f.do(t, "GET", p, "", "")
+		require.Equal(t, 200, resp.StatusCode, p+": "+string(body))
+	}
+	_, body := f.do(t, "GET", "/openapi.json", "", "")
+	require.Contains(t, string(body), "/v1/me/plans/{planId}/weeks/{week}/days/{day}:start")
+
+	f.srv.SetServing(false)
+	resp, body := f.do(t, "GET", "/readyz", "", "")
+	require.Equal(t, 503, resp.StatusCode)
+	require.Contains(t, string(body), "NOT_SERVING")
+	resp, _ = f.do(t, "GET", "/healthz", "", "")
+	require.Equal(t, 200, resp.StatusCode, "liveness does not depend on backends")
+}
+
+func TestMedia(t *testing.T) {
+	f := newFixture(t)
+	resp, body := f.do(t, "GET", "/media/clip.mp4", "", "", "Range", "bytes=2-4")
+	require.Equal(t, http.StatusPartialContent, resp.StatusCode)
+	require.Equal(t, "234", string(body))
+	for _, p := range []string{"/media/", "/media/missing.mp4", "/media/../gateway.go"} {
+		resp, _ := f.do(t, "GET", p, "", "")
+		require.Equal(t, 404, resp.StatusCode, p)
+	}
+}
+
+func TestCORS(t *testing.T) {
+	f := newFixture(t)
+	resp, _ := f.do(t, "OPTIONS", "/v1/me/plans", "", "", "Origin", "https://app.example", "Access-Control-Request-Method", "POST")
+	require.Equal(t, http.StatusNoContent, resp.StatusCode)
+	require.Equal(t, "https://app.example", resp.Header.Get("Access-Control-Allow-Origin"))
+	require.Contains(t, resp.Header.Get("Access-Control-Allow-Headers"), "Authorization")
+
+	resp, _ = f.do(t, "GET", "/healthz", "", "", "Origin", "https://evil.example")
+	require.Empty(t, resp.Header.Get("Access-Control-Allow-Origin"))
+}

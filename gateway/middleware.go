@@ -1,0 +1,183 @@
+package gateway
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/textproto"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
+	"github.com/prometheus/client_golang/prometheus"
+	"google.golang.org/grpc/codes"
+
+	"github.com/fitcoach/fitcoach/pkg/obs"
+)
+
+// incomingHeaders forwards the bearer token and the request id to the services; nothing else
+// from the client reaches them.
+func incomingHeaders(key string) (string, bool) {
+	switch textproto.CanonicalMIMEHeaderKey(key) {
+	case "Authorization":
+		return "authorization", true
+	case "X-Request-Id":
+		return obs.RequestIDHeader, true
+	}
+	return "", false
+}
+
+// outgoingHeaders drops gRPC response metadata; the request id is set by the middleware.
+func outgoingHeaders(string) (string, bool) { return "", false }
+
+func (g *Gateway) requestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if !obs.ValidRequestID(id) {
+			id = obs.NewRequestID()
+			r.Header.Set("X-Request-Id", id)
+		}
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(obs.WithRequestID(r.Context(), id)))
+	})
+}
+
+func (g *Gateway) cors(next http.Handler) http.Handler {
+	allowAny := slices.Contains(g.cfg.AllowedOrigins, "*")
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		if origin != "" && (allowAny || slices.Contains(g.cfg.AllowedOrigins, origin)) {
+			h := w.Header()
+			h.Set("Access-Control-Allow-Origin", origin)
+			h.Add("Vary", "Origin")
+			h.Set("Access-Control-Expose-Headers", "X-Request-Id")
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				h.Set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS")
+				h.Set("Access-Control-Allow-Headers", "Authorization, Content-Type, X-Request-Id")
+				h.Set("Access-Control-Max-Age", "600")
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+type bodyLimitKey struct{}
+
+// limitedBody fails reads past the limit and remembers that it did, so the error handler can
+// answer 413 instead of a decode error.
+type limitedBody struct {
+	io.ReadCloser
+	left     int64
+	exceeded *atomic.Bool
+}
+
+var errTooLarge = errors.New("request body too large")
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// Probe one byte: a body of exactly the limit is fine.
+		var one [1]byte
+		if n, _ := b.ReadCloser.Read(one[:]); n > 0 {
+			b.exceeded.Store(true)
+			return 0, errTooLarge
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func tooLarge(ctx context.Context) bool {
+	f, ok := ctx.Value(bodyLimitKey{}).(*atomic.Bool)
+	return ok && f.Load()
+}
+
+func (g *Gateway) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > g.cfg.MaxBodyBytes {
+			writeJSON(w, http.StatusRequestEntityTooLarge, ErrorBody{Code: codeName(codes.InvalidArgument), Message: "request body too large", RequestID: obs.RequestID(r.Context())})
+			return
+		}
+		if r.Body != nil && r.Body != http.NoBody {
+			flag := &atomic.Bool{}
+			r.Body = &limitedBody{ReadCloser: r.Body, left: g.cfg.MaxBodyBytes, exceeded: flag}
+			r = r.WithContext(context.WithValue(r.Context(), bodyLimitKey{}, flag))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+type httpMetrics struct {
+	requests *prometheus.CounterVec
+	seconds  *prometheus.HistogramVec
+}
+
+func newHTTPMetrics(reg prometheus.Registerer) *httpMetrics {
+	m := &httpMetrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "http_requests_total",
+			Help: "HTTP API requests, by method, route pattern and status code.",
+		}, []string{"method", "route", "code"}),
+		seconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "http_request_duration_seconds",
+			Help:    "HTTP API request time, by method and route pattern.",
+			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 10, 60},
+		}, []string{"method", "route"}),
+	}
+	reg.MustRegister(m.requests, m.seconds)
+	return m
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	code int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	if s.code == 0 {
+		s.code = code
+	}
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	if s.code == 0 {
+		s.code = http.StatusOK
+	}
+	return s.ResponseWriter.Write(b)
+}
+
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// middleware records RED metrics per route pattern (not per URL, which would explode the label
+// space with plan ids).
+func (m *httpMetrics) middleware(next runtime.HandlerFunc) runtime.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request, params map[string]string) {
+		start := time.Now()
+		route := "unknown"
+		if p, ok := runtime.HTTPPattern(r.Context()); ok {
+			route = p.String()
+		}
+		rec := &statusRecorder{ResponseWriter: w}
+		next(rec, r, params)
+		code := rec.code
+		if code == 0 {
+			code = http.StatusOK
+		}
+		m.requests.WithLabelValues(r.Method, route, strconv.Itoa(code)).Inc()
+		m.seconds.WithLabelValues(r.Method, route).Observe(time.Since(start).Seconds())
+	}
+}
+
+// bearer returns the Authorization header of r, for handlers outside grpc-gateway.
+func bearer(r *http.Request) string { return strings.TrimSpace(r.Header.Get("Authorization")) }
