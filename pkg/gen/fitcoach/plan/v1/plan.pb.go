@@ -469,8 +469,10 @@ type Plan struct {
 	Archetype      v1.Archetype           `protobuf:"varint,17,opt,name=archetype,proto3,enum=fitcoach.types.v1.Archetype" json:"archetype,omitempty"`
 	Locale         string                 `protobuf:"bytes,18,opt,name=locale,proto3" json:"locale,omitempty"`
 	CreateTime     *timestamppb.Timestamp `protobuf:"bytes,19,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
-	unknownFields  protoimpl.UnknownFields
-	sizeCache      protoimpl.SizeCache
+	// Time spent waiting for the LLM, reprompts included.
+	LlmMs         int64 `protobuf:"varint,20,opt,name=llm_ms,json=llmMs,proto3" json:"llm_ms,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Plan) Reset() {
@@ -634,6 +636,13 @@ func (x *Plan) GetCreateTime() *timestamppb.Timestamp {
 		return x.CreateTime
 	}
 	return nil
+}
+
+func (x *Plan) GetLlmMs() int64 {
+	if x != nil {
+		return x.LlmMs
+	}
+	return 0
 }
 
 type CreatePlanRequest struct {
@@ -1899,7 +1908,7 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"TokenUsage\x12#\n" +
 	"\rprompt_tokens\x18\x01 \x01(\x03R\fpromptTokens\x12+\n" +
 	"\x11completion_tokens\x18\x02 \x01(\x03R\x10completionTokens\x12!\n" +
-	"\ftotal_tokens\x18\x03 \x01(\x03R\vtotalTokens\"\xce\x05\n" +
+	"\ftotal_tokens\x18\x03 \x01(\x03R\vtotalTokens\"\xe5\x05\n" +
 	"\x04Plan\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1b\n" +
 	"\tplan_name\x18\x02 \x01(\tR\bplanName\x12%\n" +
@@ -1922,7 +1931,8 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\tarchetype\x18\x11 \x01(\x0e2\x1c.fitcoach.types.v1.ArchetypeR\tarchetype\x12\x16\n" +
 	"\x06locale\x18\x12 \x01(\tR\x06locale\x12;\n" +
 	"\vcreate_time\x18\x13 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"P\n" +
+	"createTime\x12\x15\n" +
+	"\x06llm_ms\x18\x14 \x01(\x03R\x05llmMs\"P\n" +
 	"\x11CreatePlanRequest\x12;\n" +
 	"\n" +
 	"request_id\x18\x01 \x01(\tB\x1c\xbaH\x19r\x17\x18\x80\x012\x12^[A-Za-z0-9_.:-]*$R\trequestId\"@\n" +

@@ -321,6 +321,178 @@ func (x *Exercise) GetDurationSeconds() int32 {
 	return 0
 }
 
+// PlanTemplate is the compact form an LLM writes instead of a whole WorkoutPlan: one microcycle
+// of seven days plus the rules that turn it into every week. fitcoach expands it
+// deterministically into a WorkoutPlan, which is then checked by the WorkoutPlan rules. Writing
+// one week instead of twelve keeps a 12-week plan near a thousand output tokens instead of
+// twenty-five thousand, so it arrives in seconds and is not truncated.
+type PlanTemplate struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	PlanName      string                 `protobuf:"bytes,1,opt,name=plan_name,json=planName,proto3" json:"plan_name,omitempty"`
+	DurationWeeks int32                  `protobuf:"varint,2,opt,name=duration_weeks,json=durationWeeks,proto3" json:"duration_weeks,omitempty"`
+	Goal          string                 `protobuf:"bytes,3,opt,name=goal,proto3" json:"goal,omitempty"`
+	Notes         string                 `protobuf:"bytes,4,opt,name=notes,proto3" json:"notes,omitempty"`
+	// The microcycle every week repeats, days numbered 1..7.
+	Days []*Day `protobuf:"bytes,5,rep,name=days,proto3" json:"days,omitempty"`
+	// The focus of each week in order; weeks without one get a generated focus.
+	WeekFocus     []string     `protobuf:"bytes,6,rep,name=week_focus,json=weekFocus,proto3" json:"week_focus,omitempty"`
+	Progression   *Progression `protobuf:"bytes,7,opt,name=progression,proto3" json:"progression,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PlanTemplate) Reset() {
+	*x = PlanTemplate{}
+	mi := &file_fitcoach_plan_v1_workout_plan_proto_msgTypes[4]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PlanTemplate) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PlanTemplate) ProtoMessage() {}
+
+func (x *PlanTemplate) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_workout_plan_proto_msgTypes[4]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PlanTemplate.ProtoReflect.Descriptor instead.
+func (*PlanTemplate) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_workout_plan_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *PlanTemplate) GetPlanName() string {
+	if x != nil {
+		return x.PlanName
+	}
+	return ""
+}
+
+func (x *PlanTemplate) GetDurationWeeks() int32 {
+	if x != nil {
+		return x.DurationWeeks
+	}
+	return 0
+}
+
+func (x *PlanTemplate) GetGoal() string {
+	if x != nil {
+		return x.Goal
+	}
+	return ""
+}
+
+func (x *PlanTemplate) GetNotes() string {
+	if x != nil {
+		return x.Notes
+	}
+	return ""
+}
+
+func (x *PlanTemplate) GetDays() []*Day {
+	if x != nil {
+		return x.Days
+	}
+	return nil
+}
+
+func (x *PlanTemplate) GetWeekFocus() []string {
+	if x != nil {
+		return x.WeekFocus
+	}
+	return nil
+}
+
+func (x *PlanTemplate) GetProgression() *Progression {
+	if x != nil {
+		return x.Progression
+	}
+	return nil
+}
+
+// Progression says how a PlanTemplate's microcycle changes from week to week.
+type Progression struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// One more set per exercise every this many training weeks (capped at 10); 0 never.
+	SetsIncreaseEveryWeeks int32 `protobuf:"varint,1,opt,name=sets_increase_every_weeks,json=setsIncreaseEveryWeeks,proto3" json:"sets_increase_every_weeks,omitempty"`
+	// Reps added per training week to every reps value; 0 keeps them.
+	RepsIncreasePerWeek int32 `protobuf:"varint,2,opt,name=reps_increase_per_week,json=repsIncreasePerWeek,proto3" json:"reps_increase_per_week,omitempty"`
+	// Every this many weeks is a lighter deload week; 0 has none.
+	DeloadEveryWeeks int32 `protobuf:"varint,3,opt,name=deload_every_weeks,json=deloadEveryWeeks,proto3" json:"deload_every_weeks,omitempty"`
+	// A deload week keeps this share of the sets, in percent.
+	DeloadVolumePercent int32 `protobuf:"varint,4,opt,name=deload_volume_percent,json=deloadVolumePercent,proto3" json:"deload_volume_percent,omitempty"`
+	unknownFields       protoimpl.UnknownFields
+	sizeCache           protoimpl.SizeCache
+}
+
+func (x *Progression) Reset() {
+	*x = Progression{}
+	mi := &file_fitcoach_plan_v1_workout_plan_proto_msgTypes[5]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Progression) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Progression) ProtoMessage() {}
+
+func (x *Progression) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_workout_plan_proto_msgTypes[5]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Progression.ProtoReflect.Descriptor instead.
+func (*Progression) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_workout_plan_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *Progression) GetSetsIncreaseEveryWeeks() int32 {
+	if x != nil {
+		return x.SetsIncreaseEveryWeeks
+	}
+	return 0
+}
+
+func (x *Progression) GetRepsIncreasePerWeek() int32 {
+	if x != nil {
+		return x.RepsIncreasePerWeek
+	}
+	return 0
+}
+
+func (x *Progression) GetDeloadEveryWeeks() int32 {
+	if x != nil {
+		return x.DeloadEveryWeeks
+	}
+	return 0
+}
+
+func (x *Progression) GetDeloadVolumePercent() int32 {
+	if x != nil {
+		return x.DeloadVolumePercent
+	}
+	return 0
+}
+
 var File_fitcoach_plan_v1_workout_plan_proto protoreflect.FileDescriptor
 
 const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
@@ -368,7 +540,27 @@ const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
 	"\x10duration_seconds\x18\x05 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\x88\x0e(\n" +
 	"H\x00R\x0fdurationSeconds\x88\x01\x01B\x13\n" +
-	"\x11_duration_secondsB>Z<github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1;planv1b\x06proto3"
+	"\x11_duration_seconds\"\xac\x04\n" +
+	"\fPlanTemplate\x12'\n" +
+	"\tplan_name\x18\x01 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\x05\x18\xc8\x01R\bplanName\x120\n" +
+	"\x0eduration_weeks\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x04R\rdurationWeeks\x12\x1e\n" +
+	"\x04goal\x18\x03 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\n" +
+	"\x18\xac\x02R\x04goal\x12\x1e\n" +
+	"\x05notes\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xf4\x03R\x05notes\x12\x98\x01\n" +
+	"\x04days\x18\x05 \x03(\v2\x15.fitcoach.plan.v1.DayBm\xbaHj\xba\x01`\n" +
+	"\x17days.unique_day_numbers\x12!day_number values must not repeat\x1a\"this.map(d, d.day_number).unique()\x92\x01\x04\b\a\x10\aR\x04days\x12.\n" +
+	"\n" +
+	"week_focus\x18\x06 \x03(\tB\x0f\xbaH\f\x92\x01\t\x10\f\"\x05r\x03\x18\xc8\x01R\tweekFocus\x12G\n" +
+	"\vprogression\x18\a \x01(\v2\x1d.fitcoach.plan.v1.ProgressionB\x06\xbaH\x03\xc8\x01\x01R\vprogression:m\xbaHj\x1ah\n" +
+	"\x16days.rest_day_required\x12*the microcycle needs at least one rest day\x1a\"this.days.exists(d, d.is_rest_day)\"\xe9\x02\n" +
+	"\vProgression\x12D\n" +
+	"\x19sets_increase_every_weeks\x18\x01 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x06(\x00R\x16setsIncreaseEveryWeeks\x12>\n" +
+	"\x16reps_increase_per_week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x03(\x00R\x13repsIncreasePerWeek\x12\x94\x01\n" +
+	"\x12deload_every_weeks\x18\x03 \x01(\x05Bf\xbaHc\xba\x01Z\n" +
+	"\x18deload_every_weeks.range\x12&deload_every_weeks is 0 (none) or 3..6\x1a\x16this == 0 || this >= 3\x1a\x04\x18\x06(\x00R\x10deloadEveryWeeks\x12=\n" +
+	"\x15deload_volume_percent\x18\x04 \x01(\x05B\t\xbaH\x06\x1a\x04\x18Z(\x1eR\x13deloadVolumePercentB>Z<github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1;planv1b\x06proto3"
 
 var (
 	file_fitcoach_plan_v1_workout_plan_proto_rawDescOnce sync.Once
@@ -382,22 +574,26 @@ func file_fitcoach_plan_v1_workout_plan_proto_rawDescGZIP() []byte {
 	return file_fitcoach_plan_v1_workout_plan_proto_rawDescData
 }
 
-var file_fitcoach_plan_v1_workout_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_fitcoach_plan_v1_workout_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_fitcoach_plan_v1_workout_plan_proto_goTypes = []any{
-	(*WorkoutPlan)(nil), // 0: fitcoach.plan.v1.WorkoutPlan
-	(*Week)(nil),        // 1: fitcoach.plan.v1.Week
-	(*Day)(nil),         // 2: fitcoach.plan.v1.Day
-	(*Exercise)(nil),    // 3: fitcoach.plan.v1.Exercise
+	(*WorkoutPlan)(nil),  // 0: fitcoach.plan.v1.WorkoutPlan
+	(*Week)(nil),         // 1: fitcoach.plan.v1.Week
+	(*Day)(nil),          // 2: fitcoach.plan.v1.Day
+	(*Exercise)(nil),     // 3: fitcoach.plan.v1.Exercise
+	(*PlanTemplate)(nil), // 4: fitcoach.plan.v1.PlanTemplate
+	(*Progression)(nil),  // 5: fitcoach.plan.v1.Progression
 }
 var file_fitcoach_plan_v1_workout_plan_proto_depIdxs = []int32{
 	1, // 0: fitcoach.plan.v1.WorkoutPlan.weeks:type_name -> fitcoach.plan.v1.Week
 	2, // 1: fitcoach.plan.v1.Week.days:type_name -> fitcoach.plan.v1.Day
 	3, // 2: fitcoach.plan.v1.Day.exercises:type_name -> fitcoach.plan.v1.Exercise
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	2, // 3: fitcoach.plan.v1.PlanTemplate.days:type_name -> fitcoach.plan.v1.Day
+	5, // 4: fitcoach.plan.v1.PlanTemplate.progression:type_name -> fitcoach.plan.v1.Progression
+	5, // [5:5] is the sub-list for method output_type
+	5, // [5:5] is the sub-list for method input_type
+	5, // [5:5] is the sub-list for extension type_name
+	5, // [5:5] is the sub-list for extension extendee
+	0, // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_fitcoach_plan_v1_workout_plan_proto_init() }
@@ -412,7 +608,7 @@ func file_fitcoach_plan_v1_workout_plan_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fitcoach_plan_v1_workout_plan_proto_rawDesc), len(file_fitcoach_plan_v1_workout_plan_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   4,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
