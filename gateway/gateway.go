@@ -57,6 +57,9 @@ type Deps struct {
 	Gatherer prometheus.Gatherer
 	// Web is the embedded web client served at /; nil serves none.
 	Web fs.FS
+	// DevToken mints a person token for POST /dev/token; only `fitcoach dev` sets it, so the web
+	// client can sign a newcomer in without an identity provider.
+	DevToken func(sub string) (string, error)
 }
 
 // Gateway is the HTTP handler of the REST front.
@@ -140,6 +143,9 @@ func (g *Gateway) routes() http.Handler {
 		top.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(g.cfg.MediaDir)))
 	}
 	top.Handle("/v1/", g.mux)
+	if g.deps.DevToken != nil {
+		top.HandleFunc("POST /dev/token", g.devToken)
+	}
 	if g.deps.Web != nil {
 		top.Handle("GET /", webHandler(g.deps.Web))
 	}

@@ -242,3 +242,54 @@ func TestCORS(t *testing.T) {
 	resp, _ = f.do(t, "GET", "/healthz", "", "", "Origin", "https://evil.example")
 	require.Empty(t, resp.Header.Get("Access-Control-Allow-Origin"))
 }
+
+func TestDevToken(t *testing.T) {
+	signer, err := auth.NewHS256([]byte(strings.Repeat("d", 32)))
+	require.NoError(t, err)
+	log := obs.NewLogger(io.Discard, "error")
+	srv, err := server.New(server.Config{Logger: log, Verifier: signer})
+	require.NoError(t, err)
+	conn, err := srv.InProcess()
+	require.NoError(t, err)
+	defer conn.Close()
+	mint := func(sub string) (string, error) { return signer.Mint(sub, nil, time.Hour) }
+	g, err := New(t.Context(), Config{}, Backends{Catalog: conn, Video: conn, Plan: conn}, Deps{Logger: log, DevToken: mint})
+	require.NoError(t, err)
+	hs := httptest.NewServer(g)
+	defer hs.Close()
+
+	for name, tc := range map[string]struct {
+		body string
+		code int
+		sub  string
+	}{
+		"named":    {`{"sub":"maria"}`, 200, "maria"},
+		"empty":    {``, 200, ""},
+		"bad sub":  {`{"sub":"a b"}`, 400, ""},
+		"bad json": {`{`, 400, ""},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp, err := http.Post(hs.URL+"/dev/token", "application/json", strings.NewReader(tc.body))
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			require.Equal(t, tc.code, resp.StatusCode)
+			if tc.code != 200 {
+				return
+			}
+			var out struct{ Sub, Token string }
+			require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+			p, err := signer.Verify(t.Context(), out.Token)
+			require.NoError(t, err)
+			require.Equal(t, out.Sub, p.Subject)
+			if tc.sub != "" {
+				require.Equal(t, tc.sub, out.Sub)
+			}
+			require.False(t, p.IsAdmin(), "dev tokens are never admin")
+		})
+	}
+
+	// Without DevToken (production) the route does not exist.
+	f := newFixture(t)
+	resp, _ := f.do(t, "POST", "/dev/token", "", `{}`)
+	require.Equal(t, http.StatusNotFound, resp.StatusCode)
+}
