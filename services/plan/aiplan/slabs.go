@@ -1,0 +1,94 @@
+package aiplan
+
+import planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+
+// slabs hands out plan messages and the slices that hold them from a few large allocations:
+// a 12-week plan has about 450 messages, and allocating them one by one costs more than
+// decoding the JSON. Messages are never copied, only pointed into, which protobuf allows.
+//
+// Children are collected on the *Stack slices while their parent's array is decoded, then
+// copied into an exact-length slice, so nested arrays can share one stack per type.
+type slabs struct {
+	weekPool     []planv1.Week
+	dayPool      []planv1.Day
+	exercisePool []planv1.Exercise
+	int32Pool    []int32
+
+	weekPtrs     []*planv1.Week
+	dayPtrs      []*planv1.Day
+	exercisePtrs []*planv1.Exercise
+
+	weekStack     []*planv1.Week
+	dayStack      []*planv1.Day
+	exerciseStack []*planv1.Exercise
+}
+
+// Slab sizes: a 12-week plan fits in one slab of weeks, about six of days and of exercises;
+// larger slabs would waste memory on the small plans of reprompts and tests.
+const (
+	weekSlab     = 12
+	daySlab      = 16
+	exerciseSlab = 64
+	int32Slab    = 64
+	pointerSlab  = 128
+)
+
+func (s *slabs) newWeek() *planv1.Week {
+	if len(s.weekPool) == 0 {
+		s.weekPool = make([]planv1.Week, weekSlab)
+	}
+	w := &s.weekPool[0]
+	s.weekPool = s.weekPool[1:]
+	return w
+}
+
+func (s *slabs) newDay() *planv1.Day {
+	if len(s.dayPool) == 0 {
+		s.dayPool = make([]planv1.Day, daySlab)
+	}
+	d := &s.dayPool[0]
+	s.dayPool = s.dayPool[1:]
+	return d
+}
+
+func (s *slabs) newExercise() *planv1.Exercise {
+	if len(s.exercisePool) == 0 {
+		s.exercisePool = make([]planv1.Exercise, exerciseSlab)
+	}
+	e := &s.exercisePool[0]
+	s.exercisePool = s.exercisePool[1:]
+	return e
+}
+
+func (s *slabs) newInt32() *int32 {
+	if len(s.int32Pool) == 0 {
+		s.int32Pool = make([]int32, int32Slab)
+	}
+	v := &s.int32Pool[0]
+	s.int32Pool = s.int32Pool[1:]
+	return v
+}
+
+// take moves stack[mark:] into an exact-capacity slice carved from *pool and truncates the
+// stack. An empty array stays nil, as protojson leaves it.
+func take[T any](pool *[]*T, stack *[]*T, mark int) []*T {
+	n := len(*stack) - mark
+	if n == 0 {
+		return nil
+	}
+	if len(*pool) < n {
+		*pool = make([]*T, max(pointerSlab, n))
+	}
+	out := (*pool)[:n:n]
+	*pool = (*pool)[n:]
+	copy(out, (*stack)[mark:])
+	clear((*stack)[mark:])
+	*stack = (*stack)[:mark]
+	return out
+}
+
+func (s *slabs) weeks(mark int) []*planv1.Week { return take(&s.weekPtrs, &s.weekStack, mark) }
+func (s *slabs) days(mark int) []*planv1.Day   { return take(&s.dayPtrs, &s.dayStack, mark) }
+func (s *slabs) exercises(mark int) []*planv1.Exercise {
+	return take(&s.exercisePtrs, &s.exerciseStack, mark)
+}
