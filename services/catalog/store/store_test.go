@@ -1,0 +1,252 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
+
+	"github.com/fitcoach/fitcoach/pkg/db"
+	"github.com/fitcoach/fitcoach/pkg/dbtest"
+	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+	"github.com/fitcoach/fitcoach/services/catalog/ent"
+	"github.com/fitcoach/fitcoach/services/catalog/migrations"
+	"github.com/fitcoach/fitcoach/services/catalog/store"
+)
+
+var testMigrations = db.Migrations{Service: "catalog", FS: migrations.FS}
+
+func exercise(slug, code string, muscles, equipment []string, level typesv1.FitnessLevel) *catalogv1.Exercise {
+	return &catalogv1.Exercise{
+		Slug:         slug,
+		Code:         code,
+		Name:         &typesv1.LocalizedText{En: "Name " + slug, Ru: "Имя " + slug},
+		MuscleGroups: muscles,
+		Equipment:    equipment,
+		Difficulty:   level,
+	}
+}
+
+// TestConformance runs the same storage suite against every backend: SQLite and a real
+// PostgreSQL, each in a fresh database.
+func TestConformance(t *testing.T) {
+	for _, b := range dbtest.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			for _, tc := range suite {
+				t.Run(tc.name, func(t *testing.T) {
+					d := dbtest.Open(t, b.Open(t), testMigrations)
+					client := ent.NewClient(ent.Driver(d.Ent()))
+					tc.run(t, store.New(client))
+				})
+			}
+		})
+	}
+}
+
+var suite = []struct {
+	name string
+	run  func(t *testing.T, s *store.Store)
+}{
+	{"create and get by slug or code, any case", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		in := exercise("push-ups", "EX005", []string{"chest", "triceps"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		in.Description = &typesv1.LocalizedText{En: "Push the floor away.", Ru: "Отталкивайтесь от пола."}
+		created, err := s.Create(ctx, in)
+		require.NoError(t, err)
+		require.True(t, created.GetActive())
+		require.NotNil(t, created.GetCreateTime())
+		require.Equal(t, []string{}, created.GetEquipment())
+
+		for _, key := range []string{"push-ups", "PUSH-UPS", "EX005", "ex005"} {
+			got, err := s.Get(ctx, key)
+			require.NoError(t, err, key)
+			require.True(t, proto.Equal(created, got), "key %s: %v != %v", key, created, got)
+		}
+	}},
+	{"unknown key is not found", func(t *testing.T, s *store.Store) {
+		_, err := s.Get(t.Context(), "nope")
+		require.ErrorIs(t, err, grpcerr.ErrNotFound)
+		_, err = s.SetActive(t.Context(), "nope", false)
+		require.ErrorIs(t, err, grpcerr.ErrNotFound)
+		_, err = s.Update(t.Context(), "nope", exercise("nope", "", []string{"chest"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.ErrorIs(t, err, grpcerr.ErrNotFound)
+	}},
+	{"duplicate slug or code already exists and changes nothing", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		_, err := s.Create(ctx, exercise("squat", "EX001", []string{"quads"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.NoError(t, err)
+		_, err = s.Create(ctx, exercise("SQUAT", "", []string{"quads"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.ErrorIs(t, err, grpcerr.ErrAlreadyExists)
+		require.Contains(t, err.Error(), "slug")
+		_, err = s.Create(ctx, exercise("lunge", "ex001", []string{"quads"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.ErrorIs(t, err, grpcerr.ErrAlreadyExists)
+		require.Contains(t, err.Error(), "code")
+		n, err := s.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, 1, n)
+	}},
+	{"exercises without a code coexist", func(t *testing.T, s *store.Store) {
+		for _, slug := range []string{"a", "b", "c"} {
+			_, err := s.Create(t.Context(), exercise(slug, "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+			require.NoError(t, err)
+		}
+	}},
+	{"update replaces mutable fields and keeps slug and create time", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		orig, err := s.Create(ctx, exercise("row", "EX010", []string{"back"}, []string{"dumbbell"}, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.NoError(t, err)
+		_, err = s.Create(ctx, exercise("curl", "EX011", []string{"biceps"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.NoError(t, err)
+
+		next := proto.Clone(orig).(*catalogv1.Exercise)
+		next.Code = ""
+		next.MuscleGroups = []string{"back", "biceps"}
+		next.Difficulty = typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED
+		got, err := s.Update(ctx, "EX010", next)
+		require.NoError(t, err)
+		require.Equal(t, "row", got.GetSlug())
+		require.Empty(t, got.GetCode())
+		require.Equal(t, []string{"back", "biceps"}, got.GetMuscleGroups())
+		require.Equal(t, typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED, got.GetDifficulty())
+		require.True(t, orig.GetCreateTime().AsTime().Equal(got.GetCreateTime().AsTime()))
+
+		next.Code = "EX011"
+		_, err = s.Update(ctx, "row", next)
+		require.ErrorIs(t, err, grpcerr.ErrAlreadyExists)
+		still, err := s.Get(ctx, "row")
+		require.NoError(t, err)
+		require.Empty(t, still.GetCode())
+	}},
+	{"deactivate is idempotent", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		_, err := s.Create(ctx, exercise("plank", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.NoError(t, err)
+		for range 2 {
+			got, err := s.SetActive(ctx, "PLANK", false)
+			require.NoError(t, err)
+			require.False(t, got.GetActive())
+		}
+		active, err := s.ActiveExercises(ctx)
+		require.NoError(t, err)
+		require.Empty(t, active)
+	}},
+	{"list filters and pages in slug order", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		for i := range 25 {
+			eq := []string{}
+			if i%2 == 0 {
+				eq = []string{"dumbbell"}
+			}
+			muscles := []string{"legs"}
+			if i%3 == 0 {
+				muscles = []string{"chest", "triceps"}
+			}
+			level := typesv1.FitnessLevel(1 + i%3)
+			_, err := s.Create(ctx, exercise(fmt.Sprintf("ex-%02d", i), "", muscles, eq, level))
+			require.NoError(t, err)
+		}
+		_, err := s.SetActive(ctx, "ex-00", false)
+		require.NoError(t, err)
+		yes := true
+
+		cases := []struct {
+			name   string
+			filter store.Filter
+			want   int
+		}{
+			{"everything", store.Filter{}, 25},
+			{"active", store.Filter{Active: &yes}, 24},
+			{"muscle", store.Filter{Muscle: "chest"}, 9},
+			{"muscle upper-case", store.Filter{Muscle: "CHEST"}, 9},
+			{"equipment", store.Filter{Equipment: "dumbbell"}, 13},
+			{"difficulty", store.Filter{Difficulty: typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED}, 8},
+			{"combined", store.Filter{Muscle: "chest", Equipment: "dumbbell", Active: &yes}, 4},
+			{"no match", store.Filter{Muscle: "neck"}, 0},
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				var all []string
+				after := ""
+				for {
+					page, err := s.List(t.Context(), tc.filter, after, 4)
+					require.NoError(t, err)
+					for _, ex := range page {
+						all = append(all, ex.GetSlug())
+					}
+					if len(page) < 4 {
+						break
+					}
+					after = page[len(page)-1].GetSlug()
+				}
+				require.Len(t, all, tc.want)
+				require.IsNonDecreasing(t, all)
+			})
+		}
+	}},
+	{"upsert creates and updates by slug in one transaction", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		_, err := s.Create(ctx, exercise("dip", "EX020", []string{"triceps"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_INTERMEDIATE))
+		require.NoError(t, err)
+		batch := []*catalogv1.Exercise{
+			exercise("dip", "EX020", []string{"triceps", "chest"}, []string{"parallel_bars"}, typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED),
+			exercise("Bridge", "EX021", []string{"glutes"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER),
+		}
+		for _, ex := range batch {
+			ex.Active = true
+		}
+		created, updated, err := s.Upsert(ctx, batch)
+		require.NoError(t, err)
+		require.Equal(t, 1, created)
+		require.Equal(t, 1, updated)
+		dip, err := s.Get(ctx, "dip")
+		require.NoError(t, err)
+		require.Equal(t, []string{"parallel_bars"}, dip.GetEquipment())
+		_, err = s.Get(ctx, "bridge")
+		require.NoError(t, err)
+	}},
+	{"upsert with a taken code writes nothing", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		_, err := s.Create(ctx, exercise("dip", "EX020", []string{"triceps"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_INTERMEDIATE))
+		require.NoError(t, err)
+		batch := []*catalogv1.Exercise{
+			exercise("new-one", "EX030", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER),
+			exercise("thief", "EX020", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER),
+		}
+		_, _, err = s.Upsert(ctx, batch)
+		require.ErrorIs(t, err, grpcerr.ErrAlreadyExists)
+		n, err := s.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, 1, n)
+
+		_, _, err = s.Upsert(ctx, []*catalogv1.Exercise{batch[0], batch[0]})
+		require.ErrorIs(t, err, grpcerr.ErrAlreadyExists)
+	}},
+	{"create missing leaves existing rows alone", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		_, err := s.Create(ctx, exercise("a", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.NoError(t, err)
+		_, err = s.SetActive(ctx, "a", false)
+		require.NoError(t, err)
+		n, err := s.CreateMissing(ctx, []*catalogv1.Exercise{
+			exercise("a", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER),
+			exercise("b", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER),
+		})
+		require.NoError(t, err)
+		require.Equal(t, 1, n)
+		a, err := s.Get(ctx, "a")
+		require.NoError(t, err)
+		require.False(t, a.GetActive())
+	}},
+	{"canceled context fails", func(t *testing.T, s *store.Store) {
+		ctx, cancel := context.WithCancel(t.Context())
+		cancel()
+		_, err := s.Get(ctx, "x")
+		require.Error(t, err)
+		require.False(t, errors.Is(err, grpcerr.ErrNotFound))
+	}},
+}
