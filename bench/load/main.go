@@ -1,0 +1,341 @@
+// Command load is fitcoach's bounded load generator: a fixed number of requests (and a time
+// cap) from a fixed number of workers against a server on loopback, reporting throughput,
+// latency percentiles and errors. It never targets anything but the address it is given, and
+// refuses addresses outside the loopback range.
+//
+//	load -base http://127.0.0.1:8080 -scenario start -n 30000 -c 32 -duration 30s
+//
+// Scenarios:
+//
+//	start      POST …/days/{d}:start for one person's 6-exercise day (REST)
+//	start-grpc the same through gRPC straight to the plan service (for the gateway's overhead)
+//	exercises  GET /v1/exercises
+//	flow       new people each onboarding → generating a plan → starting → completing a workout
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+	"google.golang.org/grpc/metadata"
+
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+)
+
+type options struct {
+	base     string
+	grpcAddr string
+	scenario string
+	n        int
+	c        int
+	duration time.Duration
+	token    string
+	warmup   int
+	jsonOut  bool
+}
+
+func main() {
+	var o options
+	flag.StringVar(&o.base, "base", "http://127.0.0.1:8080", "gateway base URL (loopback only)")
+	flag.StringVar(&o.grpcAddr, "grpc", "127.0.0.1:9090", "plan service gRPC address for start-grpc (loopback only)")
+	flag.StringVar(&o.scenario, "scenario", "start", "start, start-grpc, exercises or flow")
+	flag.IntVar(&o.n, "n", 10000, "requests (flow: people) to send at most")
+	flag.IntVar(&o.c, "c", 16, "concurrent workers")
+	flag.DurationVar(&o.duration, "duration", 30*time.Second, "stop after this long even if -n is not reached")
+	flag.StringVar(&o.token, "token", os.Getenv("TOKEN"), "a person's bearer token (start, exercises)")
+	flag.IntVar(&o.warmup, "warmup", 200, "requests sent before measuring")
+	flag.BoolVar(&o.jsonOut, "json", false, "print the result as JSON")
+	flag.Parse()
+	if err := run(o); err != nil {
+		fmt.Fprintln(os.Stderr, "load:", err)
+		os.Exit(1)
+	}
+}
+
+func loopback(hostport string) error {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		return err
+	}
+	ip := net.ParseIP(host)
+	if host == "localhost" || (ip != nil && ip.IsLoopback()) {
+		return nil
+	}
+	return fmt.Errorf("%s is not a loopback address; load runs only against this machine", hostport)
+}
+
+// Result is what one run measured.
+type Result struct {
+	Scenario   string  `json:"scenario"`
+	Requests   int     `json:"requests"`
+	Errors     int     `json:"errors"`
+	Seconds    float64 `json:"seconds"`
+	Throughput float64 `json:"throughput_rps"`
+	P50ms      float64 `json:"p50_ms"`
+	P95ms      float64 `json:"p95_ms"`
+	P99ms      float64 `json:"p99_ms"`
+	MaxMs      float64 `json:"max_ms"`
+	FirstError string  `json:"first_error,omitempty"`
+}
+
+func run(o options) error {
+	u, err := url.Parse(o.base)
+	if err != nil {
+		return err
+	}
+	if err := loopback(u.Host); err != nil {
+		return err
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: o.c * 2, MaxConnsPerHost: o.c * 2}, Timeout: 30 * time.Second}
+	h := &harness{o: o, client: client}
+
+	var op func(ctx context.Context, worker, i int) error
+	switch o.scenario {
+	case "start", "start-grpc":
+		if o.token == "" {
+			if o.token, err = h.devToken("load-" + fmt.Sprint(time.Now().UnixNano())); err != nil {
+				return err
+			}
+		}
+		path, err := h.prepareStart(o.token)
+		if err != nil {
+			return err
+		}
+		if o.scenario == "start" {
+			op = func(ctx context.Context, _, _ int) error { return h.post(ctx, o.token, path+":start", "{}", nil) }
+		} else {
+			if err := loopback(o.grpcAddr); err != nil {
+				return err
+			}
+			cc, err := grpc.NewClient(o.grpcAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+			if err != nil {
+				return err
+			}
+			defer cc.Close()
+			plan := planv1.NewPlanServiceClient(cc)
+			var req planv1.StartWorkoutRequest
+			fmt.Sscanf(strings.ReplaceAll(strings.TrimPrefix(path, "/v1/me/plans/"), "/", " "), "%s weeks %d days %d", &req.PlanId, &req.Week, &req.Day)
+			op = func(ctx context.Context, _, _ int) error {
+				ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+o.token)
+				_, err := plan.StartWorkout(ctx, &req)
+				return err
+			}
+		}
+	case "exercises":
+		if o.token == "" {
+			if o.token, err = h.devToken("load-reader"); err != nil {
+				return err
+			}
+		}
+		op = func(ctx context.Context, _, _ int) error { return h.get(ctx, o.token, "/v1/exercises") }
+	case "flow":
+		op = h.flow
+	default:
+		return fmt.Errorf("unknown scenario %q", o.scenario)
+	}
+
+	if o.scenario != "flow" && o.warmup > 0 {
+		measure(o, min(o.warmup, o.n), time.Minute, op)
+	}
+	res := measure(o, o.n, o.duration, op)
+	res.Scenario = o.scenario
+	if o.jsonOut {
+		return json.NewEncoder(os.Stdout).Encode(res)
+	}
+	fmt.Printf("%-10s %7d req  %6d err  %6.1fs  %8.0f req/s  p50 %6.2fms  p95 %6.2fms  p99 %6.2fms  max %7.2fms\n",
+		res.Scenario, res.Requests, res.Errors, res.Seconds, res.Throughput, res.P50ms, res.P95ms, res.P99ms, res.MaxMs)
+	if res.FirstError != "" {
+		fmt.Println("first error:", res.FirstError)
+	}
+	return nil
+}
+
+// measure runs op n times over c workers, stopping early at the time cap.
+func measure(o options, n int, limit time.Duration, op func(ctx context.Context, worker, i int) error) Result {
+	ctx, cancel := context.WithTimeout(context.Background(), limit)
+	defer cancel()
+	var next atomic.Int64
+	var errs atomic.Int64
+	var firstErr atomic.Value
+	lat := make([][]time.Duration, o.c)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range o.c {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				t0 := time.Now()
+				err := op(ctx, w, i)
+				if ctx.Err() != nil {
+					return // the time cap cut this request short: not a server error
+				}
+				lat[w] = append(lat[w], time.Since(t0))
+				if err != nil {
+					errs.Add(1)
+					firstErr.CompareAndSwap(nil, err.Error())
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	var all []time.Duration
+	for _, l := range lat {
+		all = append(all, l...)
+	}
+	slices.Sort(all)
+	pct := func(p float64) float64 {
+		if len(all) == 0 {
+			return 0
+		}
+		return float64(all[min(len(all)-1, int(p*float64(len(all))))].Microseconds()) / 1000
+	}
+	r := Result{Requests: len(all), Errors: int(errs.Load()), Seconds: elapsed.Seconds(),
+		Throughput: float64(len(all)) / elapsed.Seconds(), P50ms: pct(0.50), P95ms: pct(0.95), P99ms: pct(0.99)}
+	if len(all) > 0 {
+		r.MaxMs = float64(all[len(all)-1].Microseconds()) / 1000
+	}
+	if v, ok := firstErr.Load().(string); ok {
+		r.FirstError = v
+	}
+	return r
+}
+
+type harness struct {
+	o      options
+	client *http.Client
+}
+
+func (h *harness) do(ctx context.Context, method, token, path, body string, out any) error {
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, h.o.base+path, rd)
+	if err != nil {
+		return err
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := h.client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s %s: %s: %s", method, path, resp.Status, bytes.TrimSpace(b))
+	}
+	if out != nil {
+		return json.Unmarshal(b, out)
+	}
+	return nil
+}
+
+func (h *harness) get(ctx context.Context, token, path string) error {
+	return h.do(ctx, http.MethodGet, token, path, "", nil)
+}
+
+func (h *harness) post(ctx context.Context, token, path, body string, out any) error {
+	return h.do(ctx, http.MethodPost, token, path, body, out)
+}
+
+func (h *harness) devToken(sub string) (string, error) {
+	var out struct{ Token string }
+	if err := h.post(context.Background(), "", "/dev/token", fmt.Sprintf(`{"sub":%q}`, sub), &out); err != nil {
+		return "", fmt.Errorf("mint a token (is this fitcoach dev? else pass -token): %w", err)
+	}
+	return out.Token, nil
+}
+
+const profileJSON = `{"goal":"Get stronger and fitter","fitnessLevel":"FITNESS_LEVEL_INTERMEDIATE","equipment":["dumbbell","kettlebell","band","bench"],"daysPerWeek":%d,"durationWeeks":%d,"sessionMinutes":60,"archetype":"ARCHETYPE_PROFESSIONAL","locale":"en"}`
+
+type planResp struct {
+	Plan struct {
+		ID    string `json:"id"`
+		Weeks []struct {
+			WeekNumber int `json:"weekNumber"`
+			Days       []struct {
+				DayNumber int  `json:"dayNumber"`
+				IsRestDay bool `json:"isRestDay"`
+				Exercises []struct {
+					ExerciseSlug string `json:"exerciseSlug"`
+				} `json:"exercises"`
+			} `json:"days"`
+		} `json:"weeks"`
+	} `json:"plan"`
+}
+
+// prepareStart onboards the person, generates a plan and returns the path of its day with the
+// most exercises (6 with this profile), the day the target is measured on.
+func (h *harness) prepareStart(token string) (string, error) {
+	ctx := context.Background()
+	if err := h.do(ctx, http.MethodPut, token, "/v1/me/profile", fmt.Sprintf(profileJSON, 4, 4), nil); err != nil {
+		return "", err
+	}
+	var p planResp
+	if err := h.post(ctx, token, "/v1/me/plans", "{}", &p); err != nil {
+		return "", err
+	}
+	best, week, day := -1, 0, 0
+	for _, w := range p.Plan.Weeks {
+		for _, d := range w.Days {
+			if n := len(d.Exercises); !d.IsRestDay && n > best && n <= 6 {
+				best, week, day = n, w.WeekNumber, d.DayNumber
+			}
+		}
+	}
+	if best < 0 {
+		return "", fmt.Errorf("plan %s has no training day", p.Plan.ID)
+	}
+	fmt.Fprintf(os.Stderr, "load: measuring plan %s week %d day %d (%d exercises)\n", p.Plan.ID, week, day, best)
+	return fmt.Sprintf("/v1/me/plans/%s/weeks/%d/days/%d", p.Plan.ID, week, day), nil
+}
+
+// flow is one new person's whole journey.
+func (h *harness) flow(ctx context.Context, worker, i int) error {
+	token, err := h.devToken(fmt.Sprintf("flow-%d-%d-%d", time.Now().UnixNano()%1e9, worker, i))
+	if err != nil {
+		return err
+	}
+	if err := h.do(ctx, http.MethodPut, token, "/v1/me/profile", fmt.Sprintf(profileJSON, 3+i%3, 4+i%9), nil); err != nil {
+		return err
+	}
+	var p planResp
+	if err := h.post(ctx, token, "/v1/me/plans", fmt.Sprintf(`{"requestId":"flow-%d"}`, i), &p); err != nil {
+		return err
+	}
+	for _, d := range p.Plan.Weeks[0].Days {
+		if d.IsRestDay {
+			continue
+		}
+		path := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", p.Plan.ID, d.DayNumber)
+		if err := h.post(ctx, token, path+":start", "{}", nil); err != nil {
+			return err
+		}
+		return h.post(ctx, token, path+":complete", `{"perceivedEffort":6,"notes":"load"}`, nil)
+	}
+	return nil
+}
