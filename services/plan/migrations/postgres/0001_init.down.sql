@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS workout_logs;
+DROP TABLE IF EXISTS plans;
+DROP TABLE IF EXISTS profiles;
