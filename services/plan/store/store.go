@@ -16,9 +16,9 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
+	"github.com/fitcoach/fitcoach/pkg/db"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
-	"github.com/fitcoach/fitcoach/pkg/db"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/services/plan/ent"
 	entplan "github.com/fitcoach/fitcoach/services/plan/ent/plan"
@@ -200,7 +200,7 @@ func (s *Store) ListPlans(ctx context.Context, subject string, limit int, after 
 	if after != "" {
 		q = q.Where(entplan.IDLT(after))
 	}
-	rows, err := q.Order(ent.Desc(entplan.FieldID)).Limit(limit + 1).
+	rows, err := q.Order(ent.Desc(entplan.FieldID)).Limit(limit+1).
 		Select(entplan.FieldID, entplan.FieldPlanName, entplan.FieldDurationWeeks, entplan.FieldGoal, entplan.FieldProvider, entplan.FieldCreateTime).
 		All(ctx)
 	if err != nil {
