@@ -20,7 +20,12 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 //
 // When no complete object can be delimited (a truncated response) the rest of the input from
 // the first '{' is returned so that the decoder reports where it ends.
-func extractJSON(raw []byte) (body []byte, offset int, tooLarge *Violation) {
+//
+// With cutAfter false the prose after the object is left in place: the fast decoder stops at
+// the end of the object anyway, and finding that end here would scan the whole input twice.
+// The result is the same as with cutAfter true: wherever bracket balancing ends the object,
+// the decoder either ends it there too or finds a problem no later than that.
+func extractJSON(raw []byte, cutAfter bool) (body []byte, offset int, tooLarge *Violation) {
 	if len(raw) > MaxInputSize {
 		return nil, 0, &Violation{
 			Rule:    RuleJSONTooLarge,
@@ -49,8 +54,10 @@ func extractJSON(raw []byte) (body []byte, offset int, tooLarge *Violation) {
 	}
 	if obj := objectStart(raw[start:end]); obj >= 0 {
 		start += obj
-		if n := balancedLen(raw[start:end]); n > 0 {
-			end = start + n
+		if cutAfter {
+			if n := balancedLen(raw[start:end]); n > 0 {
+				end = start + n
+			}
 		}
 	}
 	return raw[start:end], start, nil

@@ -20,7 +20,7 @@ import (
 // decoding failure is a single violation with an empty field and the protojson error as its
 // message.
 func CheckReference(raw []byte) (*planv1.WorkoutPlan, []Violation) {
-	body, _, tooLarge := extractJSON(raw)
+	body, _, tooLarge := extractJSON(raw, true)
 	if tooLarge != nil {
 		return nil, []Violation{*tooLarge}
 	}

@@ -1,6 +1,10 @@
 package aiplan
 
-import planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+import (
+	"unsafe"
+
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+)
 
 // slabs hands out plan messages and the slices that hold them from a few large allocations:
 // a 12-week plan has about 450 messages, and allocating them one by one costs more than
@@ -13,6 +17,7 @@ type slabs struct {
 	dayPool      []planv1.Day
 	exercisePool []planv1.Exercise
 	int32Pool    []int32
+	text         []byte // backing store of string values; only ever appended to
 
 	weekPtrs     []*planv1.Week
 	dayPtrs      []*planv1.Day
@@ -30,6 +35,7 @@ const (
 	daySlab      = 16
 	exerciseSlab = 64
 	int32Slab    = 64
+	textSlab     = 8 << 10 // below the 32 KB where Go switches to large-object allocation
 	pointerSlab  = 128
 )
 
@@ -91,4 +97,19 @@ func (s *slabs) weeks(mark int) []*planv1.Week { return take(&s.weekPtrs, &s.wee
 func (s *slabs) days(mark int) []*planv1.Day   { return take(&s.dayPtrs, &s.dayStack, mark) }
 func (s *slabs) exercises(mark int) []*planv1.Exercise {
 	return take(&s.exercisePtrs, &s.exerciseStack, mark)
+}
+
+// keep returns a copy of v that lives in the text slab. Strings are made with unsafe.String
+// over bytes that are never written again, which is what strings.Builder does too; the copy
+// lets the plan outlive the caller's buffer.
+func (s *slabs) keep(v string) string {
+	if len(v) == 0 {
+		return ""
+	}
+	if len(v) > cap(s.text)-len(s.text) {
+		s.text = make([]byte, 0, max(textSlab, len(v)))
+	}
+	start := len(s.text)
+	s.text = append(s.text, v...)
+	return unsafe.String(&s.text[start], len(v))
 }

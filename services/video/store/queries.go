@@ -6,13 +6,13 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/fitcoach/fitcoach/pkg/db"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
-	"github.com/fitcoach/fitcoach/pkg/db"
 )
 
 // candidatesSQL ranks the active clips of the workout's exercises (and the global clips, slug
-// '') per (exercise_slug, kind, archetype), the requested locale first and then by id, and keeps
+// ”) per (exercise_slug, kind, archetype), the requested locale first and then by id, and keeps
 // the first few of each group. It is one statement whatever the number of exercises: the
 // playlist builder issues it once per workout. Both SQLite (3.25+) and PostgreSQL have window
 // functions.

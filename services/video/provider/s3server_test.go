@@ -1,0 +1,121 @@
+package provider_test
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/fitcoach/fitcoach/pkg/dbtest"
+)
+
+const (
+	testAccess = "fitcoachtestaccess"
+	testSecret = "fitcoachtestsecret0123456789abcdef"
+	testRegion = "auto"
+)
+
+// s3Server is a real S3-compatible server (versitygw with its posix backend) on loopback.
+type s3Server struct {
+	Endpoint string
+	Client   *s3.Client
+}
+
+// findVersitygw looks for the binary on PATH, then in $(go env GOPATH)/bin where
+// `go install github.com/versity/versitygw/cmd/versitygw@v1.8.0` puts it.
+func findVersitygw() (string, error) {
+	if p, err := exec.LookPath("versitygw"); err == nil {
+		return p, nil
+	}
+	gopath := os.Getenv("GOPATH")
+	if gopath == "" {
+		out, err := exec.Command("go", "env", "GOPATH").Output()
+		if err == nil {
+			gopath = strings.TrimSpace(string(out))
+		}
+	}
+	for _, dir := range filepath.SplitList(gopath) {
+		p := filepath.Join(dir, "bin", "versitygw")
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+	}
+	return "", errors.New("versitygw not found on PATH or in $(go env GOPATH)/bin; install it with `go install github.com/versity/versitygw/cmd/versitygw@v1.8.0`")
+}
+
+func freePort(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	return addr
+}
+
+// startS3 runs versitygw on a free loopback port over a temp dir and creates bucket. It skips
+// the test when versitygw is missing, except under CI=true, where it fails.
+func startS3(t testing.TB, bucket string) *s3Server {
+	t.Helper()
+	bin, err := findVersitygw()
+	dbtest.RequireIntegration(t, "versitygw (S3 server)", err)
+
+	root := t.TempDir()
+	addr := freePort(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "--port", addr, "--access", testAccess, "--secret", testSecret,
+		"--region", testRegion, "--quiet", "posix", "--nometa", root)
+	var logs strings.Builder
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		cancel()
+		t.Fatalf("start versitygw: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		_ = cmd.Wait()
+	})
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		if err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("versitygw did not listen on %s: %v\n%s", addr, err, logs.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	endpoint := "http://" + addr
+	client := s3.New(s3.Options{
+		Region:       testRegion,
+		BaseEndpoint: aws.String(endpoint),
+		UsePathStyle: true,
+		Credentials:  credentials.NewStaticCredentialsProvider(testAccess, testSecret, ""),
+	})
+	if _, err := client.CreateBucket(t.Context(), &s3.CreateBucketInput{Bucket: aws.String(bucket)}); err != nil {
+		t.Fatalf("create bucket: %v\n%s", err, logs.String())
+	}
+	return &s3Server{Endpoint: endpoint, Client: client}
+}
+
+func (s *s3Server) put(t testing.TB, bucket, key string, body []byte) {
+	t.Helper()
+	_, err := s.Client.PutObject(t.Context(), &s3.PutObjectInput{
+		Bucket: aws.String(bucket), Key: aws.String(key), Body: strings.NewReader(string(body)),
+	})
+	if err != nil {
+		t.Fatalf("put %s: %v", key, err)
+	}
+}
