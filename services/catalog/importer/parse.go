@@ -1,0 +1,279 @@
+// Package importer reads exercises from CSV or JSON files and upserts them into the catalog
+// through its ImportExercises RPC, in batches that each commit all or nothing.
+//
+// A file is checked whole before anything is sent: every bad row is reported with its line
+// (CSV, counting the header as line 1) or array index (JSON, from 0), and when any row is bad
+// nothing is imported.
+//
+// CSV columns, named in a header row in any order: slug, code, name_en, name_ru,
+// description_en, description_ru, muscle_groups and equipment (";"-separated), difficulty
+// (beginner|intermediate|advanced) and, optionally, active (true/false; default true).
+package importer
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"buf.build/go/protovalidate"
+	"google.golang.org/protobuf/encoding/protojson"
+
+	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+)
+
+// Row is one parsed exercise and where it came from.
+type Row struct {
+	// Line is the CSV line number, or the JSON array index.
+	Line     int
+	Exercise *catalogv1.Exercise
+}
+
+// RowError is one bad row.
+type RowError struct {
+	Line int
+	Msg  string
+}
+
+// ParseError lists every bad row of a file.
+type ParseError struct {
+	// Unit is "line" for CSV and "index" for JSON.
+	Unit string
+	Rows []RowError
+}
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d bad row(s), nothing imported:", len(e.Rows))
+	for _, r := range e.Rows {
+		fmt.Fprintf(&b, "\n  %s %d: %s", e.Unit, r.Line, r.Msg)
+	}
+	return b.String()
+}
+
+var csvColumns = map[string]bool{
+	"slug": true, "code": true, "name_en": true, "name_ru": true, "description_en": true,
+	"description_ru": true, "muscle_groups": true, "equipment": true, "difficulty": true, "active": true,
+}
+
+var csvRequired = []string{"slug", "name_en", "muscle_groups", "difficulty"}
+
+// ParseCSV reads exercises from CSV with a header row.
+func ParseCSV(r io.Reader) ([]Row, error) {
+	v, err := protovalidate.New()
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(r)
+	cr.TrimLeadingSpace = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &ParseError{Unit: "line", Rows: []RowError{{Line: 1, Msg: "reading the header row: " + err.Error()}}}
+	}
+	col := map[string]int{}
+	var bad []RowError
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		switch {
+		case !csvColumns[h]:
+			bad = append(bad, RowError{Line: 1, Msg: fmt.Sprintf("unknown column %q", h)})
+		case hasKey(col, h):
+			bad = append(bad, RowError{Line: 1, Msg: fmt.Sprintf("column %q appears twice", h)})
+		default:
+			col[h] = i
+		}
+	}
+	for _, req := range csvRequired {
+		if !hasKey(col, req) {
+			bad = append(bad, RowError{Line: 1, Msg: fmt.Sprintf("missing column %q", req)})
+		}
+	}
+	if len(bad) > 0 {
+		return nil, &ParseError{Unit: "line", Rows: bad}
+	}
+
+	var rows []Row
+	seen := newDupChecker()
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
+				bad = append(bad, RowError{Line: pe.StartLine, Msg: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))})
+				continue
+			}
+			if errors.As(err, &pe) {
+				line = pe.Line
+			}
+			// Past a malformed quote the reader cannot tell where rows end: stop here.
+			bad = append(bad, RowError{Line: line, Msg: err.Error()})
+			break
+		}
+		get := func(name string) string {
+			if i, ok := col[name]; ok {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		ex, msgs := csvExercise(get)
+		if len(msgs) == 0 {
+			msgs = check(v, ex)
+		}
+		msgs = append(msgs, seen.check(line, ex)...)
+		if len(msgs) > 0 {
+			bad = append(bad, RowError{Line: line, Msg: strings.Join(msgs, "; ")})
+			continue
+		}
+		rows = append(rows, Row{Line: line, Exercise: ex})
+	}
+	if len(bad) > 0 {
+		return nil, &ParseError{Unit: "line", Rows: bad}
+	}
+	return rows, nil
+}
+
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+func csvExercise(get func(string) string) (*catalogv1.Exercise, []string) {
+	var msgs []string
+	ex := &catalogv1.Exercise{
+		Slug:         strings.ToLower(get("slug")),
+		Code:         strings.ToUpper(get("code")),
+		Name:         &typesv1.LocalizedText{En: get("name_en"), Ru: get("name_ru")},
+		MuscleGroups: splitList(get("muscle_groups")),
+		Equipment:    splitList(get("equipment")),
+		Active:       true,
+	}
+	if en, ru := get("description_en"), get("description_ru"); en != "" || ru != "" {
+		ex.Description = &typesv1.LocalizedText{En: en, Ru: ru}
+	}
+	switch d := strings.ToLower(get("difficulty")); d {
+	case "beginner":
+		ex.Difficulty = typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER
+	case "intermediate":
+		ex.Difficulty = typesv1.FitnessLevel_FITNESS_LEVEL_INTERMEDIATE
+	case "advanced":
+		ex.Difficulty = typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED
+	default:
+		msgs = append(msgs, fmt.Sprintf("difficulty %q: want beginner, intermediate or advanced", d))
+	}
+	if a := get("active"); a != "" {
+		b, err := strconv.ParseBool(strings.ToLower(a))
+		if err != nil {
+			msgs = append(msgs, fmt.Sprintf("active %q: want true or false", a))
+		}
+		ex.Active = b
+	}
+	return ex, msgs
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.ToLower(strings.TrimSpace(p)); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// ParseJSON reads a JSON array of Exercise in protojson. An item without "active" is active.
+func ParseJSON(r io.Reader) ([]Row, error) {
+	v, err := protovalidate.New()
+	if err != nil {
+		return nil, err
+	}
+	var items []json.RawMessage
+	if err := json.NewDecoder(r).Decode(&items); err != nil {
+		return nil, &ParseError{Unit: "index", Rows: []RowError{{Line: 0, Msg: "the file must be a JSON array of exercises: " + err.Error()}}}
+	}
+	var (
+		rows []Row
+		bad  []RowError
+		seen = newDupChecker()
+	)
+	for i, raw := range items {
+		ex := &catalogv1.Exercise{}
+		if err := protojson.Unmarshal(raw, ex); err != nil {
+			bad = append(bad, RowError{Line: i, Msg: err.Error()})
+			continue
+		}
+		var keys map[string]json.RawMessage
+		if json.Unmarshal(raw, &keys) == nil && keys["active"] == nil {
+			ex.Active = true
+		}
+		// Output-only fields of the contract are the catalog's to set.
+		ex.CreateTime, ex.UpdateTime = nil, nil
+		msgs := check(v, ex)
+		msgs = append(msgs, seen.check(i, ex)...)
+		if len(msgs) > 0 {
+			bad = append(bad, RowError{Line: i, Msg: strings.Join(msgs, "; ")})
+			continue
+		}
+		rows = append(rows, Row{Line: i, Exercise: ex})
+	}
+	if len(bad) > 0 {
+		return nil, &ParseError{Unit: "index", Rows: bad}
+	}
+	return rows, nil
+}
+
+// check applies the contract's rules, the same ones the server enforces.
+func check(v protovalidate.Validator, ex *catalogv1.Exercise) []string {
+	err := v.Validate(ex)
+	if err == nil {
+		return nil
+	}
+	var verr *protovalidate.ValidationError
+	if !errors.As(err, &verr) {
+		return []string{err.Error()}
+	}
+	msgs := make([]string, 0, len(verr.Violations))
+	for _, vi := range verr.Violations {
+		field := protovalidate.FieldPathString(vi.Proto.GetField())
+		if field == "" {
+			msgs = append(msgs, vi.Proto.GetMessage())
+			continue
+		}
+		msgs = append(msgs, field+": "+vi.Proto.GetMessage())
+	}
+	return msgs
+}
+
+// dupChecker finds slugs and codes repeated within one file.
+type dupChecker struct {
+	slugs, codes map[string]int
+}
+
+func newDupChecker() *dupChecker {
+	return &dupChecker{slugs: map[string]int{}, codes: map[string]int{}}
+}
+
+func (d *dupChecker) check(line int, ex *catalogv1.Exercise) []string {
+	var msgs []string
+	slug := strings.ToLower(ex.GetSlug())
+	if first, ok := d.slugs[slug]; ok {
+		msgs = append(msgs, fmt.Sprintf("slug %q repeats row %d", slug, first))
+	} else {
+		d.slugs[slug] = line
+	}
+	if code := strings.ToUpper(ex.GetCode()); code != "" {
+		if first, ok := d.codes[code]; ok {
+			msgs = append(msgs, fmt.Sprintf("code %q repeats row %d", code, first))
+		} else {
+			d.codes[code] = line
+		}
+	}
+	return msgs
+}
