@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"google.golang.org/protobuf/proto"
 
@@ -30,9 +31,10 @@ type Server struct {
 	Addr  string
 	calls atomic.Int64
 
-	mu   sync.Mutex
-	resp *videov1.GetClipCoverageResponse
-	err  error
+	mu    sync.Mutex
+	resp  *videov1.GetClipCoverageResponse
+	err   error
+	delay time.Duration
 
 	srv    *server.Server
 	cancel context.CancelFunc
@@ -84,6 +86,13 @@ func (f *Server) SetError(err error) {
 	f.err = err
 }
 
+// SetDelay makes every GetClipCoverage call take at least d, so concurrent callers overlap.
+func (f *Server) SetDelay(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.delay = d
+}
+
 // Calls counts GetClipCoverage calls.
 func (f *Server) Calls() int64 { return f.calls.Load() }
 
@@ -92,6 +101,7 @@ func (f *Server) GetClipCoverage(context.Context, *videov1.GetClipCoverageReques
 	f.calls.Add(1)
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	time.Sleep(f.delay)
 	if f.err != nil {
 		return nil, f.err
 	}
