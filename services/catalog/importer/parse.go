@@ -7,7 +7,7 @@
 //
 // CSV columns, named in a header row in any order: slug, code, name_en, name_ru,
 // description_en, description_ru, muscle_groups and equipment (";"-separated), difficulty
-// (beginner|intermediate|advanced) and, optionally, active (true/false; default true).
+// (beginner|intermediate|advanced) and, optionally, active (true/false or yes/no; default true).
 package importer
 
 import (
@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"buf.build/go/protovalidate"
@@ -97,7 +96,7 @@ func ParseCSV(r io.Reader) ([]Row, error) {
 	}
 
 	var rows []Row
-	seen := newDupChecker()
+	seen := newDupChecker("line")
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -169,11 +168,14 @@ func csvExercise(get func(string) string) (*catalogv1.Exercise, []string) {
 		msgs = append(msgs, fmt.Sprintf("difficulty %q: want beginner, intermediate or advanced", d))
 	}
 	if a := get("active"); a != "" {
-		b, err := strconv.ParseBool(strings.ToLower(a))
-		if err != nil {
+		switch strings.ToLower(a) {
+		case "true", "t", "1", "yes", "y":
+			ex.Active = true
+		case "false", "f", "0", "no", "n":
+			ex.Active = false
+		default:
 			msgs = append(msgs, fmt.Sprintf("active %q: want true or false", a))
 		}
-		ex.Active = b
 	}
 	return ex, msgs
 }
@@ -201,7 +203,7 @@ func ParseJSON(r io.Reader) ([]Row, error) {
 	var (
 		rows []Row
 		bad  []RowError
-		seen = newDupChecker()
+		seen = newDupChecker("index")
 	)
 	for i, raw := range items {
 		ex := &catalogv1.Exercise{}
@@ -253,24 +255,25 @@ func check(v protovalidate.Validator, ex *catalogv1.Exercise) []string {
 
 // dupChecker finds slugs and codes repeated within one file.
 type dupChecker struct {
+	unit         string
 	slugs, codes map[string]int
 }
 
-func newDupChecker() *dupChecker {
-	return &dupChecker{slugs: map[string]int{}, codes: map[string]int{}}
+func newDupChecker(unit string) *dupChecker {
+	return &dupChecker{unit: unit, slugs: map[string]int{}, codes: map[string]int{}}
 }
 
 func (d *dupChecker) check(line int, ex *catalogv1.Exercise) []string {
 	var msgs []string
 	slug := strings.ToLower(ex.GetSlug())
 	if first, ok := d.slugs[slug]; ok {
-		msgs = append(msgs, fmt.Sprintf("slug %q repeats row %d", slug, first))
+		msgs = append(msgs, fmt.Sprintf("slug %q repeats %s %d", slug, d.unit, first))
 	} else {
 		d.slugs[slug] = line
 	}
 	if code := strings.ToUpper(ex.GetCode()); code != "" {
 		if first, ok := d.codes[code]; ok {
-			msgs = append(msgs, fmt.Sprintf("code %q repeats row %d", code, first))
+			msgs = append(msgs, fmt.Sprintf("code %q repeats %s %d", code, d.unit, first))
 		} else {
 			d.codes[code] = line
 		}
