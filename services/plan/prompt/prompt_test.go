@@ -1,0 +1,44 @@
+package prompt_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+	"github.com/fitcoach/fitcoach/services/plan/aiplan"
+	"github.com/fitcoach/fitcoach/services/plan/internal/fakes"
+	"github.com/fitcoach/fitcoach/services/plan/prompt"
+)
+
+func TestBuild(t *testing.T) {
+	set, err := prompt.Load()
+	require.NoError(t, err)
+	allowed := fakes.StarterExercises()[:5]
+	tests := []struct {
+		name      string
+		locale    string
+		archetype typesv1.Archetype
+		want      []string
+	}{
+		{"en mentor", "en", typesv1.Archetype_ARCHETYPE_MENTOR, []string{"mentor", "Exactly 3 training days and 4 rest days", "push-ups: Push-ups; chest, triceps, shoulders, core; beginner", "bad knee"}},
+		{"ru professional", "ru", typesv1.Archetype_ARCHETYPE_PROFESSIONAL, []string{"профессиональный", "Тренировочных дней ровно 3, дней отдыха 4", "push-ups: Отжимания;", "bad knee"}},
+		{"en peer", "en", typesv1.Archetype_ARCHETYPE_PEER, []string{"training buddy", "dumbbell, band"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := set.Build(&planv1.Profile{
+				Goal: "lose weight", FitnessLevel: typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER, Equipment: []string{"dumbbell", "band"},
+				DaysPerWeek: 3, DurationWeeks: 8, SessionMinutes: 40, Limitations: "bad knee", Archetype: tc.archetype, Locale: tc.locale,
+			}, allowed)
+			require.NoError(t, err)
+			for _, w := range tc.want {
+				require.Contains(t, p.System+p.User, w)
+			}
+		})
+	}
+	r, err := set.Reprompt("en", []aiplan.Violation{{Field: "days[1].exercises[0].sets", Rule: "int32.lte", Message: "value must be less than or equal to 10"}})
+	require.NoError(t, err)
+	require.Contains(t, r, "days[1].exercises[0].sets: value must be less than or equal to 10 [int32.lte]")
+}
