@@ -1,0 +1,293 @@
+// Onboarding and profile editing: every Profile field, with the API's validation messages shown
+// at the field they are about. The form does not pre-validate: the server's rules are the truth.
+
+import { html, nothing, type TemplateResult } from "lit-html";
+import { ApiError, api, violationsByField, type Archetype, type FitnessLevel, type Profile } from "../api";
+import { app, errorText, handleAuth, navigate, update, useProfile, type View } from "../app";
+import { icon, type IconName } from "../icons";
+import { asLocale, locale, setLocale, t, tk, type Key } from "../i18n";
+
+const LEVELS: FitnessLevel[] = ["FITNESS_LEVEL_BEGINNER", "FITNESS_LEVEL_INTERMEDIATE", "FITNESS_LEVEL_ADVANCED"];
+const ARCHETYPES: Archetype[] = ["ARCHETYPE_MENTOR", "ARCHETYPE_PROFESSIONAL", "ARCHETYPE_PEER"];
+const EQUIPMENT = ["dumbbell", "kettlebell", "barbell", "band", "machine", "pullup_bar", "bench"];
+const ARCHETYPE_ICON: Record<string, IconName> = {
+  ARCHETYPE_MENTOR: "compass",
+  ARCHETYPE_PROFESSIONAL: "clipboard",
+  ARCHETYPE_PEER: "users",
+};
+
+interface Form {
+  goal: string;
+  fitnessLevel: FitnessLevel;
+  equipment: string[];
+  daysPerWeek: string;
+  durationWeeks: string;
+  sessionMinutes: string;
+  limitations: string;
+  archetype: Archetype;
+  locale: string;
+}
+
+function toInt(s: string): number {
+  const n = Number.parseInt(s.trim(), 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
+export class ProfileView implements View {
+  private form: Form;
+  private errors = new Map<string, string[]>();
+  private formError = "";
+  private saving = false;
+  private savedNote = false;
+
+  constructor(private readonly onboarding: boolean) {
+    const p = app.profile;
+    this.form = p
+      ? {
+          goal: p.goal,
+          fitnessLevel: LEVELS.includes(p.fitnessLevel) ? p.fitnessLevel : "FITNESS_LEVEL_BEGINNER",
+          equipment: [...(p.equipment ?? [])],
+          daysPerWeek: String(p.daysPerWeek),
+          durationWeeks: String(p.durationWeeks),
+          sessionMinutes: String(p.sessionMinutes),
+          limitations: p.limitations,
+          archetype: ARCHETYPES.includes(p.archetype) ? p.archetype : "ARCHETYPE_MENTOR",
+          locale: asLocale(p.locale),
+        }
+      : {
+          goal: "",
+          fitnessLevel: "FITNESS_LEVEL_BEGINNER",
+          equipment: [],
+          daysPerWeek: "3",
+          durationWeeks: "8",
+          sessionMinutes: "45",
+          limitations: "",
+          archetype: "ARCHETYPE_MENTOR",
+          locale: locale(),
+        };
+  }
+
+  private set<K extends keyof Form>(k: K, v: Form[K]): void {
+    this.form[k] = v;
+    this.savedNote = false;
+    // A field the person changed is no longer the one the server complained about.
+    if (this.errors.delete(k)) this.formError = this.errors.size ? this.formError : "";
+    if (k === "locale") setLocale(asLocale(v as string));
+    update();
+  }
+
+  private toggleEquipment(eq: string): void {
+    const has = this.form.equipment.includes(eq);
+    this.set("equipment", has ? this.form.equipment.filter((x) => x !== eq) : [...this.form.equipment, eq]);
+  }
+
+  private async submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const f = this.form;
+    const body: Profile = {
+      goal: f.goal.trim(),
+      fitnessLevel: f.fitnessLevel,
+      equipment: f.equipment,
+      daysPerWeek: toInt(f.daysPerWeek),
+      durationWeeks: toInt(f.durationWeeks),
+      sessionMinutes: toInt(f.sessionMinutes),
+      limitations: f.limitations.trim(),
+      archetype: f.archetype,
+      locale: f.locale,
+    };
+    this.saving = true;
+    this.errors = new Map();
+    this.formError = "";
+    update();
+    try {
+      const res = await api.putProfile(body);
+      useProfile(res.profile);
+      if (this.onboarding) {
+        navigate("/", true);
+        return;
+      }
+      this.savedNote = true;
+    } catch (err) {
+      if (handleAuth(err)) return;
+      if (err instanceof ApiError && err.violations.length) {
+        this.errors = violationsByField(err.violations, ["profile"]);
+        const known = new Set<string>(Object.keys(f));
+        const stray = [...this.errors.entries()].filter(([k]) => !known.has(k.split(".")[0]));
+        this.formError = [t("fixFields"), ...stray.map(([k, m]) => `${k}: ${m.join(" ")}`)].join(" ");
+      } else {
+        this.formError = errorText(err);
+      }
+    } finally {
+      this.saving = false;
+      update();
+      if (this.errors.size) {
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(".has-error input, .has-error textarea, .has-error button")?.focus());
+      }
+    }
+  }
+
+  /** fieldErrors are the messages for a field, including its items ("equipment.0"). */
+  private fieldErrors(name: string): string[] {
+    const out: string[] = [];
+    for (const [k, msgs] of this.errors) if (k === name || k.startsWith(name + ".")) out.push(...msgs);
+    return out;
+  }
+
+  private field(name: keyof Form, label: Key, control: TemplateResult, hint?: Key): TemplateResult {
+    const errs = this.fieldErrors(name);
+    return html`<div class="field ${errs.length ? "has-error" : ""}" data-field=${name}>
+      <label class="label" for="f-${name}">${t(label)}</label>
+      ${control}
+      ${hint ? html`<span class="hint">${t(hint)}</span>` : nothing}
+      ${errs.map((m) => html`<p class="field-error" role="alert" data-testid="error-${name}">${m}</p>`)}
+    </div>`;
+  }
+
+  private numberInput(name: "daysPerWeek" | "durationWeeks" | "sessionMinutes", min: number, max: number, step = 1): TemplateResult {
+    const v = this.form[name];
+    const bump = (d: number) => this.set(name, String(Math.min(max, Math.max(min, toInt(v) + d))));
+    return html`<div class="stepper">
+      <button type="button" class="step" aria-label="−" @click=${() => bump(-step)}>−</button>
+      <input
+        id="f-${name}"
+        name=${name}
+        type="number"
+        inputmode="numeric"
+        min=${min}
+        max=${max}
+        step=${step}
+        .value=${v}
+        @input=${(e: Event) => this.set(name, (e.target as HTMLInputElement).value)}
+        data-testid="input-${name}"
+      />
+      <button type="button" class="step" aria-label="+" @click=${() => bump(step)}>+</button>
+    </div>`;
+  }
+
+  render() {
+    const f = this.form;
+    return html`
+      <section class="hero hero-sm">
+        <h1>${this.onboarding ? t("onboardTitle") : t("profileTitle")}</h1>
+        <p class="lead">${this.onboarding ? t("onboardLead") : t("profileLead")}</p>
+      </section>
+      <form class="card form" novalidate @submit=${(e: Event) => this.submit(e)} data-testid="profile-form">
+        ${this.field(
+          "goal",
+          "goal",
+          html`<textarea
+            id="f-goal"
+            name="goal"
+            rows="2"
+            maxlength="600"
+            placeholder=${t("goalPlaceholder")}
+            .value=${f.goal}
+            @input=${(e: Event) => this.set("goal", (e.target as HTMLTextAreaElement).value)}
+            data-testid="input-goal"
+          ></textarea>`,
+          "goalHint",
+        )}
+        ${this.field(
+          "fitnessLevel",
+          "fitnessLevel",
+          html`<div class="choices choices-3" role="radiogroup" id="f-fitnessLevel">
+            ${LEVELS.map(
+              (l) => html`<button
+                type="button"
+                role="radio"
+                aria-checked=${f.fitnessLevel === l}
+                class="choice ${f.fitnessLevel === l ? "on" : ""}"
+                @click=${() => this.set("fitnessLevel", l)}
+                data-testid="level-${l}"
+              >
+                <strong>${tk(l)}</strong><span>${tk(l + "_hint")}</span>
+              </button>`,
+            )}
+          </div>`,
+        )}
+        ${this.field(
+          "equipment",
+          "equipment",
+          html`<div class="chips" id="f-equipment" role="group">
+            ${EQUIPMENT.map(
+              (eq) => html`<button
+                type="button"
+                class="chip ${f.equipment.includes(eq) ? "on" : ""}"
+                aria-pressed=${f.equipment.includes(eq)}
+                @click=${() => this.toggleEquipment(eq)}
+                data-testid="equipment-${eq}"
+              >
+                ${f.equipment.includes(eq) ? "✓ " : ""}${tk("eq_" + eq, eq)}
+              </button>`,
+            )}
+          </div>`,
+          "equipmentHint",
+        )}
+        <div class="row-3">
+          ${this.field("daysPerWeek", "daysPerWeek", this.numberInput("daysPerWeek", 1, 7), "daysPerWeekHint")}
+          ${this.field("durationWeeks", "durationWeeks", this.numberInput("durationWeeks", 1, 16), "durationWeeksHint")}
+          ${this.field("sessionMinutes", "sessionMinutes", this.numberInput("sessionMinutes", 5, 240, 5), "sessionMinutesHint")}
+        </div>
+        ${this.field(
+          "limitations",
+          "limitations",
+          html`<textarea
+            id="f-limitations"
+            name="limitations"
+            rows="2"
+            maxlength="1000"
+            placeholder=${t("limitationsPlaceholder")}
+            .value=${f.limitations}
+            @input=${(e: Event) => this.set("limitations", (e.target as HTMLTextAreaElement).value)}
+            data-testid="input-limitations"
+          ></textarea>`,
+          "limitationsHint",
+        )}
+        ${this.field(
+          "archetype",
+          "archetype",
+          html`<div class="choices choices-3" role="radiogroup" id="f-archetype">
+            ${ARCHETYPES.map(
+              (a) => html`<button
+                type="button"
+                role="radio"
+                aria-checked=${f.archetype === a}
+                class="choice ${f.archetype === a ? "on" : ""}"
+                @click=${() => this.set("archetype", a)}
+                data-testid="archetype-${a}"
+              >
+                <span class="choice-icon">${icon(ARCHETYPE_ICON[a], 26)}</span>
+                <strong>${tk(a)}</strong><span>${tk(a + "_hint")}</span>
+              </button>`,
+            )}
+          </div>`,
+        )}
+        ${this.field(
+          "locale",
+          "locale",
+          html`<div class="segmented" role="radiogroup" id="f-locale">
+            ${(["en", "ru"] as const).map(
+              (l) => html`<button
+                type="button"
+                role="radio"
+                aria-checked=${f.locale === l}
+                class=${f.locale === l ? "on" : ""}
+                @click=${() => this.set("locale", l)}
+                data-testid="locale-${l}"
+              >
+                ${l === "en" ? "English" : "Русский"}
+              </button>`,
+            )}
+          </div>`,
+        )}
+        ${this.formError ? html`<div class="alert alert-error" role="alert" data-testid="form-error">${this.formError}</div>` : nothing}
+        ${this.savedNote ? html`<div class="alert alert-ok" role="status">${t("saved")}</div>` : nothing}
+        <div class="actions">
+          <button class="btn btn-primary btn-lg" type="submit" ?disabled=${this.saving} data-testid="save-profile">
+            ${this.saving ? html`<span class="spin" aria-hidden="true"></span>${t("saving")}` : this.onboarding ? t("saveProfile") : t("saveChanges")}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+}
