@@ -70,9 +70,17 @@ type ruleSet struct {
 }
 
 // fastRules builds the rule set once; the descriptors it reads never change at run time.
-var fastRules = sync.OnceValues(buildRules)
+var fastRules = sync.OnceValues(func() (*ruleSet, error) {
+	return buildRules(
+		(&planv1.WorkoutPlan{}).ProtoReflect().Descriptor(),
+		(&planv1.Week{}).ProtoReflect().Descriptor(),
+		(&planv1.Day{}).ProtoReflect().Descriptor(),
+		(&planv1.Exercise{}).ProtoReflect().Descriptor(),
+	)
+})
 
-func buildRules() (*ruleSet, error) {
+// buildRules reads the rules of the four plan messages from their descriptors.
+func buildRules(messages ...protoreflect.MessageDescriptor) (*ruleSet, error) {
 	rs := &ruleSet{}
 	for _, r := range []*stringRule{&rs.planName, &rs.goal, &rs.notes, &rs.weekFocus, &rs.workoutName, &rs.confidenceTask, &rs.exerciseSlug, &rs.reps} {
 		r.minLen, r.maxLen = -1, -1
@@ -91,8 +99,8 @@ func buildRules() (*ruleSet, error) {
 		known: celChecks(),
 		used:  map[string]bool{},
 	}
-	for _, m := range []proto.Message{&planv1.WorkoutPlan{}, &planv1.Week{}, &planv1.Day{}, &planv1.Exercise{}} {
-		if err := b.message(m.ProtoReflect().Descriptor()); err != nil {
+	for _, md := range messages {
+		if err := b.message(md); err != nil {
 			return nil, err
 		}
 	}
