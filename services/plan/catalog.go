@@ -1,0 +1,124 @@
+package plan
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
+	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+)
+
+// catalogClient is the catalog as generation and workouts need it: allowed lists cached per
+// equipment and level for a short TTL (the catalog caches its own computation too; this saves
+// the round trip and the copy on every generation), and a slug index of every exercise seen
+// so workouts can show names without a catalog call on the Start workout path.
+type catalogClient struct {
+	c   catalogv1.CatalogServiceClient
+	ttl time.Duration
+
+	mu      sync.Mutex
+	allowed map[string]allowedEntry
+	names   map[string]*catalogv1.Exercise
+	// filled is when names was last filled from the unfiltered allowed set.
+	filled time.Time
+}
+
+type allowedEntry struct {
+	list []*catalogv1.Exercise
+	at   time.Time
+}
+
+func newCatalogClient(c catalogv1.CatalogServiceClient, ttl time.Duration) *catalogClient {
+	return &catalogClient{c: c, ttl: ttl, allowed: map[string]allowedEntry{}, names: map[string]*catalogv1.Exercise{}}
+}
+
+// Allowed implements generate.Catalog.
+func (c *catalogClient) Allowed(ctx context.Context, equipment []string, level typesv1.FitnessLevel) ([]*catalogv1.Exercise, error) {
+	key := strings.Join(equipment, ",") + "|" + level.String()
+	c.mu.Lock()
+	e, ok := c.allowed[key]
+	c.mu.Unlock()
+	if ok && time.Since(e.at) < c.ttl {
+		return e.list, nil
+	}
+	resp, err := c.c.ListAllowedExercises(ctx, &catalogv1.ListAllowedExercisesRequest{Equipment: equipment, MaxDifficulty: level})
+	if err != nil {
+		if ok {
+			// The catalog is down: a recent allowed list beats no plan.
+			return e.list, nil
+		}
+		return nil, err
+	}
+	list := resp.GetExercises()
+	c.mu.Lock()
+	if len(c.allowed) > 1024 {
+		clear(c.allowed)
+	}
+	c.allowed[key] = allowedEntry{list: list, at: time.Now()}
+	c.index(list)
+	c.mu.Unlock()
+	return list, nil
+}
+
+// Alternatives implements generate.Catalog.
+func (c *catalogClient) Alternatives(ctx context.Context, slug string, equipment []string, level typesv1.FitnessLevel) ([]*catalogv1.Exercise, error) {
+	resp, err := c.c.GetExerciseAlternatives(ctx, &catalogv1.GetExerciseAlternativesRequest{Slug: slug, Equipment: equipment, MaxDifficulty: level, Limit: 5})
+	if status.Code(err) == codes.NotFound {
+		return nil, fmt.Errorf("exercise %q: %w", slug, grpcerr.ErrNotFound)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return resp.GetAlternatives(), nil
+}
+
+// index records exercises by slug; c.mu is held.
+func (c *catalogClient) index(list []*catalogv1.Exercise) {
+	for _, e := range list {
+		c.names[e.GetSlug()] = e
+	}
+}
+
+// exercises returns what the catalog says about slugs, filling the index from the whole
+// allowed set when a slug is unknown (at most once per TTL, so a missing slug cannot make
+// every Start workout call the catalog). Unknown slugs are simply absent.
+func (c *catalogClient) exercises(ctx context.Context, slugs []string) map[string]*catalogv1.Exercise {
+	out := make(map[string]*catalogv1.Exercise, len(slugs))
+	c.mu.Lock()
+	missing := false
+	for _, s := range slugs {
+		if e, ok := c.names[s]; ok {
+			out[s] = e
+		} else {
+			missing = true
+		}
+	}
+	refill := missing && time.Since(c.filled) > c.ttl
+	if refill {
+		c.filled = time.Now()
+	}
+	c.mu.Unlock()
+	if !refill {
+		return out
+	}
+	resp, err := c.c.ListAllowedExercises(ctx, &catalogv1.ListAllowedExercisesRequest{})
+	if err != nil {
+		return out
+	}
+	c.mu.Lock()
+	c.index(resp.GetExercises())
+	for _, s := range slugs {
+		if e, ok := c.names[s]; ok {
+			out[s] = e
+		}
+	}
+	c.mu.Unlock()
+	return out
+}

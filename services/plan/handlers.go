@@ -1,0 +1,216 @@
+package plan
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"time"
+
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	"github.com/fitcoach/fitcoach/pkg/auth"
+	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+	"github.com/fitcoach/fitcoach/services/plan/aiplan"
+	"github.com/fitcoach/fitcoach/services/plan/store"
+)
+
+// UpsertProfile stores the caller's onboarding answers.
+func (s *Service) UpsertProfile(ctx context.Context, req *planv1.UpsertProfileRequest) (*planv1.UpsertProfileResponse, error) {
+	sub, err := auth.RequireSubject(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.store.UpsertProfile(ctx, sub, req.GetProfile())
+	if err != nil {
+		return nil, err
+	}
+	s.profiles.put(sub, p)
+	return &planv1.UpsertProfileResponse{Profile: p}, nil
+}
+
+// GetProfile returns the caller's profile.
+func (s *Service) GetProfile(ctx context.Context, _ *planv1.GetProfileRequest) (*planv1.GetProfileResponse, error) {
+	sub, err := auth.RequireSubject(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.store.GetProfile(ctx, sub)
+	if err != nil {
+		return nil, err
+	}
+	return &planv1.GetProfileResponse{Profile: p}, nil
+}
+
+// profile reads the caller's profile through the cache.
+func (s *Service) profile(ctx context.Context, sub string) (*planv1.Profile, error) {
+	if p, ok := s.profiles.get(sub); ok {
+		return p, nil
+	}
+	p, err := s.store.GetProfile(ctx, sub)
+	if err != nil {
+		return nil, err
+	}
+	s.profiles.put(sub, p)
+	return p, nil
+}
+
+// CreatePlan generates and stores a plan, once per request id.
+func (s *Service) CreatePlan(ctx context.Context, req *planv1.CreatePlanRequest) (*planv1.CreatePlanResponse, error) {
+	sub, err := auth.RequireSubject(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rid := req.GetRequestId()
+	if rid == "" {
+		// No idempotency asked for: every call makes a new plan.
+		rid = "auto-" + randomHex(12)
+	} else if p, err := s.store.PlanByRequest(ctx, sub, rid); err == nil {
+		return &planv1.CreatePlanResponse{Plan: p}, nil
+	} else if !errors.Is(err, grpcerr.ErrNotFound) {
+		return nil, err
+	}
+	profile, err := s.store.GetProfile(ctx, sub)
+	if errors.Is(err, grpcerr.ErrNotFound) {
+		return nil, fmt.Errorf("complete onboarding (PUT /v1/me/profile) before asking for a plan: %w", grpcerr.ErrFailedPrecondition)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// Duplicates in this process share one generation; across replicas the unique
+	// (subject, request_id) index picks one stored plan. The generation is detached from the
+	// caller's cancellation (keeping its token for catalog calls): a client that gives up and
+	// retries with the same request id finds the plan instead of starting over.
+	v, err, _ := s.flight.Do(sub+"\x00"+rid, func() (any, error) {
+		return s.generateAndStore(context.WithoutCancel(ctx), sub, rid, profile)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &planv1.CreatePlanResponse{Plan: v.(*planv1.Plan)}, nil
+}
+
+func (s *Service) generateAndStore(ctx context.Context, sub, rid string, profile *planv1.Profile) (*planv1.Plan, error) {
+	start := time.Now()
+	res, err := s.gen.Generate(ctx, profile)
+	if err != nil {
+		return nil, err
+	}
+	wp := res.Plan
+	p := &planv1.Plan{
+		Id:                store.NewPlanID(time.Now()),
+		PlanName:          wp.GetPlanName(),
+		DurationWeeks:     wp.GetDurationWeeks(),
+		Goal:              wp.GetGoal(),
+		Notes:             wp.GetNotes(),
+		Weeks:             wp.GetWeeks(),
+		Provider:          res.Provider,
+		Model:             res.Model,
+		Attempts:          res.Attempts,
+		Substitutions:     res.Substitutions,
+		SubstitutionCount: int32(len(res.Substitutions)),
+		FallbackReason:    res.FallbackReason,
+		PromptVersion:     res.PromptVersion,
+		Usage:             &planv1.TokenUsage{PromptTokens: res.Usage.PromptTokens, CompletionTokens: res.Usage.CompletionTokens, TotalTokens: res.Usage.TotalTokens},
+		GenerationMs:      time.Since(start).Milliseconds(),
+		LlmMs:             res.LLMTime.Milliseconds(),
+		RequestId:         rid,
+		Archetype:         profile.GetArchetype(),
+		Locale:            profile.GetLocale(),
+	}
+	stored, created, err := s.store.CreatePlan(ctx, sub, p)
+	if err != nil {
+		return nil, err
+	}
+	if created && res.Usage.TotalTokens > 0 {
+		s.metrics.planTokens.WithLabelValues("prompt").Observe(float64(res.Usage.PromptTokens))
+		s.metrics.planTokens.WithLabelValues("completion").Observe(float64(res.Usage.CompletionTokens))
+	}
+	s.log.InfoContext(ctx, "plan stored", "plan_id", stored.GetId(), "created", created, "provider", stored.GetProvider(),
+		"attempts", stored.GetAttempts(), "substitutions", stored.GetSubstitutionCount(), "fallback_reason", stored.GetFallbackReason(),
+		"generation_ms", stored.GetGenerationMs(), "completion_tokens", stored.GetUsage().GetCompletionTokens())
+	s.plans.put(sub, stored)
+	return stored, nil
+}
+
+// ListPlans lists the caller's plans, newest first.
+func (s *Service) ListPlans(ctx context.Context, req *planv1.ListPlansRequest) (*planv1.ListPlansResponse, error) {
+	sub, err := auth.RequireSubject(ctx)
+	if err != nil {
+		return nil, err
+	}
+	size := 20
+	if req.PageSize != nil {
+		size = int(req.GetPageSize())
+	}
+	after, err := decodePageToken(req.GetPageToken())
+	if err != nil {
+		return nil, err
+	}
+	plans, next, err := s.store.ListPlans(ctx, sub, size, after)
+	if err != nil {
+		return nil, err
+	}
+	out := &planv1.ListPlansResponse{Plans: plans}
+	if next != "" {
+		out.NextPageToken = base64.RawURLEncoding.EncodeToString([]byte(next))
+	}
+	return out, nil
+}
+
+func decodePageToken(tok string) (string, error) {
+	if tok == "" {
+		return "", nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(tok)
+	if err != nil || len(b) != 28 {
+		return "", grpcerr.Invalid("page_token", "page_token.valid", "page_token is not one this service issued")
+	}
+	if _, err := hex.DecodeString(string(b)); err != nil {
+		return "", grpcerr.Invalid("page_token", "page_token.valid", "page_token is not one this service issued")
+	}
+	return string(b), nil
+}
+
+// GetPlan returns one of the caller's plans.
+func (s *Service) GetPlan(ctx context.Context, req *planv1.GetPlanRequest) (*planv1.GetPlanResponse, error) {
+	sub, err := auth.RequireSubject(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.plan(ctx, sub, req.GetPlanId())
+	if err != nil {
+		return nil, err
+	}
+	return &planv1.GetPlanResponse{Plan: p}, nil
+}
+
+// plan reads one of the caller's plans through the cache.
+func (s *Service) plan(ctx context.Context, sub, id string) (*planv1.Plan, error) {
+	if p, ok := s.plans.get(sub, id); ok {
+		return p, nil
+	}
+	p, err := s.store.GetPlan(ctx, sub, id)
+	if err != nil {
+		return nil, err
+	}
+	s.plans.put(sub, p)
+	return p, nil
+}
+
+// ValidatePlan checks a raw AI response against every plan rule.
+func (s *Service) ValidatePlan(_ context.Context, req *planv1.ValidatePlanRequest) (*planv1.ValidatePlanResponse, error) {
+	_, vs := aiplan.Check([]byte(req.GetPlanJson()))
+	out := &planv1.ValidatePlanResponse{Valid: len(vs) == 0}
+	for _, v := range vs {
+		out.Violations = append(out.Violations, &planv1.Violation{Field: v.Field, Rule: v.Rule, Message: v.Message})
+	}
+	return out, nil
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
