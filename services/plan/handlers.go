@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"time"
 
-	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/pkg/auth"
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
 	"github.com/fitcoach/fitcoach/services/plan/store"

@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/fitcoach/fitcoach/pkg/auth"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
-	"github.com/fitcoach/fitcoach/pkg/auth"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 )
 
@@ -215,4 +215,3 @@ func notice(locale string, k noticeKind) string {
 	}
 	return notices[k][0]
 }
-

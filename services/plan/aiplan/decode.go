@@ -199,14 +199,23 @@ func quoteToken(s string) string {
 }
 
 func (d *decoder) ws() {
-	for d.pos < len(d.s) {
-		switch d.s[d.pos] {
-		case ' ', '\t', '\n', '\r':
-			d.pos++
+	s, i := d.s, d.pos
+	for i < len(s) {
+		switch s[i] {
+		case ' ':
+			// Pretty-printed plans are mostly indentation: skip it eight bytes at a time.
+			for i+8 <= len(s) && s[i:i+8] == "        " {
+				i += 8
+			}
+			i++
+		case '\t', '\n', '\r':
+			i++
 		default:
+			d.pos = i
 			return
 		}
 	}
+	d.pos = i
 }
 
 // document decodes the top-level object.
@@ -455,29 +464,42 @@ func (d *decoder) skipKey() bool {
 	return true
 }
 
+// plainString marks the bytes a string can contain without a closer look: not the quote, the
+// backslash, control characters or the start of a multi-byte rune.
+var plainString = func() (t [256]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // str consumes the string starting at the current '"'.
 func (d *decoder) str() (string, bool) {
 	start := d.pos
-	for i := start + 1; i < len(d.s); {
-		c := d.s[i]
-		switch {
+	s := d.s
+	for i := start + 1; i < len(s); {
+		for i < len(s) && plainString[s[i]] {
+			i++
+		}
+		if i >= len(s) {
+			break
+		}
+		switch c := s[i]; {
 		case c == '"':
 			d.pos = i + 1
-			return d.s[start+1 : i], true
+			return s[start+1 : i], true
 		case c == '\\':
 			return d.strEscaped(start, i)
 		case c < ' ':
 			d.syntax(start, "invalid character %q in string", rune(c))
 			return "", false
-		case c >= utf8.RuneSelf:
-			r, n := utf8.DecodeRuneInString(d.s[i:])
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 {
 				d.syntax(start, "invalid UTF-8 in string")
 				return "", false
 			}
 			i += n
-		default:
-			i++
 		}
 	}
 	d.eof()
