@@ -265,12 +265,16 @@ export function fieldKey(path: string, strip: string[] = []): string {
 }
 
 /** violationsByField groups violations under their field keys; see fieldKey. */
-export function violationsByField(vs: Violation[], strip: string[] = []): Map<string, string[]> {
+export function violationsByField(
+  vs: Violation[],
+  strip: string[] = [],
+  translate: (msg: string) => string = (m) => m,
+): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const v of vs) {
     const key = fieldKey(v.field || "", strip);
     const list = out.get(key) ?? [];
-    list.push(v.message || v.rule || "invalid");
+    list.push(translate(v.message || v.rule || "invalid"));
     out.set(key, list);
   }
   return out;

@@ -133,7 +133,7 @@ const en = {
   missingClips: "Some videos are missing: {list}",
   finished: "That’s the whole playlist. Log your workout below.",
   setProgress: "Set {i} of {n}",
-  setDone: "Set done — rest",
+  setDone: "Set {i}/{n} done",
   allSetsDone: "All sets done",
   restTimer: "Rest timer",
   restNow: "Rest",
@@ -176,6 +176,7 @@ const en = {
   seconds: "{n} s",
   minutes: "{n} min",
   minSec: "{m}:{s}",
+  quoted: "“{s}”",
 };
 
 export type Key = keyof typeof en;
@@ -303,7 +304,7 @@ const ru: Record<Key, string> = {
   missingClips: "Некоторых видео нет: {list}",
   finished: "Плейлист закончился. Отметьте тренировку ниже.",
   setProgress: "Подход {i} из {n}",
-  setDone: "Подход сделан — отдых",
+  setDone: "Подход {i}/{n} сделан",
   allSetsDone: "Все подходы сделаны",
   restTimer: "Таймер отдыха",
   restNow: "Отдых",
@@ -344,6 +345,7 @@ const ru: Record<Key, string> = {
   seconds: "{n} с",
   minutes: "{n} мин",
   minSec: "{m}:{s}",
+  quoted: "«{s}»",
 };
 
 const dicts: Record<Locale, Record<Key, string>> = { en, ru };
@@ -391,4 +393,30 @@ export function fmtDuration(sec: number): string {
   const m = Math.floor(sec / 60);
   const s = sec % 60;
   return s === 0 ? t("minutes", { n: m }) : t("minSec", { m, s: String(s).padStart(2, "0") });
+}
+
+// The server's validation messages are protovalidate's English sentences. In Russian the common
+// ones are rendered in Russian with the same numbers; anything else is shown as the server said.
+const ruRules: [RegExp, string][] = [
+  [/^value must be greater than or equal to (-?[\d.]+) and less than or equal to (-?[\d.]+)$/, "значение должно быть от $1 до $2"],
+  [/^value must be greater than or equal to (-?[\d.]+)$/, "значение должно быть не меньше $1"],
+  [/^value must be less than or equal to (-?[\d.]+)$/, "значение должно быть не больше $1"],
+  [/^value must be greater than (-?[\d.]+)$/, "значение должно быть больше $1"],
+  [/^value must be less than (-?[\d.]+)$/, "значение должно быть меньше $1"],
+  [/^value length must be at least (\d+) characters?$/, "не короче $1 символов"],
+  [/^value length must be at most (\d+) characters?$/, "не длиннее $1 символов"],
+  [/^value must contain at most (\d+) items?$/, "не больше $1 элементов"],
+  [/^value must be in list \[(.*)\]$/, "допустимые значения: $1"],
+  [/^value must be one of the defined enum values$/, "выберите один из вариантов"],
+  [/^value must not be in list \[.*\]$/, "выберите один из вариантов"],
+  [/^value is required$/, "обязательное поле"],
+  [/^repeated value must contain unique items$/, "значения не должны повторяться"],
+  [/^value does not match regex pattern .*$/, "недопустимые символы"],
+];
+
+/** localizeMessage renders a server validation message in the current language where it can. */
+export function localizeMessage(msg: string): string {
+  if (current !== "ru") return msg;
+  for (const [re, out] of ruRules) if (re.test(msg)) return msg.replace(re, out);
+  return msg;
 }

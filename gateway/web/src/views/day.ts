@@ -13,7 +13,7 @@ import {
   type WorkoutExercise,
 } from "../api";
 import { app, dayKey, errorBox, errorText, exerciseName, handleAuth, spinner, update, type View } from "../app";
-import { fmtDate, fmtDuration, t, tk } from "../i18n";
+import { fmtDate, fmtDuration, localizeMessage, t, tk } from "../i18n";
 import { Player } from "../player";
 import { icon, type IconName } from "../icons";
 
@@ -239,7 +239,7 @@ export class DayView implements View {
     } catch (err) {
       if (handleAuth(err)) return;
       if (err instanceof ApiError && err.violations.length) {
-        this.errors = violationsByField(err.violations, ["request"]);
+        this.errors = violationsByField(err.violations, ["request"], localizeMessage);
         this.completeError = t("fixFields");
       } else this.completeError = errorText(err);
     } finally {
@@ -344,7 +344,7 @@ export class DayView implements View {
           ? html`<p class="all-done">✓ ${t("allSetsDone")}</p>`
           : html`<div class="coach-actions">
               <button class="btn btn-primary" @click=${() => this.tickSet(e)} data-testid="set-done">
-                ${t("setProgress", { i: done + 1, n: e.sets })} · ${t("setDone")}
+                ${icon("check", 18)} ${t("setDone", { i: done + 1, n: e.sets })}
               </button>
               <button class="btn btn-ghost" @click=${() => this.startRest(e.restSeconds)} data-testid="start-rest">${icon("timer", 18)} ${t("startRest", { t: fmtDuration(e.restSeconds) })}</button>
             </div>`}
@@ -375,7 +375,10 @@ export class DayView implements View {
                 </div>
                 <div class="now">
                   <div class="now-text">
-                    <div class="eyebrow">${t("clipOf", { i: p.index + 1, n })} · <span class="kind">${kindIcon(item?.kind, 14)} ${tk("kind_" + (item?.kind ?? ""), "")}</span></div>
+                    <div class="now-meta">
+                      <span class="eyebrow">${t("clipOf", { i: p.index + 1, n })}</span>
+                      ${item?.kind ? html`<span class="badge badge-soft kind">${kindIcon(item.kind, 14)} ${tk("kind_" + item.kind, "")}</span>` : nothing}
+                    </div>
                     <div class="now-title" data-testid="now-title">${item?.title || exerciseName(item?.exerciseSlug ?? "", item?.exerciseName)}</div>
                   </div>
                   <div class="now-ctrl">
@@ -526,14 +529,14 @@ export class DayView implements View {
           ${this.justCompleted ? t("completedLead") : ""}
           ${log.completeTime ? t("completedOn", { d: fmtDate(log.completeTime) }) : ""}
         </p>
+        ${log.notes ? html`<p class="log-notes">${t("quoted", { s: log.notes })}</p>` : nothing}
         <div class="meta-row">
           <span class="badge badge-done" data-testid="completed-effort">${t("effortValue", { n: log.perceivedEffort })}</span>
+          <button class="btn btn-ghost btn-sm" @click=${() => ((this.editing = true), (this.justCompleted = false), this.fillForm(), update())} data-testid="edit-log">
+            ${t("editLog")}
+          </button>
         </div>
-        ${log.notes ? html`<p class="log-notes">“${log.notes}”</p>` : nothing}
       </div>
-      <button class="btn btn-ghost btn-sm" @click=${() => ((this.editing = true), (this.justCompleted = false), this.fillForm(), update())} data-testid="edit-log">
-        ${t("editLog")}
-      </button>
     </div>`;
   }
 

@@ -66,7 +66,7 @@ export class HomeView implements View {
         </section>
         ${p
           ? html`<div class="card summary">
-              <div class="summary-goal">“${p.goal}”</div>
+              <div class="summary-goal">${t("quoted", { s: p.goal })}</div>
               <ul class="facts">
                 <li>${tk(p.fitnessLevel)}</li>
                 <li>${t("daysPerWeek")}: <strong>${p.daysPerWeek}</strong></li>

@@ -5,7 +5,7 @@ import { html, nothing, type TemplateResult } from "lit-html";
 import { ApiError, api, violationsByField, type Archetype, type FitnessLevel, type Profile } from "../api";
 import { app, errorText, handleAuth, navigate, update, useProfile, type View } from "../app";
 import { icon, type IconName } from "../icons";
-import { asLocale, locale, setLocale, t, tk, type Key } from "../i18n";
+import { asLocale, localizeMessage, locale, setLocale, t, tk, type Key } from "../i18n";
 
 const LEVELS: FitnessLevel[] = ["FITNESS_LEVEL_BEGINNER", "FITNESS_LEVEL_INTERMEDIATE", "FITNESS_LEVEL_ADVANCED"];
 const ARCHETYPES: Archetype[] = ["ARCHETYPE_MENTOR", "ARCHETYPE_PROFESSIONAL", "ARCHETYPE_PEER"];
@@ -110,7 +110,7 @@ export class ProfileView implements View {
     } catch (err) {
       if (handleAuth(err)) return;
       if (err instanceof ApiError && err.violations.length) {
-        this.errors = violationsByField(err.violations, ["profile"]);
+        this.errors = violationsByField(err.violations, ["profile"], localizeMessage);
         const known = new Set<string>(Object.keys(f));
         const stray = [...this.errors.entries()].filter(([k]) => !known.has(k.split(".")[0]));
         this.formError = [t("fixFields"), ...stray.map(([k, m]) => `${k}: ${m.join(" ")}`)].join(" ");
