@@ -13,9 +13,9 @@ import (
 	"google.golang.org/grpc/status"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	"github.com/fitcoach/fitcoach/pkg/config"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
-	"github.com/fitcoach/fitcoach/pkg/config"
 	"github.com/fitcoach/fitcoach/services/plan"
 	"github.com/fitcoach/fitcoach/services/plan/llmtest"
 )
