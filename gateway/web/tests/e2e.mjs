@@ -165,6 +165,20 @@ async function journey(base, label, viewport, isMobile) {
       },
     ],
     [
+      "a token the server does not accept is refused with its message",
+      async () => {
+        await tid("token-input").fill("not.a-valid.token");
+        const [res] = await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith("/v1/me/profile")),
+          tid("token-signin").click(),
+        ]);
+        assert(res.status() === 401, `GET /v1/me/profile with a bad token answered ${res.status()}, want 401`);
+        await page.locator('[data-testid="token-form"] .field-error').waitFor();
+        assert(new URL(page.url()).pathname === "/signin", `left the sign-in page for ${page.url()}`);
+        await tid("token-input").fill("");
+      },
+    ],
+    [
       "demo sign-in leads a new person to onboarding",
       async () => {
         await tid("demo-signin").click();

@@ -39,6 +39,8 @@ export class ProfileView implements View {
   private formError = "";
   private saving = false;
   private savedNote = false;
+  // Until the person picks a language in the form, it follows the header's language toggle.
+  private localeTouched = false;
 
   constructor(private readonly onboarding: boolean) {
     const p = app.profile;
@@ -72,7 +74,10 @@ export class ProfileView implements View {
     this.savedNote = false;
     // A field the person changed is no longer the one the server complained about.
     if (this.errors.delete(k)) this.formError = this.errors.size ? this.formError : "";
-    if (k === "locale") setLocale(asLocale(v as string));
+    if (k === "locale") {
+      this.localeTouched = true;
+      setLocale(asLocale(v as string));
+    }
     update();
   }
 
@@ -166,6 +171,7 @@ export class ProfileView implements View {
 
   render() {
     const f = this.form;
+    if (this.onboarding && !this.localeTouched) f.locale = locale();
     return html`
       <section class="hero hero-sm">
         <h1>${this.onboarding ? t("onboardTitle") : t("profileTitle")}</h1>
