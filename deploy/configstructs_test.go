@@ -3,6 +3,7 @@ package deploy_test
 import (
 	"github.com/fitcoach/fitcoach/gateway"
 	"github.com/fitcoach/fitcoach/services/catalog"
+	"github.com/fitcoach/fitcoach/services/plan"
 	"github.com/fitcoach/fitcoach/services/video/provider"
 )
 
@@ -14,6 +15,7 @@ func configStructs() map[string]any {
 	return map[string]any{
 		"gateway": gateway.Config{},
 		"catalog": catalog.Config{},
+		"plan":    plan.Config{},
 		"video":   provider.Config{},
 	}
 }

@@ -86,7 +86,7 @@ func TestREADMEConfiguration(t *testing.T) {
 	require.True(t, start >= 0 && end > start, "README.md has no %s … %s section; run go test ./deploy -run TestREADMEConfiguration -update", configStart, configEnd)
 	got := readme[start+len(configStart) : end]
 	for _, v := range sortedVars(codeVars(t)) {
-		require.Contains(t, got, "| `"+v.Name+"` |", "README misses %s (declared at %v); run go test ./deploy -run TestREADMEConfiguration -update", v.Name, v.Sources)
+		require.True(t, strings.Contains(got, "| `"+v.Name+"` |"), "README misses %s (declared at %v); run go test ./deploy -run TestREADMEConfiguration -update", v.Name, v.Sources)
 	}
 	require.Equal(t, want, got, "README configuration reference is stale; run go test ./deploy -run TestREADMEConfiguration -update")
 }
