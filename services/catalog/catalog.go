@@ -24,7 +24,6 @@ import (
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/server"
 	"github.com/fitcoach/fitcoach/pkg/validate"
-	"github.com/fitcoach/fitcoach/services/catalog/ent"
 	"github.com/fitcoach/fitcoach/services/catalog/migrations"
 	"github.com/fitcoach/fitcoach/services/catalog/starter"
 	"github.com/fitcoach/fitcoach/services/catalog/store"
@@ -122,7 +121,7 @@ func New(ctx context.Context, cfg Config, deps Deps) (*Service, error) {
 		d.Close()
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	st := store.New(ent.NewClient(ent.Driver(d.Ent())))
+	st := store.New(d.Ent())
 	wl, err := whitelist.New(st, deps.VideoClient, deps.Cache, whitelist.Config{
 		TTL:          cfg.WhitelistCacheTTL,
 		StaleTTL:     cfg.WhitelistStaleTTL,

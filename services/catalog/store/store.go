@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqljson"
 	"google.golang.org/protobuf/types/known/timestamppb"
@@ -27,13 +28,14 @@ import (
 
 // Store reads and writes exercises.
 type Store struct {
-	client *ent.Client
-	now    func() time.Time
+	client  *ent.Client
+	dialect string
+	now     func() time.Time
 }
 
-// New returns a Store over client.
-func New(client *ent.Client) *Store {
-	return &Store{client: client, now: time.Now}
+// New returns a Store on an ent driver (db.DB.Ent(), possibly wrapped).
+func New(drv dialect.Driver) *Store {
+	return &Store{client: ent.NewClient(ent.Driver(drv)), dialect: drv.Dialect(), now: time.Now}
 }
 
 // NormalizeSlug returns the stored form of a slug.
@@ -160,11 +162,11 @@ func (s *Store) List(ctx context.Context, f Filter, after string, limit int) ([]
 	if after != "" {
 		ps = append(ps, exercise.SlugGT(after))
 	}
-	rows, err := s.client.Exercise.Query().Where(ps...).Order(exercise.BySlug()).Limit(limit).All(ctx)
+	exs, err := s.query(ctx, ps, limit)
 	if err != nil {
 		return nil, fmt.Errorf("list exercises: %w", err)
 	}
-	return toProtos(rows), nil
+	return exs, nil
 }
 
 func filterPredicates(f Filter) []predicate.Exercise {
@@ -191,15 +193,15 @@ func filterPredicates(f Filter) []predicate.Exercise {
 // All returns every exercise (only the active ones when activeOnly) in slug order, in one
 // query: the whitelist and the coverage report are computed from it.
 func (s *Store) All(ctx context.Context, activeOnly bool) ([]*catalogv1.Exercise, error) {
-	q := s.client.Exercise.Query()
+	var ps []predicate.Exercise
 	if activeOnly {
-		q.Where(exercise.Active(true))
+		ps = append(ps, exercise.Active(true))
 	}
-	rows, err := q.Order(exercise.BySlug()).All(ctx)
+	exs, err := s.query(ctx, ps, 0)
 	if err != nil {
 		return nil, fmt.Errorf("list all exercises: %w", err)
 	}
-	return toProtos(rows), nil
+	return exs, nil
 }
 
 // ActiveExercises returns every active exercise in one query.
@@ -429,12 +431,4 @@ func toProto(r *ent.Exercise) *catalogv1.Exercise {
 		ex.Description = &typesv1.LocalizedText{En: r.DescriptionEn, Ru: r.DescriptionRu}
 	}
 	return ex
-}
-
-func toProtos(rows []*ent.Exercise) []*catalogv1.Exercise {
-	out := make([]*catalogv1.Exercise, len(rows))
-	for i, r := range rows {
-		out[i] = toProto(r)
-	}
-	return out
 }

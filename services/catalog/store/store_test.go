@@ -14,7 +14,6 @@ import (
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
-	"github.com/fitcoach/fitcoach/services/catalog/ent"
 	"github.com/fitcoach/fitcoach/services/catalog/migrations"
 	"github.com/fitcoach/fitcoach/services/catalog/store"
 )
@@ -40,8 +39,7 @@ func TestConformance(t *testing.T) {
 			for _, tc := range suite {
 				t.Run(tc.name, func(t *testing.T) {
 					d := dbtest.Open(t, b.Open(t), testMigrations)
-					client := ent.NewClient(ent.Driver(d.Ent()))
-					tc.run(t, store.New(client))
+					tc.run(t, store.New(d.Ent()))
 				})
 			}
 		})
@@ -241,6 +239,33 @@ var suite = []struct {
 		a, err := s.Get(ctx, "a")
 		require.NoError(t, err)
 		require.False(t, a.GetActive())
+	}},
+	{"all reads the same exercises as get, on the plain-SQL path", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		a := exercise("a-move", "EX100", []string{"chest", "triceps"}, []string{"dumbbell", "bench"}, typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED)
+		a.Description = &typesv1.LocalizedText{En: "Say \"hi\", then \\ move", Ru: "Привет"}
+		b := exercise("b-move", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		c := exercise("c-move", "", []string{"back"}, []string{"bodyweight"}, typesv1.FitnessLevel_FITNESS_LEVEL_INTERMEDIATE)
+		for _, x := range []*catalogv1.Exercise{c, a, b} {
+			_, err := s.Create(ctx, x)
+			require.NoError(t, err)
+		}
+		_, err := s.SetActive(ctx, "b-move", false)
+		require.NoError(t, err)
+
+		all, err := s.All(ctx, false)
+		require.NoError(t, err)
+		require.Len(t, all, 3)
+		for _, got := range all {
+			want, err := s.Get(ctx, got.GetSlug())
+			require.NoError(t, err)
+			require.True(t, proto.Equal(want, got), "%v != %v", want, got)
+		}
+		active, err := s.ActiveExercises(ctx)
+		require.NoError(t, err)
+		require.Len(t, active, 2)
+		require.Equal(t, "a-move", active[0].GetSlug())
+		require.Equal(t, "c-move", active[1].GetSlug())
 	}},
 	{"canceled context fails", func(t *testing.T, s *store.Store) {
 		ctx, cancel := context.WithCancel(t.Context())
