@@ -39,7 +39,7 @@ func Parse(raw []byte) (*planv1.WorkoutPlan, []Violation) {
 }
 
 // Field lookups accept the proto name and the JSON name, as protojson does; the returned
-// index selects the canonical name in the matching *FieldNames array. decode_test.go checks
+// index selects the canonical name in the matching *FieldNames array. TestDecoderKnowsEveryField checks
 // these against the descriptors so a new proto field cannot be silently rejected.
 var (
 	planFieldNames     = [...]string{"plan_name", "duration_weeks", "goal", "notes", "weeks"}
@@ -204,10 +204,11 @@ func (d *decoder) ws() {
 		switch s[i] {
 		case ' ':
 			// Pretty-printed plans are mostly indentation: skip it eight bytes at a time.
-			for i+8 <= len(s) && s[i:i+8] == "        " {
+			if i+8 <= len(s) && s[i:i+8] == "        " {
 				i += 8
+			} else {
+				i++
 			}
-			i++
 		case '\t', '\n', '\r':
 			i++
 		default:
@@ -287,10 +288,8 @@ func (d *decoder) member(first bool) (key string, keyPos int, ok bool) {
 	}
 	d.pos++
 	d.ws()
-	if d.pos >= len(d.s) {
-		d.eof()
-		return "", 0, false
-	}
+	// The value is not looked at yet: an unknown or duplicate field is reported before a
+	// missing value, as protojson does.
 	return key, keyPos, true
 }
 
@@ -298,13 +297,20 @@ func (d *decoder) member(first bool) (key string, keyPos int, ok bool) {
 // duplicate fields (skipping their values) and consumes null, which protojson reads as "not
 // set" for every field of a plan.
 func (d *decoder) fieldValue(idx int, key string, keyPos int, seen *uint32, names []string) bool {
-	if idx < 0 {
+	decode := true
+	switch {
+	case idx < 0:
 		d.violate(d.at.path(key, -1), RuleJSONUnknownField, "unknown field %s at byte %d", strconv.Quote(key), d.base+keyPos)
-		d.skipValue()
+		decode = false
+	case *seen&(1<<idx) != 0:
+		d.violate(d.at.path(names[idx], -1), RuleJSONDuplicateField, "duplicate field %s at byte %d", strconv.Quote(key), d.base+keyPos)
+		decode = false
+	}
+	if d.pos >= len(d.s) {
+		d.eof()
 		return false
 	}
-	if *seen&(1<<idx) != 0 {
-		d.violate(d.at.path(names[idx], -1), RuleJSONDuplicateField, "duplicate field %s at byte %d", strconv.Quote(key), d.base+keyPos)
+	if !decode {
 		d.skipValue()
 		return false
 	}

@@ -71,3 +71,23 @@ func FuzzPattern(f *testing.F) {
 		require.Equal(t, re.MatchString(in), p.MatchString(in), "pattern %q on %q", expr, in)
 	})
 }
+
+// BenchmarkPattern compares the DFA with regexp on the slug and reps of one exercise.
+func BenchmarkPattern(b *testing.B) {
+	slug, err := compilePattern(`^[A-Za-z0-9_-]+$`)
+	require.NoError(b, err)
+	reps, err := compilePattern(`^[0-9]{1,3}(-[0-9]{1,3})?$`)
+	require.NoError(b, err)
+	b.Run("dfa", func(b *testing.B) {
+		for b.Loop() {
+			slug.MatchString("dumbbell-bench-press")
+			reps.MatchString("8-12")
+		}
+	})
+	b.Run("regexp", func(b *testing.B) {
+		for b.Loop() {
+			slug.re.MatchString("dumbbell-bench-press")
+			reps.re.MatchString("8-12")
+		}
+	})
+}

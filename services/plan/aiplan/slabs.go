@@ -88,7 +88,6 @@ func take[T any](pool *[]*T, stack *[]*T, mark int) []*T {
 	out := (*pool)[:n:n]
 	*pool = (*pool)[n:]
 	copy(out, (*stack)[mark:])
-	clear((*stack)[mark:])
 	*stack = (*stack)[:mark]
 	return out
 }
