@@ -48,7 +48,9 @@ func (p *prober) set(id string, err error) {
 	p.mu.Unlock()
 }
 
-func clip(id string) *videov1.Clip { return &videov1.Clip{Id: id, Provider: videov1.Provider_PROVIDER_R2} }
+func clip(id string) *videov1.Clip {
+	return &videov1.Clip{Id: id, Provider: videov1.Provider_PROVIDER_R2}
+}
 
 func TestChecker(t *testing.T) {
 	t.Run("first check waits within the budget, then serves from cache", func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
+	"github.com/fitcoach/fitcoach/services/video/internal/s3test"
 	"github.com/fitcoach/fitcoach/services/video/provider"
 )
 
@@ -20,16 +21,16 @@ func r2Clip(key string) *videov1.Clip {
 
 func r2Config(endpoint string) provider.R2Config {
 	return provider.R2Config{
-		Endpoint: endpoint, Bucket: "clips", AccessKeyID: testAccess, SecretAccessKey: testSecret,
-		Region: testRegion, SignedURLs: true, SignedURLTTL: time.Hour, UploadURLTTL: 15 * time.Minute,
+		Endpoint: endpoint, Bucket: "clips", AccessKeyID: s3test.Access, SecretAccessKey: s3test.Secret,
+		Region: s3test.Region, SignedURLs: true, SignedURLTTL: time.Hour, UploadURLTTL: 15 * time.Minute,
 		Timeout: 2 * time.Second,
 	}
 }
 
 func TestR2AgainstS3Server(t *testing.T) {
-	srv := startS3(t, "clips")
+	srv := s3test.Start(t, "clips")
 	body := []byte("not really an mp4, but bytes that must come back intact")
-	srv.put(t, "clips", "technique/push ups.mp4", body)
+	srv.Put(t, "clips", "technique/push ups.mp4", body)
 
 	p, err := provider.NewR2(r2Config(srv.Endpoint))
 	require.NoError(t, err)
@@ -129,7 +130,7 @@ func TestR2AgainstS3Server(t *testing.T) {
 
 func TestR2ServerDown(t *testing.T) {
 	// A loopback port nobody listens on: the S3 server is down.
-	p, err := provider.NewR2(r2Config("http://" + freePort(t)))
+	p, err := provider.NewR2(r2Config("http://" + s3test.FreePort(t)))
 	require.NoError(t, err)
 	start := time.Now()
 	ok, err := p.Exists(t.Context(), r2Clip("technique/push-ups.mp4"))

@@ -1,4 +1,6 @@
-package provider_test
+// Package s3test runs a real S3-compatible server (versitygw, posix backend) on loopback for
+// the tests of the r2 provider and of the service.
+package s3test
 
 import (
 	"context"
@@ -18,21 +20,22 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/dbtest"
 )
 
+// Credentials and region the server is started with.
 const (
-	testAccess = "fitcoachtestaccess"
-	testSecret = "fitcoachtestsecret0123456789abcdef"
-	testRegion = "auto"
+	Access = "fitcoachtestaccess"
+	Secret = "fitcoachtestsecret0123456789abcdef"
+	Region = "auto"
 )
 
-// s3Server is a real S3-compatible server (versitygw with its posix backend) on loopback.
-type s3Server struct {
+// Server is a running S3 server.
+type Server struct {
 	Endpoint string
 	Client   *s3.Client
 }
 
-// findVersitygw looks for the binary on PATH, then in $(go env GOPATH)/bin where
+// FindVersitygw looks for the binary on PATH, then in $(go env GOPATH)/bin where
 // `go install github.com/versity/versitygw/cmd/versitygw@v1.8.0` puts it.
-func findVersitygw() (string, error) {
+func FindVersitygw() (string, error) {
 	if p, err := exec.LookPath("versitygw"); err == nil {
 		return p, nil
 	}
@@ -52,7 +55,8 @@ func findVersitygw() (string, error) {
 	return "", errors.New("versitygw not found on PATH or in $(go env GOPATH)/bin; install it with `go install github.com/versity/versitygw/cmd/versitygw@v1.8.0`")
 }
 
-func freePort(t testing.TB) string {
+// FreePort returns a loopback address nobody listens on (right now).
+func FreePort(t testing.TB) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -63,18 +67,18 @@ func freePort(t testing.TB) string {
 	return addr
 }
 
-// startS3 runs versitygw on a free loopback port over a temp dir and creates bucket. It skips
+// Start runs versitygw on a free loopback port over a temp dir and creates bucket. It skips
 // the test when versitygw is missing, except under CI=true, where it fails.
-func startS3(t testing.TB, bucket string) *s3Server {
+func Start(t testing.TB, bucket string) *Server {
 	t.Helper()
-	bin, err := findVersitygw()
+	bin, err := FindVersitygw()
 	dbtest.RequireIntegration(t, "versitygw (S3 server)", err)
 
 	root := t.TempDir()
-	addr := freePort(t)
+	addr := FreePort(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "--port", addr, "--access", testAccess, "--secret", testSecret,
-		"--region", testRegion, "--quiet", "posix", "--nometa", root)
+	cmd := exec.CommandContext(ctx, bin, "--port", addr, "--access", Access, "--secret", Secret,
+		"--region", Region, "--quiet", "posix", "--nometa", root)
 	var logs strings.Builder
 	cmd.Stdout, cmd.Stderr = &logs, &logs
 	if err := cmd.Start(); err != nil {
@@ -99,18 +103,19 @@ func startS3(t testing.TB, bucket string) *s3Server {
 	}
 	endpoint := "http://" + addr
 	client := s3.New(s3.Options{
-		Region:       testRegion,
+		Region:       Region,
 		BaseEndpoint: aws.String(endpoint),
 		UsePathStyle: true,
-		Credentials:  credentials.NewStaticCredentialsProvider(testAccess, testSecret, ""),
+		Credentials:  credentials.NewStaticCredentialsProvider(Access, Secret, ""),
 	})
 	if _, err := client.CreateBucket(t.Context(), &s3.CreateBucketInput{Bucket: aws.String(bucket)}); err != nil {
 		t.Fatalf("create bucket: %v\n%s", err, logs.String())
 	}
-	return &s3Server{Endpoint: endpoint, Client: client}
+	return &Server{Endpoint: endpoint, Client: client}
 }
 
-func (s *s3Server) put(t testing.TB, bucket, key string, body []byte) {
+// Put stores an object.
+func (s *Server) Put(t testing.TB, bucket, key string, body []byte) {
 	t.Helper()
 	_, err := s.Client.PutObject(t.Context(), &s3.PutObjectInput{
 		Bucket: aws.String(bucket), Key: aws.String(key), Body: strings.NewReader(string(body)),
