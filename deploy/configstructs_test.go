@@ -4,7 +4,7 @@ import (
 	"github.com/fitcoach/fitcoach/gateway"
 	"github.com/fitcoach/fitcoach/services/catalog"
 	"github.com/fitcoach/fitcoach/services/plan"
-	"github.com/fitcoach/fitcoach/services/video/provider"
+	"github.com/fitcoach/fitcoach/services/video"
 )
 
 // configStructs are the importable Config structs, by the role that reads them. The source scan
@@ -16,6 +16,6 @@ func configStructs() map[string]any {
 		"gateway": gateway.Config{},
 		"catalog": catalog.Config{},
 		"plan":    plan.Config{},
-		"video":   provider.Config{},
+		"video":   video.Config{},
 	}
 }
