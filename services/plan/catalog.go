@@ -25,6 +25,8 @@ type catalogClient struct {
 
 	mu      sync.Mutex
 	allowed map[string]allowedEntry
+	// alts caches alternatives per slug, equipment and level: models repeat the same strays.
+	alts map[string]allowedEntry
 	names   map[string]*catalogv1.Exercise
 	// filled is when names was last filled from the unfiltered allowed set.
 	filled time.Time
@@ -36,7 +38,7 @@ type allowedEntry struct {
 }
 
 func newCatalogClient(c catalogv1.CatalogServiceClient, ttl time.Duration) *catalogClient {
-	return &catalogClient{c: c, ttl: ttl, allowed: map[string]allowedEntry{}, names: map[string]*catalogv1.Exercise{}}
+	return &catalogClient{c: c, ttl: ttl, allowed: map[string]allowedEntry{}, alts: map[string]allowedEntry{}, names: map[string]*catalogv1.Exercise{}}
 }
 
 // Allowed implements generate.Catalog.
@@ -69,12 +71,29 @@ func (c *catalogClient) Allowed(ctx context.Context, equipment []string, level t
 
 // Alternatives implements generate.Catalog.
 func (c *catalogClient) Alternatives(ctx context.Context, slug string, equipment []string, level typesv1.FitnessLevel) ([]*catalogv1.Exercise, error) {
+	key := strings.ToLower(slug) + "|" + strings.Join(equipment, ",") + "|" + level.String()
+	c.mu.Lock()
+	e, ok := c.alts[key]
+	c.mu.Unlock()
+	if ok && time.Since(e.at) < c.ttl {
+		return e.list, nil
+	}
 	resp, err := c.c.GetExerciseAlternatives(ctx, &catalogv1.GetExerciseAlternativesRequest{Slug: slug, Equipment: equipment, MaxDifficulty: level, Limit: 5})
 	if status.Code(err) == codes.NotFound {
-		return nil, fmt.Errorf("exercise %q: %w", slug, grpcerr.ErrNotFound)
+		// Remembered as "no alternatives": an invented slug stays unknown.
+		resp, err = &catalogv1.GetExerciseAlternativesResponse{}, nil
 	}
 	if err != nil {
 		return nil, err
+	}
+	c.mu.Lock()
+	if len(c.alts) > 4096 {
+		clear(c.alts)
+	}
+	c.alts[key] = allowedEntry{list: resp.GetAlternatives(), at: time.Now()}
+	c.mu.Unlock()
+	if len(resp.GetAlternatives()) == 0 {
+		return nil, fmt.Errorf("alternatives of %q: %w", slug, grpcerr.ErrNotFound)
 	}
 	return resp.GetAlternatives(), nil
 }

@@ -43,7 +43,7 @@ type PlanMutation struct {
 	duration_weeks        *int32
 	addduration_weeks     *int32
 	goal                  *string
-	body                  *string
+	body                  *[]byte
 	provider              *string
 	model                 *string
 	attempts              *int32
@@ -378,12 +378,12 @@ func (m *PlanMutation) ResetGoal() {
 }
 
 // SetBody sets the "body" field.
-func (m *PlanMutation) SetBody(s string) {
-	m.body = &s
+func (m *PlanMutation) SetBody(b []byte) {
+	m.body = &b
 }
 
 // Body returns the value of the "body" field in the mutation.
-func (m *PlanMutation) Body() (r string, exists bool) {
+func (m *PlanMutation) Body() (r []byte, exists bool) {
 	v := m.body
 	if v == nil {
 		return
@@ -394,7 +394,7 @@ func (m *PlanMutation) Body() (r string, exists bool) {
 // OldBody returns the old "body" field's value of the Plan entity.
 // If the Plan object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PlanMutation) OldBody(ctx context.Context) (v string, err error) {
+func (m *PlanMutation) OldBody(ctx context.Context) (v []byte, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldBody is only allowed on UpdateOne operations")
 	}
@@ -1357,7 +1357,7 @@ func (m *PlanMutation) SetField(name string, value ent.Value) error {
 		m.SetGoal(v)
 		return nil
 	case plan.FieldBody:
-		v, ok := value.(string)
+		v, ok := value.([]byte)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}

@@ -28,7 +28,7 @@ type Plan struct {
 	// Goal holds the value of the "goal" field.
 	Goal string `json:"goal,omitempty"`
 	// Body holds the value of the "body" field.
-	Body string `json:"body,omitempty"`
+	Body []byte `json:"body,omitempty"`
 	// Provider holds the value of the "provider" field.
 	Provider string `json:"provider,omitempty"`
 	// Model holds the value of the "model" field.
@@ -67,9 +67,11 @@ func (*Plan) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case plan.FieldBody:
+			values[i] = new([]byte)
 		case plan.FieldDurationWeeks, plan.FieldAttempts, plan.FieldSubstitutionCount, plan.FieldPromptTokens, plan.FieldCompletionTokens, plan.FieldTotalTokens, plan.FieldGenerationMs, plan.FieldLlmMs, plan.FieldArchetype:
 			values[i] = new(sql.NullInt64)
-		case plan.FieldID, plan.FieldSubject, plan.FieldRequestID, plan.FieldPlanName, plan.FieldGoal, plan.FieldBody, plan.FieldProvider, plan.FieldModel, plan.FieldSubstitutions, plan.FieldFallbackReason, plan.FieldPromptVersion, plan.FieldLocale:
+		case plan.FieldID, plan.FieldSubject, plan.FieldRequestID, plan.FieldPlanName, plan.FieldGoal, plan.FieldProvider, plan.FieldModel, plan.FieldSubstitutions, plan.FieldFallbackReason, plan.FieldPromptVersion, plan.FieldLocale:
 			values[i] = new(sql.NullString)
 		case plan.FieldCreateTime:
 			values[i] = new(sql.NullTime)
@@ -125,10 +127,10 @@ func (_m *Plan) assignValues(columns []string, values []any) error {
 				_m.Goal = value.String
 			}
 		case plan.FieldBody:
-			if value, ok := values[i].(*sql.NullString); !ok {
+			if value, ok := values[i].(*[]byte); !ok {
 				return fmt.Errorf("unexpected type %T for field body", values[i])
-			} else if value.Valid {
-				_m.Body = value.String
+			} else if value != nil {
+				_m.Body = *value
 			}
 		case plan.FieldProvider:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -272,7 +274,7 @@ func (_m *Plan) String() string {
 	builder.WriteString(_m.Goal)
 	builder.WriteString(", ")
 	builder.WriteString("body=")
-	builder.WriteString(_m.Body)
+	builder.WriteString(fmt.Sprintf("%v", _m.Body))
 	builder.WriteString(", ")
 	builder.WriteString("provider=")
 	builder.WriteString(_m.Provider)

@@ -54,7 +54,7 @@ func (_c *PlanCreate) SetGoal(v string) *PlanCreate {
 }
 
 // SetBody sets the "body" field.
-func (_c *PlanCreate) SetBody(v string) *PlanCreate {
+func (_c *PlanCreate) SetBody(v []byte) *PlanCreate {
 	_c.mutation.SetBody(v)
 	return _c
 }
@@ -341,7 +341,7 @@ func (_c *PlanCreate) createSpec() (*Plan, *sqlgraph.CreateSpec) {
 		_node.Goal = value
 	}
 	if value, ok := _c.mutation.Body(); ok {
-		_spec.SetField(plan.FieldBody, field.TypeString, value)
+		_spec.SetField(plan.FieldBody, field.TypeBytes, value)
 		_node.Body = value
 	}
 	if value, ok := _c.mutation.Provider(); ok {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/fitcoach/fitcoach/pkg/db"
@@ -115,7 +116,7 @@ func NewPlanID(now time.Time) string {
 // returned with created false and p is discarded: the unique (subject, request_id) index
 // decides the winner.
 func (s *Store) CreatePlan(ctx context.Context, subject string, p *planv1.Plan) (stored *planv1.Plan, created bool, err error) {
-	body, err := protojson.Marshal(&planv1.WorkoutPlan{
+	body, err := proto.Marshal(&planv1.WorkoutPlan{
 		PlanName: p.GetPlanName(), DurationWeeks: p.GetDurationWeeks(), Goal: p.GetGoal(), Notes: p.GetNotes(), Weeks: p.GetWeeks(),
 	})
 	if err != nil {
@@ -136,7 +137,7 @@ func (s *Store) CreatePlan(ctx context.Context, subject string, p *planv1.Plan) 
 		SetPlanName(p.GetPlanName()).
 		SetDurationWeeks(p.GetDurationWeeks()).
 		SetGoal(p.GetGoal()).
-		SetBody(string(body)).
+		SetBody(body).
 		SetProvider(p.GetProvider()).
 		SetModel(p.GetModel()).
 		SetAttempts(p.GetAttempts()).
@@ -277,7 +278,7 @@ func (s *Store) GetWorkoutLog(ctx context.Context, subject, planID string, week,
 
 func planFromRow(row *ent.Plan) (*planv1.Plan, error) {
 	var wp planv1.WorkoutPlan
-	if err := protojson.Unmarshal([]byte(row.Body), &wp); err != nil {
+	if err := proto.Unmarshal(row.Body, &wp); err != nil {
 		return nil, fmt.Errorf("plan %s body: %w", row.ID, err)
 	}
 	var subs []substitutionRow

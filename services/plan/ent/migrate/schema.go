@@ -16,7 +16,7 @@ var (
 		{Name: "plan_name", Type: field.TypeString},
 		{Name: "duration_weeks", Type: field.TypeInt32},
 		{Name: "goal", Type: field.TypeString, Size: 2147483647},
-		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "body", Type: field.TypeBytes},
 		{Name: "provider", Type: field.TypeString},
 		{Name: "model", Type: field.TypeString},
 		{Name: "attempts", Type: field.TypeInt32},

@@ -139,11 +139,6 @@ func ByGoal(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGoal, opts...).ToFunc()
 }
 
-// ByBody orders the results by the body field.
-func ByBody(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldBody, opts...).ToFunc()
-}
-
 // ByProvider orders the results by the provider field.
 func ByProvider(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldProvider, opts...).ToFunc()

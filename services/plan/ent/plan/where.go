@@ -90,7 +90,7 @@ func Goal(v string) predicate.Plan {
 }
 
 // Body applies equality check predicate on the "body" field. It's identical to BodyEQ.
-func Body(v string) predicate.Plan {
+func Body(v []byte) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldBody, v))
 }
 
@@ -470,68 +470,43 @@ func GoalContainsFold(v string) predicate.Plan {
 }
 
 // BodyEQ applies the EQ predicate on the "body" field.
-func BodyEQ(v string) predicate.Plan {
+func BodyEQ(v []byte) predicate.Plan {
 	return predicate.Plan(sql.FieldEQ(FieldBody, v))
 }
 
 // BodyNEQ applies the NEQ predicate on the "body" field.
-func BodyNEQ(v string) predicate.Plan {
+func BodyNEQ(v []byte) predicate.Plan {
 	return predicate.Plan(sql.FieldNEQ(FieldBody, v))
 }
 
 // BodyIn applies the In predicate on the "body" field.
-func BodyIn(vs ...string) predicate.Plan {
+func BodyIn(vs ...[]byte) predicate.Plan {
 	return predicate.Plan(sql.FieldIn(FieldBody, vs...))
 }
 
 // BodyNotIn applies the NotIn predicate on the "body" field.
-func BodyNotIn(vs ...string) predicate.Plan {
+func BodyNotIn(vs ...[]byte) predicate.Plan {
 	return predicate.Plan(sql.FieldNotIn(FieldBody, vs...))
 }
 
 // BodyGT applies the GT predicate on the "body" field.
-func BodyGT(v string) predicate.Plan {
+func BodyGT(v []byte) predicate.Plan {
 	return predicate.Plan(sql.FieldGT(FieldBody, v))
 }
 
 // BodyGTE applies the GTE predicate on the "body" field.
-func BodyGTE(v string) predicate.Plan {
+func BodyGTE(v []byte) predicate.Plan {
 	return predicate.Plan(sql.FieldGTE(FieldBody, v))
 }
 
 // BodyLT applies the LT predicate on the "body" field.
-func BodyLT(v string) predicate.Plan {
+func BodyLT(v []byte) predicate.Plan {
 	return predicate.Plan(sql.FieldLT(FieldBody, v))
 }
 
 // BodyLTE applies the LTE predicate on the "body" field.
-func BodyLTE(v string) predicate.Plan {
+func BodyLTE(v []byte) predicate.Plan {
 	return predicate.Plan(sql.FieldLTE(FieldBody, v))
-}
-
-// BodyContains applies the Contains predicate on the "body" field.
-func BodyContains(v string) predicate.Plan {
-	return predicate.Plan(sql.FieldContains(FieldBody, v))
-}
-
-// BodyHasPrefix applies the HasPrefix predicate on the "body" field.
-func BodyHasPrefix(v string) predicate.Plan {
-	return predicate.Plan(sql.FieldHasPrefix(FieldBody, v))
-}
-
-// BodyHasSuffix applies the HasSuffix predicate on the "body" field.
-func BodyHasSuffix(v string) predicate.Plan {
-	return predicate.Plan(sql.FieldHasSuffix(FieldBody, v))
-}
-
-// BodyEqualFold applies the EqualFold predicate on the "body" field.
-func BodyEqualFold(v string) predicate.Plan {
-	return predicate.Plan(sql.FieldEqualFold(FieldBody, v))
-}
-
-// BodyContainsFold applies the ContainsFold predicate on the "body" field.
-func BodyContainsFold(v string) predicate.Plan {
-	return predicate.Plan(sql.FieldContainsFold(FieldBody, v))
 }
 
 // ProviderEQ applies the EQ predicate on the "provider" field.

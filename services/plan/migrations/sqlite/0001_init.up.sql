@@ -20,7 +20,7 @@ CREATE TABLE plans (
   plan_name          TEXT NOT NULL,
   duration_weeks     INTEGER NOT NULL,
   goal               TEXT NOT NULL,
-  body               TEXT NOT NULL,
+  body               BLOB NOT NULL,
   provider           TEXT NOT NULL,
   model              TEXT NOT NULL,
   attempts           INTEGER NOT NULL,
