@@ -10,12 +10,12 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	"github.com/fitcoach/fitcoach/pkg/auth"
+	"github.com/fitcoach/fitcoach/pkg/dbtest"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
-	"github.com/fitcoach/fitcoach/pkg/auth"
-	"github.com/fitcoach/fitcoach/pkg/dbtest"
 	"github.com/fitcoach/fitcoach/pkg/server"
 	"github.com/fitcoach/fitcoach/services/plan/generate"
 	"github.com/fitcoach/fitcoach/services/plan/internal/fakes"
@@ -134,4 +134,3 @@ func mustGenMetrics(b testing.TB) *generate.Metrics {
 	}
 	return m
 }
-

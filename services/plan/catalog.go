@@ -26,8 +26,8 @@ type catalogClient struct {
 	mu      sync.Mutex
 	allowed map[string]allowedEntry
 	// alts caches alternatives per slug, equipment and level: models repeat the same strays.
-	alts map[string]allowedEntry
-	names   map[string]*catalogv1.Exercise
+	alts  map[string]allowedEntry
+	names map[string]*catalogv1.Exercise
 	// filled is when names was last filled from the unfiltered allowed set.
 	filled time.Time
 }

@@ -8,10 +8,10 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
-	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	"github.com/fitcoach/fitcoach/pkg/db"
 	"github.com/fitcoach/fitcoach/pkg/dbtest"
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
