@@ -226,10 +226,11 @@ func (d *decoder) document() *planv1.WorkoutPlan {
 		d.eof()
 		return nil
 	}
-	if d.s[d.pos] != '{' {
-		if d.scalarSyntax() {
-			d.violate("", RuleJSONType, "the response must be a JSON object, got %s at byte %d", quoteToken(d.s[d.pos:]), d.base+d.pos)
+	if c := d.s[d.pos]; c != '{' {
+		start := d.pos
+		if c == '[' || d.scalarSyntax() {
 			d.fatal = true
+			d.violate("", RuleJSONType, "the response must be a JSON object, got %s at byte %d", quoteToken(d.s[start:max(d.pos, start+1)]), d.base+start)
 		}
 		return nil
 	}
