@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -309,6 +310,22 @@ func TestAllowedSingleFlight(t *testing.T) {
 		require.NoError(t, err)
 	}
 	require.EqualValues(t, 1, e.video.Calls(), "concurrent cold requests share one computation")
+
+	t.Run("a caller that gives up does not cancel the computation", func(t *testing.T) {
+		_, err := e.admin.InvalidateCache(t.Context(), &catalogv1.InvalidateCacheRequest{})
+		require.NoError(t, err)
+		e.video.SetDelay(time.Second)
+		short, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+		defer cancel()
+		started := time.Now()
+		_, err = e.user.ListAllowedExercises(short, &catalogv1.ListAllowedExercisesRequest{})
+		require.Equal(t, codes.DeadlineExceeded, status.Code(err))
+		require.Less(t, time.Since(started), 800*time.Millisecond, "the caller is not held for the whole computation")
+		resp, err := e.user.ListAllowedExercises(t.Context(), &catalogv1.ListAllowedExercisesRequest{})
+		require.NoError(t, err)
+		require.Len(t, resp.GetExercises(), 6)
+		require.EqualValues(t, 2, e.video.Calls(), "the second request joined the computation the first one started")
+	})
 }
 
 func TestAllowedStaleWhenVideoIsDown(t *testing.T) {

@@ -183,15 +183,23 @@ func (w *Whitelist) set(ctx context.Context) (*set, bool, error) {
 		return last, true, nil
 	}
 	gen := w.gen.Load()
-	v, err, _ := w.sf.Do("compute:"+strconv.FormatUint(gen, 10), func() (any, error) {
+	ch := w.sf.DoChan("compute:"+strconv.FormatUint(gen, 10), func() (any, error) {
 		// The computation is shared by every request waiting on it, so it must not die with
 		// the first one; it keeps that request's values (its token is forwarded).
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), w.cfg.ComputeTimeout)
 		defer cancel()
 		return w.compute(cctx, gen)
 	})
+	var res singleflight.Result
+	select {
+	case res = <-ch:
+	case <-ctx.Done():
+		// This caller gives up; the computation goes on for the others and the cache.
+		return nil, false, ctx.Err()
+	}
+	err := res.Err
 	if err == nil {
-		return v.(*set), false, nil
+		return res.Val.(*set), false, nil
 	}
 	w.failedAt.Store(w.now().UnixNano())
 	if last := w.lastGood(ctx); last != nil {
