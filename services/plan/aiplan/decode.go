@@ -243,55 +243,66 @@ func (d *decoder) document() *planv1.WorkoutPlan {
 	return p
 }
 
-// member advances to the next member of the object whose '{' (first) or previous value has
-// just been consumed. It returns the key and its position, or ok=false at the end of the
-// object or on a syntax error (d.fatal).
-func (d *decoder) member(first bool) (key string, keyPos int, ok bool) {
+// member advances to the next member of an object, n being the number of members before it.
+// It returns the key, the index of its field (by lookup, or -1 when unknown) and the key's
+// position, or ok=false at the end of the object or on a syntax error (d.fatal).
+//
+// Models write the fields in schema order, so the key is first compared with the name of
+// field n, which saves scanning it and looking it up.
+func (d *decoder) member(n int, names []string, lookup func(string) int) (idx int, key string, keyPos int, ok bool) {
 	d.ws()
 	if d.pos >= len(d.s) {
 		d.eof()
-		return "", 0, false
+		return -1, "", 0, false
 	}
 	c := d.s[d.pos]
 	if c == '}' {
 		d.pos++
-		return "", 0, false
+		return -1, "", 0, false
 	}
-	if !first {
+	if n > 0 {
 		if c != ',' {
 			d.unexpected()
-			return "", 0, false
+			return -1, "", 0, false
 		}
 		d.pos++
 		d.ws()
 		if d.pos >= len(d.s) {
 			d.eof()
-			return "", 0, false
+			return -1, "", 0, false
 		}
 	}
 	if d.s[d.pos] != '"' {
 		d.unexpected()
-		return "", 0, false
+		return -1, "", 0, false
 	}
 	keyPos = d.pos
-	key, ok = d.str()
-	if !ok {
-		return "", 0, false
+	if n < len(names) {
+		if want := names[n]; len(d.s)-d.pos > len(want)+1 && d.s[d.pos+1+len(want)] == '"' && d.s[d.pos+1:d.pos+1+len(want)] == want {
+			idx, key = n, want
+			d.pos += len(want) + 2
+		}
+	}
+	if key == "" {
+		if key, ok = d.str(); !ok {
+			return -1, "", 0, false
+		}
+		idx = lookup(key)
 	}
 	d.ws()
 	if d.pos >= len(d.s) {
 		d.eof()
-		return "", 0, false
+		return -1, "", 0, false
 	}
 	if d.s[d.pos] != ':' {
 		d.syntax(d.pos, `missing ":" after field name %s`, strconv.Quote(key))
-		return "", 0, false
+		return -1, "", 0, false
 	}
 	d.pos++
 	d.ws()
 	// The value is not looked at yet: an unknown or duplicate field is reported before a
 	// missing value, as protojson does.
-	return key, keyPos, true
+	return idx, key, keyPos, true
 }
 
 // fieldValue decides whether the value of a member should be decoded: it reports unknown and
@@ -712,12 +723,11 @@ func (d *decoder) nextObject(field string, n *int) (int, bool) {
 func (d *decoder) plan(p *planv1.WorkoutPlan) {
 	d.pos++ // '{'
 	var seen uint32
-	for first := true; ; first = false {
-		key, keyPos, ok := d.member(first)
+	for n := 0; ; n++ {
+		f, key, keyPos, ok := d.member(n, planFieldNames[:], planField)
 		if !ok {
 			return
 		}
-		f := planField(key)
 		if d.fieldValue(f, key, keyPos, &seen, planFieldNames[:]) {
 			switch f {
 			case 0:
@@ -755,12 +765,11 @@ func (d *decoder) plan(p *planv1.WorkoutPlan) {
 func (d *decoder) week(w *planv1.Week) {
 	d.pos++ // '{'
 	var seen uint32
-	for first := true; ; first = false {
-		key, keyPos, ok := d.member(first)
+	for n := 0; ; n++ {
+		f, key, keyPos, ok := d.member(n, weekFieldNames[:], weekField)
 		if !ok {
 			return
 		}
-		f := weekField(key)
 		if d.fieldValue(f, key, keyPos, &seen, weekFieldNames[:]) {
 			switch f {
 			case 0:
@@ -794,12 +803,11 @@ func (d *decoder) week(w *planv1.Week) {
 func (d *decoder) day(day *planv1.Day) {
 	d.pos++ // '{'
 	var seen uint32
-	for first := true; ; first = false {
-		key, keyPos, ok := d.member(first)
+	for n := 0; ; n++ {
+		f, key, keyPos, ok := d.member(n, dayFieldNames[:], dayField)
 		if !ok {
 			return
 		}
-		f := dayField(key)
 		if d.fieldValue(f, key, keyPos, &seen, dayFieldNames[:]) {
 			switch f {
 			case 0:
@@ -837,12 +845,11 @@ func (d *decoder) day(day *planv1.Day) {
 func (d *decoder) exercise(e *planv1.Exercise) {
 	d.pos++ // '{'
 	var seen uint32
-	for first := true; ; first = false {
-		key, keyPos, ok := d.member(first)
+	for n := 0; ; n++ {
+		f, key, keyPos, ok := d.member(n, exerciseFieldNames[:], exerciseField)
 		if !ok {
 			return
 		}
-		f := exerciseField(key)
 		if d.fieldValue(f, key, keyPos, &seen, exerciseFieldNames[:]) {
 			switch f {
 			case 0:

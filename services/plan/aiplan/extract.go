@@ -40,17 +40,21 @@ func extractJSON(raw []byte, cutAfter bool) (body []byte, offset int, tooLarge *
 	start = end - len(bytes.TrimLeftFunc(raw[start:end], unicode.IsSpace))
 
 	text := raw[start:end]
-	if fence := bytes.Index(text, []byte("```")); fence >= 0 {
-		if brace := bytes.IndexByte(text, '{'); brace < 0 || fence < brace {
-			// Skip the fence line including its language tag ("```json"). The closing fence
-			// needs no search: the object's end is found by balancing below, which also
-			// copes with a closing fence that never came.
-			nl := bytes.IndexByte(text[fence:], '\n')
-			if nl < 0 {
-				nl = len(text) - fence
-			}
-			start += fence + nl
+	// Only a fence before the object counts; searching just that part keeps a plain object,
+	// the common case, from being scanned here at all.
+	head := text
+	if brace := bytes.IndexByte(text, '{'); brace >= 0 {
+		head = text[:brace]
+	}
+	if fence := bytes.Index(head, []byte("```")); fence >= 0 {
+		// Skip the fence line including its language tag ("```json"). The closing fence
+		// needs no search: the object's end is found by balancing below, which also copes
+		// with a closing fence that never came.
+		nl := bytes.IndexByte(text[fence:], '\n')
+		if nl < 0 {
+			nl = len(text) - fence
 		}
+		start += fence + nl
 	}
 	if obj := objectStart(raw[start:end]); obj >= 0 {
 		start += obj

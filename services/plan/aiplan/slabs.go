@@ -18,6 +18,7 @@ type slabs struct {
 	exercisePool []planv1.Exercise
 	int32Pool    []int32
 	text         []byte // backing store of string values; only ever appended to
+	interned     [256]string
 
 	weekPtrs     []*planv1.Week
 	dayPtrs      []*planv1.Day
@@ -36,6 +37,7 @@ const (
 	exerciseSlab = 64
 	int32Slab    = 64
 	textSlab     = 8 << 10 // below the 32 KB where Go switches to large-object allocation
+	maxInterned  = 128     // longer strings are free text, rarely repeated
 	pointerSlab  = 128
 )
 
@@ -101,10 +103,27 @@ func (s *slabs) exercises(mark int) []*planv1.Exercise {
 // keep returns a copy of v that lives in the text slab. Strings are made with unsafe.String
 // over bytes that are never written again, which is what strings.Builder does too; the copy
 // lets the plan outlive the caller's buffer.
+//
+// Plans repeat themselves (the same slugs, reps, workout names and rest-day tasks week after
+// week), so short strings go through a small cache and repeats share one copy.
 func (s *slabs) keep(v string) string {
 	if len(v) == 0 {
 		return ""
 	}
+	if len(v) > maxInterned {
+		return s.copyText(v)
+	}
+	// A cheap hash is enough: a collision only costs a copy.
+	h := (uint(len(v))*31 + uint(v[0])*7 + uint(v[len(v)/2])*5 + uint(v[len(v)-1])) % uint(len(s.interned))
+	if s.interned[h] == v {
+		return s.interned[h]
+	}
+	k := s.copyText(v)
+	s.interned[h] = k
+	return k
+}
+
+func (s *slabs) copyText(v string) string {
 	if len(v) > cap(s.text)-len(s.text) {
 		s.text = make([]byte, 0, max(textSlab, len(v)))
 	}
