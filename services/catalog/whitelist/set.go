@@ -1,7 +1,10 @@
 package whitelist
 
 import (
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
@@ -21,6 +24,21 @@ type set struct {
 	need      []uint64
 	// overflow marks exercises needing equipment beyond the first 64 names, checked slowly.
 	overflow []bool
+
+	// memo keeps filtered results by filter: people share a handful of equipment lists and
+	// levels, so most requests skip the scan. Bounded by memoMax; the set is replaced (and
+	// the memo with it) on every recomputation.
+	memo  sync.Map // memoKey -> []*catalogv1.Exercise
+	memoN atomic.Int32
+}
+
+const memoMax = 256
+
+type memoKey struct {
+	have uint64
+	// rest holds equipment beyond the first 64 names, sorted; usually empty.
+	rest  string
+	level typesv1.FitnessLevel
 }
 
 func newSet(id string, computed time.Time, exs []*catalogv1.Exercise) *set {
@@ -51,16 +69,35 @@ func (s *set) filter(f Filter) []*catalogv1.Exercise {
 	if f.AnyEquipment && f.MaxDifficulty == typesv1.FitnessLevel_FITNESS_LEVEL_UNSPECIFIED {
 		return s.exercises
 	}
-	var have uint64
-	var haveAll map[string]bool
+	key := memoKey{have: ^uint64(0), level: f.MaxDifficulty}
 	if !f.AnyEquipment {
+		key.have = 0
+		var rest []string
 		for _, e := range f.Equipment {
 			e = strings.ToLower(e)
 			if bit, ok := s.vocab[e]; ok && bit < 64 {
-				have |= 1 << bit
+				key.have |= 1 << bit
+			} else if ok {
+				rest = append(rest, e)
 			}
 		}
+		if len(rest) > 0 {
+			slices.Sort(rest)
+			key.rest = strings.Join(rest, ",")
+		}
 	}
+	if v, ok := s.memo.Load(key); ok {
+		return v.([]*catalogv1.Exercise)
+	}
+	out := s.scan(f, key.have)
+	if s.memoN.Add(1) <= memoMax {
+		s.memo.Store(key, out)
+	}
+	return out
+}
+
+func (s *set) scan(f Filter, have uint64) []*catalogv1.Exercise {
+	var haveAll map[string]bool
 	out := make([]*catalogv1.Exercise, 0, len(s.exercises))
 	for i, ex := range s.exercises {
 		if f.MaxDifficulty != typesv1.FitnessLevel_FITNESS_LEVEL_UNSPECIFIED && ex.GetDifficulty() > f.MaxDifficulty {
@@ -81,7 +118,7 @@ func (s *set) filter(f Filter) []*catalogv1.Exercise {
 		}
 		out = append(out, ex)
 	}
-	return out
+	return slices.Clip(out)
 }
 
 func equipmentSet(items []string) map[string]bool {

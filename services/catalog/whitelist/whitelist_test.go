@@ -196,6 +196,7 @@ func TestFilter(t *testing.T) {
 		{"barbell without a bench", whitelist.Filter{Equipment: []string{"BARBELL"}}, func(t *testing.T, ex *catalogv1.Exercise) {
 			require.NotContains(t, ex.GetEquipment(), "bench")
 		}},
+		{"barbell and bench, in another order and with unknown items", whitelist.Filter{Equipment: []string{"bench", "rowing_machine", "barbell"}}, func(*testing.T, *catalogv1.Exercise) {}},
 		{"ceiling", whitelist.Filter{AnyEquipment: true, MaxDifficulty: typesv1.FitnessLevel_FITNESS_LEVEL_INTERMEDIATE}, func(t *testing.T, ex *catalogv1.Exercise) {
 			require.LessOrEqual(t, ex.GetDifficulty(), typesv1.FitnessLevel_FITNESS_LEVEL_INTERMEDIATE)
 		}},
@@ -207,6 +208,9 @@ func TestFilter(t *testing.T) {
 			res, err := w.Allowed(f.ctx, tc.filter)
 			require.NoError(t, err)
 			require.NotEmpty(t, res.Exercises)
+			again, err := w.Allowed(f.ctx, tc.filter)
+			require.NoError(t, err)
+			require.Equal(t, res.Exercises, again.Exercises, "a remembered filter answers the same")
 			kept := map[string]bool{}
 			for _, ex := range res.Exercises {
 				tc.check(t, ex)
