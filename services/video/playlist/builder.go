@@ -19,9 +19,10 @@ import (
 )
 
 // Source loads candidate clips: the active clips of the given exercises plus all active global
-// clips, at most perKey per (exercise, kind, archetype), in one query. store.Store satisfies it.
+// clips, at most perKey per (exercise, kind, archetype, locale), in one query. store.Store
+// satisfies it.
 type Source interface {
-	Candidates(ctx context.Context, slugs []string, locale string, perKey int) ([]*videov1.Clip, error)
+	Candidates(ctx context.Context, slugs []string, perKey int) ([]*videov1.Clip, error)
 }
 
 // Existence tells whether a clip's bytes are in storage without waiting on storage past
@@ -46,7 +47,7 @@ type Config struct {
 	// MistakeProb is the chance an exercise gets its common-mistakes clip; zero means never
 	// (the service's default is 0.30).
 	MistakeProb float64
-	// MaxCandidates caps candidates per (exercise, kind, archetype) [20].
+	// MaxCandidates caps candidates per (exercise, kind, archetype, locale) [20].
 	MaxCandidates int
 	// StorageRetry is how many candidates whose storage says missing are skipped before a
 	// slot is given up; zero tries one candidate only (the service's default is 2).
@@ -147,7 +148,7 @@ func (b *Builder) Build(ctx context.Context, req *videov1.BuildPlaylistRequest) 
 	slugs = slices.Compact(slugs)
 
 	set, result, err := b.cache.get(ctx, cacheKey(slugs, locale), start, func(ctx context.Context) (*candidateSet, error) {
-		clips, err := b.src.Candidates(ctx, slugs, locale, b.cfg.MaxCandidates)
+		clips, err := b.src.Candidates(ctx, slugs, b.cfg.MaxCandidates)
 		if err != nil {
 			return nil, err
 		}

@@ -11,28 +11,27 @@ import (
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 )
 
-// candidatesSQL ranks the active clips of the workout's exercises (and the global clips, slug
-// ”) per (exercise_slug, kind, archetype), the requested locale first and then by id, and keeps
-// the first few of each group. It is one statement whatever the number of exercises: the
-// playlist builder issues it once per workout. Both SQLite (3.25+) and PostgreSQL have window
-// functions.
+// candidatesSQL ranks the active clips of the workout's exercises (and the global clips, whose
+// slug is empty) by id per (exercise_slug, kind, archetype, locale) and keeps the first few of
+// each group, so a pathological exercise with thousands of clips cannot blow up a playlist. It
+// is one statement whatever the number of exercises: the playlist builder issues it once per
+// workout. The partition and order follow the candidate index, so neither database sorts. Both
+// SQLite (3.25+) and PostgreSQL have window functions.
 const candidatesSQL = `SELECT id, exercise_slug, kind, archetype, locale, provider, source, duration_seconds, title_ru, title_en
 FROM (
   SELECT id, exercise_slug, kind, archetype, locale, provider, source, duration_seconds, title_ru, title_en,
-         ROW_NUMBER() OVER (PARTITION BY exercise_slug, kind, archetype
-                            ORDER BY CASE WHEN locale = ? THEN 0 ELSE 1 END, id) AS rn
+         ROW_NUMBER() OVER (PARTITION BY exercise_slug, kind, archetype, locale ORDER BY id) AS rn
   FROM clips
   WHERE active AND exercise_slug IN (%s)
 ) ranked
-WHERE rn <= ?
-ORDER BY exercise_slug, kind, archetype, rn`
+WHERE rn <= ?`
 
 // Candidates returns the active clips for the given exercise slugs plus every active global
-// clip, at most perKey per (exercise_slug, kind, archetype), clips in locale ranked first.
+// clip, at most perKey per (exercise_slug, kind, archetype, locale), in no particular order.
 // Slugs must already be lower-case.
-func (s *Store) Candidates(ctx context.Context, slugs []string, locale string, perKey int) ([]*videov1.Clip, error) {
-	args := make([]any, 0, len(slugs)+3)
-	args = append(args, locale, "")
+func (s *Store) Candidates(ctx context.Context, slugs []string, perKey int) ([]*videov1.Clip, error) {
+	args := make([]any, 0, len(slugs)+2)
+	args = append(args, "")
 	var in strings.Builder
 	in.WriteString("?")
 	for _, sl := range slugs {

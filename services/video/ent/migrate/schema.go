@@ -32,9 +32,12 @@ var (
 		PrimaryKey: []*schema.Column{ClipsColumns[0]},
 		Indexes: []*schema.Index{
 			{
-				Name:    "clip_exercise_slug_kind_archetype",
+				Name:    "clips_active_candidates",
 				Unique:  false,
-				Columns: []*schema.Column{ClipsColumns[1], ClipsColumns[2], ClipsColumns[3]},
+				Columns: []*schema.Column{ClipsColumns[1], ClipsColumns[2], ClipsColumns[3], ClipsColumns[4]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "active",
+				},
 			},
 		},
 	}

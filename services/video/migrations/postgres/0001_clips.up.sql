@@ -16,6 +16,7 @@ CREATE TABLE clips (
 );
 
 -- The playlist candidate query reads active clips by exercise slug ('' for global clips) and
--- ranks them per (exercise_slug, kind, archetype); coverage groups by the same columns.
-CREATE INDEX clip_exercise_slug_kind_archetype ON clips (exercise_slug, kind, archetype);
+-- ranks them per (exercise_slug, kind, archetype, locale) by id; coverage groups by the same
+-- columns. ListClips filters by exercise slug over active and inactive clips alike.
+CREATE INDEX clips_exercise_slug ON clips (exercise_slug, id);
 CREATE INDEX clips_active_candidates ON clips (exercise_slug, kind, archetype, locale, id) WHERE active;
