@@ -493,6 +493,95 @@ func (x *Progression) GetDeloadVolumePercent() int32 {
 	return 0
 }
 
+// PlanOutline is the part of a PlanTemplate that is not a day: what the LLM writes in the
+// outline call, while each training Day is written by its own call in parallel. Splitting the
+// week this way bounds the time to a plan by the longest single answer (a few hundred tokens)
+// rather than by the whole week.
+type PlanOutline struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	PlanName      string                 `protobuf:"bytes,1,opt,name=plan_name,json=planName,proto3" json:"plan_name,omitempty"`
+	DurationWeeks int32                  `protobuf:"varint,2,opt,name=duration_weeks,json=durationWeeks,proto3" json:"duration_weeks,omitempty"`
+	Goal          string                 `protobuf:"bytes,3,opt,name=goal,proto3" json:"goal,omitempty"`
+	Notes         string                 `protobuf:"bytes,4,opt,name=notes,proto3" json:"notes,omitempty"`
+	// The focus of each week in order.
+	WeekFocus     []string     `protobuf:"bytes,5,rep,name=week_focus,json=weekFocus,proto3" json:"week_focus,omitempty"`
+	Progression   *Progression `protobuf:"bytes,6,opt,name=progression,proto3" json:"progression,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PlanOutline) Reset() {
+	*x = PlanOutline{}
+	mi := &file_fitcoach_plan_v1_workout_plan_proto_msgTypes[6]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PlanOutline) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PlanOutline) ProtoMessage() {}
+
+func (x *PlanOutline) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_workout_plan_proto_msgTypes[6]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PlanOutline.ProtoReflect.Descriptor instead.
+func (*PlanOutline) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_workout_plan_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *PlanOutline) GetPlanName() string {
+	if x != nil {
+		return x.PlanName
+	}
+	return ""
+}
+
+func (x *PlanOutline) GetDurationWeeks() int32 {
+	if x != nil {
+		return x.DurationWeeks
+	}
+	return 0
+}
+
+func (x *PlanOutline) GetGoal() string {
+	if x != nil {
+		return x.Goal
+	}
+	return ""
+}
+
+func (x *PlanOutline) GetNotes() string {
+	if x != nil {
+		return x.Notes
+	}
+	return ""
+}
+
+func (x *PlanOutline) GetWeekFocus() []string {
+	if x != nil {
+		return x.WeekFocus
+	}
+	return nil
+}
+
+func (x *PlanOutline) GetProgression() *Progression {
+	if x != nil {
+		return x.Progression
+	}
+	return nil
+}
+
 var File_fitcoach_plan_v1_workout_plan_proto protoreflect.FileDescriptor
 
 const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
@@ -560,7 +649,18 @@ const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
 	"\x16reps_increase_per_week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x03(\x00R\x13repsIncreasePerWeek\x12\x94\x01\n" +
 	"\x12deload_every_weeks\x18\x03 \x01(\x05Bf\xbaHc\xba\x01Z\n" +
 	"\x18deload_every_weeks.range\x12&deload_every_weeks is 0 (none) or 3..6\x1a\x16this == 0 || this >= 3\x1a\x04\x18\x06(\x00R\x10deloadEveryWeeks\x12=\n" +
-	"\x15deload_volume_percent\x18\x04 \x01(\x05B\t\xbaH\x06\x1a\x04\x18Z(\x1eR\x13deloadVolumePercentB>Z<github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1;planv1b\x06proto3"
+	"\x15deload_volume_percent\x18\x04 \x01(\x05B\t\xbaH\x06\x1a\x04\x18Z(\x1eR\x13deloadVolumePercent\"\xa1\x02\n" +
+	"\vPlanOutline\x12'\n" +
+	"\tplan_name\x18\x01 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\x05\x18\xc8\x01R\bplanName\x120\n" +
+	"\x0eduration_weeks\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x04R\rdurationWeeks\x12\x1e\n" +
+	"\x04goal\x18\x03 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\n" +
+	"\x18\xac\x02R\x04goal\x12\x1e\n" +
+	"\x05notes\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xf4\x03R\x05notes\x12.\n" +
+	"\n" +
+	"week_focus\x18\x05 \x03(\tB\x0f\xbaH\f\x92\x01\t\x10\f\"\x05r\x03\x18\xc8\x01R\tweekFocus\x12G\n" +
+	"\vprogression\x18\x06 \x01(\v2\x1d.fitcoach.plan.v1.ProgressionB\x06\xbaH\x03\xc8\x01\x01R\vprogressionB>Z<github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1;planv1b\x06proto3"
 
 var (
 	file_fitcoach_plan_v1_workout_plan_proto_rawDescOnce sync.Once
@@ -574,7 +674,7 @@ func file_fitcoach_plan_v1_workout_plan_proto_rawDescGZIP() []byte {
 	return file_fitcoach_plan_v1_workout_plan_proto_rawDescData
 }
 
-var file_fitcoach_plan_v1_workout_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
+var file_fitcoach_plan_v1_workout_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_fitcoach_plan_v1_workout_plan_proto_goTypes = []any{
 	(*WorkoutPlan)(nil),  // 0: fitcoach.plan.v1.WorkoutPlan
 	(*Week)(nil),         // 1: fitcoach.plan.v1.Week
@@ -582,6 +682,7 @@ var file_fitcoach_plan_v1_workout_plan_proto_goTypes = []any{
 	(*Exercise)(nil),     // 3: fitcoach.plan.v1.Exercise
 	(*PlanTemplate)(nil), // 4: fitcoach.plan.v1.PlanTemplate
 	(*Progression)(nil),  // 5: fitcoach.plan.v1.Progression
+	(*PlanOutline)(nil),  // 6: fitcoach.plan.v1.PlanOutline
 }
 var file_fitcoach_plan_v1_workout_plan_proto_depIdxs = []int32{
 	1, // 0: fitcoach.plan.v1.WorkoutPlan.weeks:type_name -> fitcoach.plan.v1.Week
@@ -589,11 +690,12 @@ var file_fitcoach_plan_v1_workout_plan_proto_depIdxs = []int32{
 	3, // 2: fitcoach.plan.v1.Day.exercises:type_name -> fitcoach.plan.v1.Exercise
 	2, // 3: fitcoach.plan.v1.PlanTemplate.days:type_name -> fitcoach.plan.v1.Day
 	5, // 4: fitcoach.plan.v1.PlanTemplate.progression:type_name -> fitcoach.plan.v1.Progression
-	5, // [5:5] is the sub-list for method output_type
-	5, // [5:5] is the sub-list for method input_type
-	5, // [5:5] is the sub-list for extension type_name
-	5, // [5:5] is the sub-list for extension extendee
-	0, // [0:5] is the sub-list for field type_name
+	5, // 5: fitcoach.plan.v1.PlanOutline.progression:type_name -> fitcoach.plan.v1.Progression
+	6, // [6:6] is the sub-list for method output_type
+	6, // [6:6] is the sub-list for method input_type
+	6, // [6:6] is the sub-list for extension type_name
+	6, // [6:6] is the sub-list for extension extendee
+	0, // [0:6] is the sub-list for field type_name
 }
 
 func init() { file_fitcoach_plan_v1_workout_plan_proto_init() }
@@ -608,7 +710,7 @@ func file_fitcoach_plan_v1_workout_plan_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fitcoach_plan_v1_workout_plan_proto_rawDesc), len(file_fitcoach_plan_v1_workout_plan_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   6,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
