@@ -63,3 +63,23 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkValidate measures the rule checks alone, on an already decoded plan.
+func BenchmarkValidate(b *testing.B) {
+	p, vs := Parse(benchInput(b))
+	require.NotNil(b, p, "%v", vs)
+	b.Run("fast", func(b *testing.B) {
+		b.ReportAllocs()
+		defer reportCPUTime(b)()
+		for b.Loop() {
+			Validate(p)
+		}
+	})
+	b.Run("reference", func(b *testing.B) {
+		b.ReportAllocs()
+		defer reportCPUTime(b)()
+		for b.Loop() {
+			ValidateReference(p)
+		}
+	})
+}

@@ -18,24 +18,36 @@ import (
 // protojson accepts for WorkoutPlan: proto field names (plan_name) or their JSON names
 // (planName), integers written as 3, 3.0, 1e1 or "3", null as "not set". Unlike protojson it
 // does not stop at the first unknown field, duplicate field or value of the wrong type: it
-// reports each of them at its field path and goes on, so one reprompt can name them all.
-// Violations come in document order. A syntax error ends decoding and yields a nil plan;
-// otherwise the plan holds every value that decoded, even when violations were reported, and
-// must not be used as a valid plan unless there are none.
+// reports each of them at its field path, in document order, and goes on, so one reprompt
+// can name them all; the plan then holds every value that decoded and must not be used as a
+// valid plan. Input that is not JSON (or too large) yields a nil plan and exactly one
+// violation, with an empty field and the byte offset of the problem in its message: until
+// the document parses, nothing else about it is worth reporting.
 func Parse(raw []byte) (*planv1.WorkoutPlan, []Violation) {
+	p, vs, fatal := parse(raw)
+	if fatal {
+		return nil, vs[len(vs)-1:]
+	}
+	return p, vs
+}
+
+// parse is Parse keeping every violation found before a syntax error, which ends decoding
+// and is the last one. The equivalence tests need them: protojson stops at the first
+// problem of any kind.
+func parse(raw []byte) (p *planv1.WorkoutPlan, vs []Violation, fatal bool) {
 	body, offset, tooLarge := extractJSON(raw, false)
 	if tooLarge != nil {
-		return nil, []Violation{*tooLarge}
+		return nil, []Violation{*tooLarge}, true
 	}
 	// The decoder reads the input through a string view instead of a copy: a copy is a
 	// large allocation that costs a third of the time of Parse (see PERF.md). Values kept in
 	// the plan are copied out of it (slabs.keep), so the plan never aliases raw.
 	d := decoder{s: unsafe.String(unsafe.SliceData(body), len(body)), base: offset}
-	p := d.document()
+	p = d.document()
 	if d.fatal {
-		return nil, d.viols
+		return nil, d.viols, true
 	}
-	return p, d.viols
+	return p, d.viols, false
 }
 
 // Field lookups accept the proto name and the JSON name, as protojson does; the returned

@@ -69,9 +69,10 @@ func TestParseReportsDecodingProblemsAtTheirPath(t *testing.T) {
 			want: []string{"plan_name json.duplicate_field", "weeks[0].week_number json.duplicate_field"},
 		},
 		{
+			// The unknown field is not reported: the document has to parse first.
 			name: "syntax error after other problems ends decoding",
 			in:   `{"level": 1, "plan_name": "Plan" "goal": "x"}`,
-			want: []string{"level json.unknown_field", " json.syntax"},
+			want: []string{" json.syntax"},
 		},
 	}
 	for _, tt := range tests {
