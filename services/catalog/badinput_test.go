@@ -117,9 +117,9 @@ func TestBadInput(t *testing.T) {
 					_, err := e.admin.CreateExercise(ctx, &catalogv1.CreateExerciseRequest{Exercise: ex("Bad Slug", "", beginner, []string{"chest"}, nil)})
 					return err
 				}, codes.InvalidArgument, "exercise.slug"},
-				{"update mask naming the slug", func(ctx context.Context) error {
+				{"update mask naming an unknown field", func(ctx context.Context) error {
 					_, err := e.admin.UpdateExercise(ctx, &catalogv1.UpdateExerciseRequest{
-						Exercise: &catalogv1.Exercise{Slug: "squat"}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"slug"}}})
+						Exercise: &catalogv1.Exercise{Slug: "squat"}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"name", "colour"}}})
 					return err
 				}, codes.InvalidArgument, "update_mask"},
 				{"empty update mask", func(ctx context.Context) error {

@@ -45,6 +45,18 @@ func TestExerciseLifecycle(t *testing.T) {
 	require.Equal(t, advanced, upd.GetExercise().GetDifficulty())
 	require.Equal(t, []string{"quads", "glutes"}, upd.GetExercise().GetMuscleGroups())
 
+	// A whole exercise as read, sent back with a mask naming every field (as the gateway
+	// derives it from a PATCH body): slug and timestamps are accepted and left alone.
+	whole := upd.GetExercise()
+	whole.Name.Ru = "Присед с гантелью"
+	again, err := e.admin.UpdateExercise(ctx, &catalogv1.UpdateExerciseRequest{
+		Exercise:   whole,
+		UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"slug", "code", "name", "description", "muscle_groups", "equipment", "difficulty", "active", "create_time", "update_time"}},
+	})
+	require.NoError(t, err)
+	require.Equal(t, "Присед с гантелью", again.GetExercise().GetName().GetRu())
+	require.True(t, again.GetExercise().GetCreateTime().AsTime().Equal(created.GetExercise().GetCreateTime().AsTime()))
+
 	del, err := e.admin.DeleteExercise(ctx, &catalogv1.DeleteExerciseRequest{Slug: "goblet-squat"})
 	require.NoError(t, err)
 	require.False(t, del.GetExercise().GetActive())

@@ -12,8 +12,9 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 )
 
-// updatable lists the update_mask paths UpdateExercise accepts. The slug names the exercise
-// and never changes; timestamps are the service's.
+// updatable lists the update_mask paths UpdateExercise changes. The slug names the exercise
+// and never changes; timestamps are the service's. Both may still appear in a mask (the
+// gateway derives a PATCH's mask from the body, which may be a whole exercise as read).
 var updatable = []string{
 	"code", "name", "name.en", "name.ru", "description", "description.en", "description.ru",
 	"muscle_groups", "equipment", "difficulty", "active",
@@ -27,6 +28,13 @@ func mergeMask(cur, patch *catalogv1.Exercise, paths []string) (*catalogv1.Exerc
 	}
 	out := proto.Clone(cur).(*catalogv1.Exercise)
 	for _, p := range paths {
+		switch p {
+		case "slug", "create_time", "update_time":
+			// The slug in the request names the exercise (and the REST path sets it), and the
+			// timestamps are output only (AIP-161): a client sending back what it read is not
+			// refused, and none of them changes.
+			continue
+		}
 		if !slices.Contains(updatable, p) {
 			return nil, grpcerr.Invalid("update_mask", "update_mask.paths",
 				fmt.Sprintf("%q cannot be updated; updatable: %s", p, strings.Join(updatable, ", ")))
