@@ -122,6 +122,7 @@ const en = {
   exercise: "Exercise",
   sets: "Sets",
   reps: "Reps",
+  time: "Time",
   // player
   nowPlaying: "Now playing",
   upNext: "Up next",
@@ -294,6 +295,7 @@ const ru: Record<Key, string> = {
   exercise: "Упражнение",
   sets: "Подходы",
   reps: "Повторы",
+  time: "Время",
   nowPlaying: "Сейчас",
   upNext: "Далее",
   playlist: "Плейлист",

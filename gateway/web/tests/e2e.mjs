@@ -307,7 +307,8 @@ async function journey(base, label, viewport, isMobile) {
       async () => {
         const sets = (await tid("current-sets").innerText()).trim();
         const reps = (await tid("current-reps").innerText()).trim();
-        assert(/^\d+$/.test(sets) && /^\d+(-\d+)?$/.test(reps), `sets "${sets}" reps "${reps}"`);
+        // Reps are a count or range ("8-12"), or a time for timed exercises ("30 s", "1:30").
+        assert(/^\d+$/.test(sets) && /^(\d+(-\d+)?|\d+ s|\d+:\d\d|\d+ min)$/.test(reps), `sets "${sets}" reps "${reps}"`);
         await tid("set-done").click();
         await tid("rest-timer").waitFor();
         await tid("current-exercise").scrollIntoViewIfNeeded();

@@ -12,7 +12,7 @@ import {
   type Workout,
   type WorkoutExercise,
 } from "../api";
-import { app, dayKey, errorBox, errorText, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import { app, dayKey, doseText, errorBox, errorText, exerciseName, handleAuth, spinner, update, type View } from "../app";
 import { fmtDate, fmtDuration, localizeMessage, t, tk } from "../i18n";
 import { Player } from "../player";
 import { icon, type IconName } from "../icons";
@@ -289,7 +289,7 @@ export class DayView implements View {
           <span class="ex-idx">${i + 1}</span>
           <span class="ex-name">${exerciseName(e.exerciseSlug, e.name)}</span>
           <span class="ex-dose">
-            <span class="dose">${t("setsReps", { s: e.sets, r: e.reps })}</span>
+            <span class="dose">${doseText(e.sets, e.reps, e.durationSeconds)}</span>
             <span class="rest">${t("rest", { t: fmtDuration(e.restSeconds) })}</span>
           </span>
           ${(this.setsDone.get(e.exerciseSlug) ?? 0) >= e.sets ? html`<span class="tick" aria-label=${t("done")}>✓</span>` : nothing}
@@ -332,7 +332,9 @@ export class DayView implements View {
       <h2 class="coach-name" data-testid="current-exercise-name">${exerciseName(e.exerciseSlug, e.name)}</h2>
       <div class="dose-grid">
         <div><span class="dose-num" data-testid="current-sets">${e.sets}</span><span class="dose-lbl">${t("sets")}</span></div>
-        <div><span class="dose-num" data-testid="current-reps">${e.reps}</span><span class="dose-lbl">${t("reps")}</span></div>
+        ${e.durationSeconds > 0
+          ? html`<div><span class="dose-num" data-testid="current-reps">${fmtDuration(e.durationSeconds)}</span><span class="dose-lbl">${t("time")}</span></div>`
+          : html`<div><span class="dose-num" data-testid="current-reps">${e.reps}</span><span class="dose-lbl">${t("reps")}</span></div>`}
         <div><span class="dose-num" data-testid="current-rest">${fmtDuration(e.restSeconds)}</span><span class="dose-lbl">${t("restSecondsLabel")}</span></div>
       </div>
       <div class="set-dots" aria-label=${t("setProgress", { i: done, n: e.sets })}>
@@ -423,7 +425,7 @@ export class DayView implements View {
               return html`<div class="log-row ${errs.length ? "has-error" : ""}">
                 <div class="log-name">
                   <strong>${exerciseName(ex.exerciseSlug, ex.name)}</strong>
-                  <span class="muted small">${t("setsReps", { s: ex.sets, r: ex.reps })}</span>
+                  <span class="muted small">${doseText(ex.sets, ex.reps, ex.durationSeconds)}</span>
                 </div>
                 <label class="log-sets">
                   <span class="label">${t("setsDone")}</span>

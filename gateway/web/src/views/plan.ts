@@ -3,7 +3,7 @@
 
 import { html, nothing } from "lit-html";
 import { ApiError, api, num, type Day, type Plan } from "../api";
-import { app, dayKey, errorBox, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import { app, dayKey, doseText, errorBox, exerciseName, handleAuth, spinner, update, type View } from "../app";
 import { icon } from "../icons";
 import { fmtDate, fmtDuration, t, tk } from "../i18n";
 
@@ -82,7 +82,7 @@ export class PlanView implements View {
               (e) => html`<li>
                 <span class="ex-name">${exerciseName(e.exerciseSlug)}</span>
                 <span class="ex-dose">
-                  <span class="dose">${t("setsReps", { s: e.sets, r: e.reps })}</span>
+                  <span class="dose">${doseText(e.sets, e.reps, e.durationSeconds)}</span>
                   <span class="rest">${t("rest", { t: fmtDuration(e.restSeconds) })}</span>
                 </span>
               </li>`,
