@@ -233,6 +233,15 @@ func checkRole(t *testing.T, b built, role string) {
 		_, known := codeVars(t)[e.Name]
 		require.True(t, known, "Deployment %s sets %s, which no code reads", role, e.Name)
 	}
+	// Credentials come from Secrets, never from the ConfigMap every role reads.
+	for key := range cm {
+		require.False(t, looksSecret(key), "%s is a credential: reference it from a Secret, not fitcoach-config", key)
+	}
+	for _, v := range roleVars(t, role) {
+		if looksSecret(v.Name) {
+			require.NotNil(t, envSecret(c, v.Name), "Deployment %s must take %s from a Secret", role, v.Name)
+		}
+	}
 	if slices.Contains(services, role) {
 		ref := envSecret(c, "DATABASE_URL")
 		require.NotNil(t, ref, "%s must take DATABASE_URL from a Secret", role)
@@ -260,6 +269,21 @@ func checkRole(t *testing.T, b built, role string) {
 	if pdb.Spec.MinAvailable != nil {
 		require.Less(t, pdb.Spec.MinAvailable.IntValue(), int(*hpa.Spec.MinReplicas), "the PDB must allow a drain")
 	}
+}
+
+// looksSecret reports whether a variable carries a credential: a key, secret, token, password,
+// or a URL that embeds the database or Redis password.
+func looksSecret(name string) bool {
+	if name == "DATABASE_URL" || name == "REDIS_URL" {
+		return true
+	}
+	words := strings.Split(name, "_")
+	for _, w := range []string{"SECRET", "PASSWORD", "TOKEN"} {
+		if slices.Contains(words, w) {
+			return true
+		}
+	}
+	return strings.Contains(name, "API_KEY") || strings.Contains(name, "ACCESS_KEY")
 }
 
 func envSecret(c corev1.Container, name string) *corev1.SecretKeySelector {
