@@ -46,8 +46,8 @@ type PlaylistConfig struct {
 	MistakeProb        float64       `env:"PLAYLIST_MISTAKE_PROB" default:"0.30" usage:"probability that an exercise gets its common-mistakes clip"`
 	MaxCandidates      int           `env:"PLAYLIST_FALLBACK_MAX_CANDIDATES" default:"20" usage:"candidates read per (exercise, kind, archetype, locale)"`
 	StorageRetry       int           `env:"PLAYLIST_STORAGE_RETRY" default:"2" usage:"candidates whose storage says missing skipped before a slot is reported missing"`
-	CandidateCacheTTL  time.Duration `env:"PLAYLIST_CANDIDATE_CACHE_TTL" default:"60s" usage:"reuse of a workout's candidate clips; writes in this process drop them at once"`
-	CandidateCacheSize int           `env:"PLAYLIST_CANDIDATE_CACHE_SIZE" default:"10000" usage:"candidate sets kept in memory"`
+	CandidateCacheTTL  time.Duration `env:"PLAYLIST_CANDIDATE_CACHE_TTL" default:"60s" usage:"reuse of an exercise's candidate clips; clip writes in this process drop them at once"`
+	CandidateCacheSize int           `env:"PLAYLIST_CANDIDATE_CACHE_SIZE" default:"10000" usage:"exercises whose candidate clips are kept in memory"`
 }
 
 // ExistenceConfig tunes the clip existence cache.

@@ -86,7 +86,7 @@ func withToken(ctx context.Context, tok string) context.Context {
 	return metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+tok)
 }
 
-func start(t *testing.T, dsn string, tune func(*video.Config)) *harness {
+func start(t testing.TB, dsn string, tune func(*video.Config)) *harness {
 	t.Helper()
 	log := slog.New(slog.DiscardHandler)
 	signer, err := auth.NewHS256(bytes.Repeat([]byte("k"), 32))
@@ -461,4 +461,32 @@ func TestConfigDocumentsEveryVariable(t *testing.T) {
 	require.Equal(t, time.Hour, d.Providers.R2.SignedURLTTL)
 	require.True(t, d.Providers.R2.SignedURLs)
 	require.Equal(t, "auto", d.Providers.R2.Region)
+}
+
+// BenchmarkBuildPlaylistRPC is "Start workout"'s video step end to end inside this service:
+// a BuildPlaylist call over gRPC (JWT check, protovalidate, logging and metrics interceptors)
+// for a 10-exercise workout of the starter data, in parallel, caches warm.
+func BenchmarkBuildPlaylistRPC(b *testing.B) {
+	h := start(b, dbtest.SQLite(b), nil)
+	_, err := h.svc.LoadStarter(b.Context())
+	require.NoError(b, err)
+	req := &videov1.BuildPlaylistRequest{PlanId: "bench", Week: 1, Day: 7, Archetype: typesv1.Archetype_ARCHETYPE_MENTOR, Locale: "en"}
+	for _, slug := range []string{"push-ups", "bodyweight-squats", "plank", "forward-lunges", "glute-bridge", "burpees", "crunches", "superman", "side-plank", "jumping-jacks"} {
+		req.Exercises = append(req.Exercises, &videov1.PlaylistExercise{ExerciseSlug: slug, Sets: 3, Reps: "10", RestSeconds: 60})
+	}
+	first, err := h.client.BuildPlaylist(h.user, req)
+	require.NoError(b, err)
+	require.Empty(b, first.GetPlaylist().GetMissing())
+	time.Sleep(200 * time.Millisecond) // background existence checks land in the cache
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := h.client.BuildPlaylist(h.user, req); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 }

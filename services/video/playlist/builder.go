@@ -18,8 +18,8 @@ import (
 	"github.com/fitcoach/fitcoach/services/video/exercises"
 )
 
-// Source loads candidate clips: the active clips of the given exercises plus all active global
-// clips, at most perKey per (exercise, kind, archetype, locale), in one query. store.Store
+// Source loads candidate clips: the active clips of the given exercise slugs ("" for the global
+// clips), at most perKey per (exercise, kind, archetype, locale), in one query. store.Store
 // satisfies it.
 type Source interface {
 	Candidates(ctx context.Context, slugs []string, perKey int) ([]*videov1.Clip, error)
@@ -55,9 +55,10 @@ type Config struct {
 	// CheckBudget bounds the time one build may wait on existence checks of clips never
 	// checked before [100ms].
 	CheckBudget time.Duration
-	// CacheTTL bounds how long a candidate set is reused without a clip write in this process [60s].
+	// CacheTTL bounds how long an exercise's candidates are reused without a clip write in this
+	// process [60s].
 	CacheTTL time.Duration
-	// CacheSize caps the number of cached candidate sets [10000].
+	// CacheSize caps the number of exercises whose candidates are cached [10000].
 	CacheSize int
 }
 
@@ -98,7 +99,7 @@ func New(cfg Config, src Source, ex Existence, urls URLs, names Names, m *Metric
 	}
 	return &Builder{
 		cfg: cfg, src: src, ex: ex, urls: urls, names: names, m: m, now: time.Now,
-		cache: candidateCache{ttl: cfg.CacheTTL, size: cfg.CacheSize, sets: map[string]*candidateSet{}, inflight: map[string]*flight{}},
+		cache: candidateCache{ttl: cfg.CacheTTL, size: cfg.CacheSize, slugs: map[string]*slugEntry{}},
 	}
 }
 
@@ -117,7 +118,8 @@ type build struct {
 	b        *Builder
 	ctx      context.Context
 	req      *videov1.BuildPlaylistRequest
-	set      *candidateSet
+	entries  map[string]*slugEntry
+	locale   string
 	seed     uint64
 	deadline time.Time
 	tiers    [4]typesv1.Archetype
@@ -144,16 +146,18 @@ func (b *Builder) Build(ctx context.Context, req *videov1.BuildPlaylistRequest) 
 		exs[i] = resolved{ex: e, entry: b.names.Resolve(e.GetExerciseSlug())}
 		slugs = append(slugs, exs[i].entry.Slug)
 	}
+	// The global clips (intro, motivation, rest day, closing) are cached under the empty slug.
+	slugs = append(slugs, "")
 	slices.Sort(slugs)
 	slugs = slices.Compact(slugs)
 
-	set, result, err := b.cache.get(ctx, cacheKey(slugs, locale), start, func(ctx context.Context) (*candidateSet, error) {
-		clips, err := b.src.Candidates(ctx, slugs, b.cfg.MaxCandidates)
+	entries, result, err := b.cache.get(ctx, slugs, start, func(ctx context.Context, missing []string) ([]*videov1.Clip, error) {
+		clips, err := b.src.Candidates(ctx, missing, b.cfg.MaxCandidates)
 		if err != nil {
 			return nil, err
 		}
 		b.ex.Warm(clips)
-		return newCandidateSet(clips, locale, b.now().Add(b.cfg.CacheTTL)), nil
+		return clips, nil
 	})
 	b.m.cacheHits.WithLabelValues(result).Inc()
 	if err != nil {
@@ -161,7 +165,7 @@ func (b *Builder) Build(ctx context.Context, req *videov1.BuildPlaylistRequest) 
 	}
 
 	bs := &build{
-		b: b, ctx: ctx, req: req, set: set,
+		b: b, ctx: ctx, req: req, entries: entries, locale: locale,
 		seed:     seed(req.GetPlanId(), req.GetWeek(), req.GetDay(), req.GetArchetype()),
 		deadline: start.Add(b.cfg.CheckBudget),
 		used:     make([]string, 0, 4+3*len(exs)),
@@ -276,17 +280,22 @@ func (bs *build) add(typ videov1.ItemType, slot slotKey, slotName string, requir
 // storage says are missing (up to StorageRetry of those). reason is empty when the slot had
 // only clips already in the playlist.
 func (bs *build) pick(slot slotKey, slotName string) (clip *videov1.Clip, url string, exp time.Time, tier, reason string) {
-	p := bs.set.slots[slot]
+	var p *byArchetype
+	if e := bs.entries[slot.slug]; e != nil {
+		p = e.kinds[slot.kind]
+	}
 	if p == nil {
 		return nil, "", time.Time{}, "", "no active clip"
 	}
 	rng := bs.rng(slotName)
 	skipped, sawUnused := 0, false
-	for loc := range p {
+	for loc := range 2 {
+		// Pass 0 takes clips in the requested locale, pass 1 any other.
+		wantLocale := loc == 0
 		for ti, arch := range bs.tiers {
 			pool := bs.scratch[:0]
-			for _, c := range p[loc][arch] {
-				if !slices.Contains(bs.used, c.GetId()) {
+			for _, c := range p[arch] {
+				if (c.GetLocale() == bs.locale) == wantLocale && !slices.Contains(bs.used, c.GetId()) {
 					pool = append(pool, c)
 				}
 			}

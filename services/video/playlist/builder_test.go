@@ -411,6 +411,10 @@ func TestHotPathCost(t *testing.T) {
 		require.NoError(t, err)
 	}
 	require.Equal(t, q1, e.queries.n.Load(), "warm builds make no database query")
+	other := workout("someone-else", 5, mentor, slugs[7], slugs[2], slugs[4])
+	_, err = e.b.Build(t.Context(), other)
+	require.NoError(t, err)
+	require.Equal(t, q1, e.queries.n.Load(), "another workout of known exercises makes no query either")
 	require.Equal(t, s1, e.prober.n.Load(), "cached existence makes no storage round trip")
 
 	e.add("ex-00", technique, pro, "en", true)

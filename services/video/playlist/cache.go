@@ -18,138 +18,120 @@ type slotKey struct {
 	kind typesv1.ClipKind
 }
 
-// pools holds one slot's candidates split by locale preference (0 = requested locale,
-// 1 = other locales) and archetype (indexed by the enum number, 0 = generic), each sorted by
-// id so the seeded pick is deterministic.
-type pools [2][4][]*videov1.Clip
+// byArchetype holds one (exercise, kind)'s candidates indexed by archetype (the enum number,
+// 0 = generic), each sorted by id so the seeded pick is deterministic.
+type byArchetype [4][]*videov1.Clip
 
-// candidateSet is everything one workout's playlist can choose from.
-type candidateSet struct {
-	slots   map[slotKey]*pools
-	clips   []*videov1.Clip
+// slugEntry is everything cached for one exercise slug ("" for the global clips). An entry
+// with no kinds records that the slug has no clips, so unknown exercises cost no query either.
+type slugEntry struct {
+	kinds   map[typesv1.ClipKind]*byArchetype
 	expires time.Time
 }
 
-func newCandidateSet(clips []*videov1.Clip, locale string, expires time.Time) *candidateSet {
-	s := &candidateSet{slots: make(map[slotKey]*pools), clips: clips, expires: expires}
+func newSlugEntries(slugs []string, clips []*videov1.Clip, expires time.Time) map[string]*slugEntry {
+	out := make(map[string]*slugEntry, len(slugs))
+	for _, s := range slugs {
+		out[s] = &slugEntry{kinds: map[typesv1.ClipKind]*byArchetype{}, expires: expires}
+	}
 	for _, c := range clips {
-		k := slotKey{slug: c.GetExerciseSlug(), kind: c.GetKind()}
-		p := s.slots[k]
-		if p == nil {
-			p = &pools{}
-			s.slots[k] = p
-		}
-		loc := 1
-		if c.GetLocale() == locale {
-			loc = 0
-		}
+		e := out[c.GetExerciseSlug()]
 		a := int(c.GetArchetype())
-		if a < 0 || a > 3 {
+		if e == nil || a < 0 || a > 3 {
 			continue
 		}
-		p[loc][a] = append(p[loc][a], c)
+		p := e.kinds[c.GetKind()]
+		if p == nil {
+			p = &byArchetype{}
+			e.kinds[c.GetKind()] = p
+		}
+		p[a] = append(p[a], c)
 	}
-	for _, p := range s.slots {
-		for l := range p {
-			for a := range p[l] {
-				slices.SortFunc(p[l][a], func(x, y *videov1.Clip) int { return strings.Compare(x.GetId(), y.GetId()) })
+	for _, e := range out {
+		for _, p := range e.kinds {
+			for a := range p {
+				slices.SortFunc(p[a], func(x, y *videov1.Clip) int { return strings.Compare(x.GetId(), y.GetId()) })
 			}
 		}
 	}
-	return s
+	return out
 }
 
-// flight is one candidate query that concurrent misses on the same key share.
-type flight struct {
-	done chan struct{}
-	set  *candidateSet
-	err  error
-}
-
-// candidateCache keeps candidate sets per (exercise set, locale). Clip writes in this process
-// drop it at once (Invalidate); the TTL bounds staleness from writes on other replicas.
+// candidateCache keeps candidates per exercise slug, so any workout made of exercises seen
+// before is built without a query: people's plans differ, their exercises mostly do not.
+// Clip writes in this process drop it at once (invalidate); the TTL bounds staleness from
+// writes on other replicas.
 type candidateCache struct {
 	ttl  time.Duration
 	size int
 
-	mu       sync.Mutex
-	gen      uint64
-	sets     map[string]*candidateSet
-	inflight map[string]*flight
-}
-
-func cacheKey(slugs []string, locale string) string {
-	var b strings.Builder
-	n := len(locale) + 1
-	for _, s := range slugs {
-		n += len(s) + 1
-	}
-	b.Grow(n)
-	b.WriteString(locale)
-	for _, s := range slugs {
-		b.WriteByte(0)
-		b.WriteString(s)
-	}
-	return b.String()
+	mu    sync.RWMutex
+	gen   uint64
+	slugs map[string]*slugEntry
 }
 
 func (c *candidateCache) invalidate() {
 	c.mu.Lock()
 	c.gen++
-	clear(c.sets)
+	clear(c.slugs)
 	c.mu.Unlock()
 }
 
-// result of a lookup, for metrics.
+// Results of a lookup, for metrics.
 const (
 	cacheHit   = "hit"
 	cacheMiss  = "miss"
 	cacheStale = "stale"
 )
 
-// get returns the candidate set for key, loading it with load on a miss or after the TTL.
-// When a reload fails and an expired set is at hand, the expired set is served: a database
-// hiccup should not take the videos out of a workout.
-func (c *candidateCache) get(ctx context.Context, key string, now time.Time, load func(context.Context) (*candidateSet, error)) (*candidateSet, string, error) {
-	c.mu.Lock()
-	old := c.sets[key]
-	if old != nil && now.Before(old.expires) {
-		c.mu.Unlock()
-		return old, cacheHit, nil
-	}
-	if f := c.inflight[key]; f != nil {
-		c.mu.Unlock()
-		select {
-		case <-f.done:
-		case <-ctx.Done():
-			return nil, cacheMiss, ctx.Err()
-		}
-		if f.err != nil && old != nil {
-			return old, cacheStale, nil
-		}
-		return f.set, cacheMiss, f.err
-	}
-	f := &flight{done: make(chan struct{})}
-	c.inflight[key] = f
+// get returns the entries of slugs, loading the missing or expired ones with one call to
+// load. When that load fails and expired entries are at hand for every slug, they are served:
+// a database hiccup should not take the videos out of a workout.
+func (c *candidateCache) get(ctx context.Context, slugs []string, now time.Time,
+	load func(ctx context.Context, slugs []string) ([]*videov1.Clip, error),
+) (map[string]*slugEntry, string, error) {
+	out := make(map[string]*slugEntry, len(slugs))
+	var missing []string
+	c.mu.RLock()
 	gen := c.gen
-	c.mu.Unlock()
+	for _, s := range slugs {
+		e := c.slugs[s]
+		if e != nil {
+			out[s] = e
+		}
+		if e == nil || !now.Before(e.expires) {
+			missing = append(missing, s)
+		}
+	}
+	c.mu.RUnlock()
+	if len(missing) == 0 {
+		return out, cacheHit, nil
+	}
 
-	f.set, f.err = load(ctx)
-
+	clips, err := load(ctx, missing)
+	if err != nil {
+		for _, s := range missing {
+			if out[s] == nil {
+				return nil, cacheMiss, err
+			}
+		}
+		return out, cacheStale, nil
+	}
+	fresh := newSlugEntries(missing, clips, now.Add(c.ttl))
 	c.mu.Lock()
-	delete(c.inflight, key)
 	// A write that landed while the query ran may not be in its result: serve it to this
 	// request, but do not keep it.
-	if f.err == nil && gen == c.gen {
-		if len(c.sets) >= c.size {
-			clear(c.sets)
+	if gen == c.gen {
+		if len(c.slugs)+len(fresh) > c.size {
+			clear(c.slugs)
 		}
-		c.sets[key] = f.set
+		for s, e := range fresh {
+			c.slugs[s] = e
+		}
 	}
 	c.mu.Unlock()
-	close(f.done)
-	if f.err != nil && old != nil {
-		return old, cacheStale, nil
+	for s, e := range fresh {
+		out[s] = e
 	}
-	return f.set, cacheMiss, f.err
+	return out, cacheMiss, nil
 }

@@ -16,8 +16,8 @@
 //     understand beats one in their coach's persona); within a locale the exact archetype, then
 //     the other archetypes in the order mentor, professional, peer, then generic clips.
 //   - All candidates of the workout come from one query (at most MaxCandidates per
-//     (exercise, kind, archetype)), cached in memory per (exercise set, locale) and dropped
-//     when clips change. A candidate whose storage says missing (or errors) is skipped and
+//     (exercise, kind, archetype, locale)), cached in memory per exercise and dropped when
+//     clips change: a workout whose exercises were all seen before costs no query at all. A candidate whose storage says missing (or errors) is skipped and
 //     another tried; after StorageRetry such skips the slot is reported missing.
 //   - Existence comes from the existence cache; no storage round trip on a cache hit, and a
 //     clip never checked costs at most one short per-request budget.

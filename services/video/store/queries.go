@@ -12,7 +12,7 @@ import (
 )
 
 // candidatesSQL ranks the active clips of the workout's exercises (and the global clips, whose
-// slug is empty) by id per (exercise_slug, kind, archetype, locale) and keeps the first few of
+// slug is empty, when asked for) by id per (exercise_slug, kind, archetype, locale) and keeps the first few of
 // each group, so a pathological exercise with thousands of clips cannot blow up a playlist. It
 // is one statement whatever the number of exercises: the playlist builder issues it once per
 // workout. The partition and order follow the candidate index, so neither database sorts. Both
@@ -26,16 +26,20 @@ FROM (
 ) ranked
 WHERE rn <= ?`
 
-// Candidates returns the active clips for the given exercise slugs plus every active global
-// clip, at most perKey per (exercise_slug, kind, archetype, locale), in no particular order.
-// Slugs must already be lower-case.
+// Candidates returns the active clips of the given exercise slugs ("" for the global clips),
+// at most perKey per (exercise_slug, kind, archetype, locale), in no particular order. Slugs
+// must already be lower-case.
 func (s *Store) Candidates(ctx context.Context, slugs []string, perKey int) ([]*videov1.Clip, error) {
-	args := make([]any, 0, len(slugs)+2)
-	args = append(args, "")
+	if len(slugs) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, len(slugs)+1)
 	var in strings.Builder
-	in.WriteString("?")
-	for _, sl := range slugs {
-		in.WriteString(", ?")
+	for i, sl := range slugs {
+		if i > 0 {
+			in.WriteString(", ")
+		}
+		in.WriteString("?")
 		args = append(args, sl)
 	}
 	args = append(args, perKey)

@@ -120,7 +120,7 @@ func TestConformance(t *testing.T) {
 				batch = append(batch, inactive)
 				require.NoError(t, s.CreateBatch(ctx, batch))
 
-				got, err := s.Candidates(ctx, []string{"lunge"}, 20)
+				got, err := s.Candidates(ctx, []string{"", "lunge"}, 20)
 				require.NoError(t, err)
 				count := map[typesv1.ClipKind]int{}
 				for _, c := range got {
