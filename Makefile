@@ -2,9 +2,9 @@
 # on loopback for the integration tests).
 SHELL := /bin/bash
 GO ?= go
-MODULES := ./pkg/... ./services/catalog/... ./services/video/... ./services/plan/... ./gateway/... ./cmd/fitcoach/...
+MODULES := ./pkg/... ./services/catalog/... ./services/video/... ./services/plan/... ./gateway/... ./cmd/fitcoach/... ./deploy/... ./bench/...
 
-.PHONY: all build generate generate-check lint test test-short bench fmt vet protos
+.PHONY: all build generate generate-check lint test test-go test-short bench protos
 
 all: build
 
@@ -30,11 +30,19 @@ lint: protos
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^pkg/gen/')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(MODULES)
 
-test:
-	$(GO) test -count=1 $(MODULES)
+# Every test: Go unit, integration (PostgreSQL, Redis, S3 server) and end-to-end, then the
+# browser test of the web client.
+test: test-go test-web
+
+test-go:
+	$(GO) test -count=1 -timeout 30m $(MODULES)
 
 test-short:
 	$(GO) test -short -count=1 $(MODULES)
 
 bench:
 	./scripts/bench.sh
+
+# The web client's build and browser test (npm, Chromium) live beside its sources; included
+# last so `all` stays the default target.
+include gateway/web/web.mk

@@ -147,7 +147,7 @@ func (g *Gateway) routes() http.Handler {
 		top.HandleFunc("POST /dev/token", g.devToken)
 	}
 	if g.deps.Web != nil {
-		top.Handle("GET /", webHandler(g.deps.Web))
+		top.Handle("/", webHandler(g.deps.Web))
 	}
 	var h http.Handler = top
 	h = g.limitBody(h)

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -292,4 +293,41 @@ func TestDevToken(t *testing.T) {
 	f := newFixture(t)
 	resp, _ := f.do(t, "POST", "/dev/token", "", `{}`)
 	require.Equal(t, http.StatusNotFound, resp.StatusCode)
+}
+
+func TestWebClient(t *testing.T) {
+	signer, err := auth.NewHS256([]byte(strings.Repeat("w", 32)))
+	require.NoError(t, err)
+	log := obs.NewLogger(io.Discard, "error")
+	srv, err := server.New(server.Config{Logger: log, Verifier: signer})
+	require.NoError(t, err)
+	srv.Register(&planv1.PlanService_ServiceDesc, planStub{})
+	conn, err := srv.InProcess()
+	require.NoError(t, err)
+	defer conn.Close()
+	web := fstest.MapFS{
+		"index.html":    {Data: []byte("<html>fitcoach</html>")},
+		"assets/app.js": {Data: []byte("console.log(1)")},
+	}
+	g, err := New(t.Context(), Config{}, Backends{Catalog: conn, Video: conn, Plan: conn}, Deps{Logger: log, Web: web})
+	require.NoError(t, err)
+	hs := httptest.NewServer(g)
+	defer hs.Close()
+
+	for path, want := range map[string]string{"/": "fitcoach", "/plans/abc": "fitcoach", "/assets/app.js": "console.log"} {
+		resp, err := http.Get(hs.URL + path)
+		require.NoError(t, err)
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.Equal(t, 200, resp.StatusCode, path)
+		require.Contains(t, string(b), want, path)
+	}
+	resp, err := http.Post(hs.URL+"/", "text/plain", nil)
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusMethodNotAllowed, resp.StatusCode)
+	resp, err = http.Get(hs.URL + "/v1/me/profile")
+	require.NoError(t, err)
+	resp.Body.Close()
+	require.Equal(t, http.StatusUnauthorized, resp.StatusCode, "the API is not shadowed by the web client")
 }

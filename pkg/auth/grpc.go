@@ -40,12 +40,22 @@ func authenticate(ctx context.Context, v Verifier, public Public, method string)
 	return WithPrincipal(ctx, p), nil
 }
 
-// UnaryServerInterceptor verifies the bearer token of every call but the public ones.
-func UnaryServerInterceptor(v Verifier, public Public) grpc.UnaryServerInterceptor {
+// AdminOnly reports whether a full gRPC method name needs the admin role.
+type AdminOnly func(fullMethod string) bool
+
+// UnaryServerInterceptor verifies the bearer token of every call but the public ones, and the
+// admin role on admin-only methods, before the request is even validated: a person calling an
+// admin route learns it is forbidden, not what a valid request would look like.
+func UnaryServerInterceptor(v Verifier, public Public, adminOnly AdminOnly) grpc.UnaryServerInterceptor {
 	return func(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {
 		ctx, err := authenticate(ctx, v, public, info.FullMethod)
 		if err != nil {
 			return nil, err
+		}
+		if adminOnly != nil && adminOnly(info.FullMethod) {
+			if err := RequireAdmin(ctx); err != nil {
+				return nil, err
+			}
 		}
 		return handler(ctx, req)
 	}
@@ -89,9 +99,14 @@ func RequireSubject(ctx context.Context) (string, error) {
 
 // ForwardToken is a client interceptor for calls from one service to another: it sends the
 // token of the request being served, or fallback (a service token) when there is none, as in
-// background refreshes. A nil fallback sends nothing in that case.
+// background refreshes. A nil fallback sends nothing in that case. Calls that already carry
+// authorization metadata are left alone. Never use it on a connection that relays requests from
+// outside (the gateway's): an anonymous request would borrow the service's identity.
 func ForwardToken(fallback func() string) grpc.UnaryClientInterceptor {
 	return func(ctx context.Context, method string, req, reply any, cc *grpc.ClientConn, invoker grpc.UnaryInvoker, opts ...grpc.CallOption) error {
+		if md, ok := metadata.FromOutgoingContext(ctx); ok && len(md.Get("authorization")) > 0 {
+			return invoker(ctx, method, req, reply, cc, opts...) // the caller chose the credentials
+		}
 		token := ""
 		if p, ok := FromContext(ctx); ok && p.Token != "" {
 			token = p.Token

@@ -77,9 +77,12 @@ type Server struct {
 	grpc   *grpc.Server
 	health *health.Server
 	names  []string
+	admin  sync.Map // full method name → true: calls that need the admin role
 
-	inproc     *bufconn.Listener
-	inprocOnce sync.Once
+	inproc      *bufconn.Listener
+	inprocOnce  sync.Once
+	serveOnce   sync.Once
+	inprocReady chan struct{}
 }
 
 // New builds a Server from cfg.
@@ -87,12 +90,12 @@ func New(cfg Config) (*Server, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, health: health.NewServer()}
+	s := &Server{cfg: cfg, health: health.NewServer(), inprocReady: make(chan struct{})}
 	s.grpc = grpc.NewServer(
 		grpc.ChainUnaryInterceptor(
 			obs.UnaryServerInterceptor(cfg.Logger, cfg.Metrics),
 			grpcerr.UnaryServerInterceptor(cfg.Logger),
-			auth.UnaryServerInterceptor(cfg.Verifier, cfg.Public),
+			auth.UnaryServerInterceptor(cfg.Verifier, cfg.Public, s.adminOnly),
 			validate.UnaryServerInterceptor(cfg.Validator),
 		),
 		grpc.ChainStreamInterceptor(
@@ -114,6 +117,19 @@ func (s *Server) Register(desc *grpc.ServiceDesc, impl any) {
 	s.health.SetServingStatus(desc.ServiceName, healthpb.HealthCheckResponse_SERVING)
 }
 
+// RequireAdmin marks methods of a service as admin-only, by their short names ("CreateClip").
+// The check runs before validation; handlers may check again.
+func (s *Server) RequireAdmin(desc *grpc.ServiceDesc, methods ...string) {
+	for _, m := range methods {
+		s.admin.Store("/"+desc.ServiceName+"/"+m, true)
+	}
+}
+
+func (s *Server) adminOnly(fullMethod string) bool {
+	_, ok := s.admin.Load(fullMethod)
+	return ok
+}
+
 // SetServing flips the health status of every registered service and of the server as a whole.
 func (s *Server) SetServing(serving bool) {
 	st := healthpb.HealthCheckResponse_SERVING
@@ -128,22 +144,43 @@ func (s *Server) SetServing(serving bool) {
 
 // InProcess returns a client connection to this server that never leaves the process, for
 // co-located callers such as the gateway and other services under `fitcoach dev`.
+//
+// Services may need such a connection before they are registered (they call each other), and
+// gRPC forbids registering once serving has begun; so the in-process listener is served from
+// Serve, or at once when InProcess is called after a service was registered. Calls made before
+// then wait for it.
 func (s *Server) InProcess(opts ...grpc.DialOption) (*grpc.ClientConn, error) {
-	s.inprocOnce.Do(func() {
-		s.inproc = bufconn.Listen(1 << 20)
-		go func() { _ = s.grpc.Serve(s.inproc) }()
-	})
+	s.inprocOnce.Do(func() { s.inproc = bufconn.Listen(1 << 20) })
+	if len(s.names) > 0 {
+		s.serveInProcess()
+	}
 	opts = append([]grpc.DialOption{
-		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) { return s.inproc.DialContext(ctx) }),
+		grpc.WithContextDialer(func(ctx context.Context, _ string) (net.Conn, error) {
+			select {
+			case <-s.inprocReady:
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			}
+			return s.inproc.DialContext(ctx)
+		}),
 		grpc.WithTransportCredentials(insecure.NewCredentials()),
 	}, opts...)
 	return grpc.NewClient("passthrough:///inprocess", opts...)
+}
+
+func (s *Server) serveInProcess() {
+	s.inprocOnce.Do(func() { s.inproc = bufconn.Listen(1 << 20) })
+	s.serveOnce.Do(func() {
+		go func() { _ = s.grpc.Serve(s.inproc) }()
+		close(s.inprocReady)
+	})
 }
 
 // Serve serves on every listener until ctx is done, then shuts down: health NOT_SERVING so
 // balancers stop sending, a GracefulStop that drains in-flight calls, and a hard Stop once
 // ShutdownTimeout passes. It returns the first serve error, or nil after a clean shutdown.
 func (s *Server) Serve(ctx context.Context, listeners ...net.Listener) error {
+	s.serveInProcess()
 	errc := make(chan error, len(listeners))
 	for _, l := range listeners {
 		go func() {

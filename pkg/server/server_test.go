@@ -134,6 +134,18 @@ func TestServer(t *testing.T) {
 	})
 }
 
+func TestAdminOnlyIsCheckedBeforeValidation(t *testing.T) {
+	srv, conn, signer, _ := start(t)
+	srv.RequireAdmin(&catalogv1.CatalogService_ServiceDesc, "GetExercise")
+	client := catalogv1.NewCatalogServiceClient(conn)
+	_, err := client.GetExercise(withToken(t, t.Context(), signer, "alice"), &catalogv1.GetExerciseRequest{Slug: "bad slug!"})
+	require.Equal(t, codes.PermissionDenied, status.Code(err), "a person learns the call is forbidden, not how to make it valid")
+	_, err = client.GetExercise(withToken(t, t.Context(), signer, "root", auth.RoleAdmin), &catalogv1.GetExerciseRequest{Slug: "bad slug!"})
+	require.Equal(t, codes.InvalidArgument, status.Code(err))
+	_, err = client.GetExercise(withToken(t, t.Context(), signer, "root", auth.RoleAdmin), &catalogv1.GetExerciseRequest{Slug: "squat"})
+	require.NoError(t, err)
+}
+
 func TestShutdownFlipsHealth(t *testing.T) {
 	srv, conn, _, _ := start(t)
 	inproc, err := srv.InProcess()
@@ -146,4 +158,36 @@ func TestShutdownFlipsHealth(t *testing.T) {
 	resp, err = healthpb.NewHealthClient(conn).Check(t.Context(), &healthpb.HealthCheckRequest{Service: "fitcoach.catalog.v1.CatalogService"})
 	require.NoError(t, err)
 	require.Equal(t, healthpb.HealthCheckResponse_NOT_SERVING, resp.GetStatus())
+}
+
+func TestInProcessBeforeRegister(t *testing.T) {
+	signer, err := auth.NewHS256([]byte("0123456789abcdef0123456789abcdef"))
+	require.NoError(t, err)
+	srv, err := server.New(server.Config{Logger: obs.NewLogger(io.Discard, "error"), Verifier: signer})
+	require.NoError(t, err)
+	// A service needs a connection to its peers before anything is registered, as in dev.
+	conn, err := srv.InProcess()
+	require.NoError(t, err)
+	defer conn.Close()
+
+	called := make(chan error, 1)
+	go func() {
+		ctx := withToken(t, context.Background(), signer, "early")
+		_, err := catalogv1.NewCatalogServiceClient(conn).GetExercise(ctx, &catalogv1.GetExerciseRequest{Slug: "squat"})
+		called <- err
+	}()
+	srv.Register(&catalogv1.CatalogService_ServiceDesc, catalogStub{})
+	select {
+	case err := <-called:
+		t.Fatalf("the call returned before the server served: %v", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, lis) }()
+	require.NoError(t, <-called, "the early call went through once serving began")
+	cancel()
+	require.NoError(t, <-done)
 }

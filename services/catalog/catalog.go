@@ -145,6 +145,8 @@ func New(ctx context.Context, cfg Config, deps Deps) (*Service, error) {
 // Register adds the CatalogService to srv.
 func (s *Service) Register(srv *server.Server) {
 	srv.Register(&catalogv1.CatalogService_ServiceDesc, s)
+	// InvalidateCache also admits the service role, so its handler checks for itself.
+	srv.RequireAdmin(&catalogv1.CatalogService_ServiceDesc, "CreateExercise", "UpdateExercise", "DeleteExercise", "ImportExercises")
 }
 
 // Close closes the database.

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/fitcoach/fitcoach/pkg/auth"
+)
+
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(t.Context(), args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestValidatePlanCLI(t *testing.T) {
+	valid, err := os.ReadFile("../../services/plan/aiplan/testdata/plan_12w.json") // the validator's own 12-week fixture
+	require.NoError(t, err)
+	file := filepath.Join(t.TempDir(), "plan.json")
+	require.NoError(t, os.WriteFile(file, valid, 0o644))
+
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		code     int
+		contains []string
+	}{
+		{"valid file", []string{"validate-plan", file}, "", 0, []string{"valid\n"}},
+		{"valid stdin", []string{"validate-plan", "-"}, string(valid), 0, []string{"valid\n"}},
+		{"valid in fences", []string{"validate-plan"}, "```json\n" + string(valid) + "\n```", 0, []string{"valid\n"}},
+		{"the seed example", []string{"validate-plan", "-"}, `{"plan_name": "Test", "duration_weeks": 4, "goal": "Test goal", "weeks": []}`, 1,
+			[]string{"plan_name: ", "goal: ", "weeks: "}},
+		{"not json", []string{"validate-plan", "-"}, "the model said no", 1, []string{": "}},
+		{"missing file", []string{"validate-plan", "/nonexistent/plan.json"}, "", 2, nil},
+		{"two files", []string{"validate-plan", "a", "b"}, "", 2, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, _ := runCLI(t, tt.stdin, tt.args...)
+			require.Equal(t, tt.code, code, out)
+			for _, c := range tt.contains {
+				require.Contains(t, out, c)
+			}
+			if tt.code == 1 {
+				for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+					require.Contains(t, line, ": ", "each violation is '<field path>: <message>'")
+				}
+			}
+		})
+	}
+}
+
+func TestTokenCLI(t *testing.T) {
+	dir := t.TempDir()
+	code, out, _ := runCLI(t, "", "token", "--sub", "maria", "--admin", "--ttl", "1h", "--data-dir", dir)
+	require.Equal(t, 0, code)
+	secret, err := os.ReadFile(filepath.Join(dir, "jwt.secret"))
+	require.NoError(t, err)
+	fi, err := os.Stat(filepath.Join(dir, "jwt.secret"))
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o600), fi.Mode().Perm())
+	v, err := auth.NewHS256([]byte(strings.TrimSpace(string(secret))))
+	require.NoError(t, err)
+	p, err := v.Verify(t.Context(), strings.TrimSpace(out))
+	require.NoError(t, err)
+	require.Equal(t, "maria", p.Subject)
+	require.True(t, p.IsAdmin())
+
+	code, _, errOut := runCLI(t, "", "token", "--data-dir", dir)
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "--sub is required")
+
+	t.Setenv("FITCOACH_JWT_SECRET", strings.Repeat("e", 32))
+	code, out, _ = runCLI(t, "", "token", "--sub", "x", "--data-dir", dir)
+	require.Equal(t, 0, code)
+	envSigner, err := auth.NewHS256([]byte(strings.Repeat("e", 32)))
+	require.NoError(t, err)
+	_, err = envSigner.Verify(t.Context(), strings.TrimSpace(out))
+	require.NoError(t, err, "FITCOACH_JWT_SECRET wins over the file")
+}
+
+func TestUsage(t *testing.T) {
+	code, _, errOut := runCLI(t, "")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, "Usage:")
+	code, _, errOut = runCLI(t, "", "frobnicate")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, `unknown command "frobnicate"`)
+}
