@@ -13,4 +13,7 @@
 // cannot go unnoticed. It is about ten times faster (see PERF.md). Keeping the reference
 // path is what makes the fast one trustworthy: tests and a fuzz target require both to give
 // the same verdict and the same violations.
+//
+// All functions are safe for concurrent use; the fast rules are built from the descriptors
+// on first use.
 package aiplan
