@@ -212,6 +212,7 @@ func New(ctx context.Context, cfg Config, deps Deps) (*Service, error) {
 // Register adds the VideoService to srv.
 func (s *Service) Register(srv *server.Server) {
 	srv.Register(&videov1.VideoService_ServiceDesc, s)
+	srv.RequireAdmin(&videov1.VideoService_ServiceDesc, "CreateClip", "UpdateClip", "DeleteClip", "CreateUpload")
 }
 
 // MediaDir is the absolute directory of local-provider clips, which the gateway serves under
