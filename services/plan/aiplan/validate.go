@@ -49,12 +49,16 @@ func (v *validator) add(field string, idx int, rule, msg string) {
 }
 
 func (v *validator) str(r *stringRule, s, field string) {
-	if r.minLen >= 0 || r.maxLen >= 0 {
-		n := int64(utf8.RuneCountInString(s))
-		if r.minLen >= 0 && n < r.minLen {
+	// Lengths are in runes. A rune takes one to four bytes, so the byte length alone settles
+	// most cases; runes are only counted when it cannot.
+	b := int64(len(s))
+	if r.minLen >= 0 && b < 4*r.minLen {
+		if b < r.minLen || int64(utf8.RuneCountInString(s)) < r.minLen {
 			v.add(field, -1, "string.min_len", r.minMsg)
 		}
-		if r.maxLen >= 0 && n > r.maxLen {
+	}
+	if r.maxLen >= 0 && b > r.maxLen {
+		if b > 4*r.maxLen || int64(utf8.RuneCountInString(s)) > r.maxLen {
 			v.add(field, -1, "string.max_len", r.maxMsg)
 		}
 	}
