@@ -57,7 +57,7 @@ var (
 
 // codeVars lists every environment variable the code reads: every struct field tagged `env:"…"`
 // (the only way fitcoach reads its environment, see pkg/config) in the non-test, non-generated Go
-// files of the workspace modules. Reading the source rather than importing the packages covers
+// files of the modules the binary is built from. Reading the source rather than importing the packages covers
 // package main (cmd/fitcoach) and every service as soon as its Config lands, with nothing to
 // register. Who reads a variable comes from the module that declares it (services/<svc>,
 // gateway) and from the "(role, role)" list that ends its usage text; "all" means every role.
@@ -70,7 +70,7 @@ func codeVars(t *testing.T) map[string]*envVar {
 }
 
 func scanCodeVars() (map[string]*envVar, error) {
-	dirs, err := workspaceModules()
+	dirs, err := binaryModules()
 	if err != nil {
 		return nil, err
 	}
@@ -133,24 +133,24 @@ func scanCodeVars() (map[string]*envVar, error) {
 	return vars, nil
 }
 
-// workspaceModules are go.work's module directories that run in production: deploy holds only
-// these tests and tools only code generators.
-func workspaceModules() ([]string, error) {
-	data, err := os.ReadFile(filepath.Join(repoRoot, "go.work"))
+// binaryModules are the directories of the modules the fitcoach binary is built from:
+// cmd/fitcoach and the workspace modules its go.mod points at with local replace directives.
+// Code that never runs in production (these tests, generators, benchmarks) is left out.
+func binaryModules() ([]string, error) {
+	const cmdDir = "cmd/fitcoach"
+	data, err := os.ReadFile(filepath.Join(repoRoot, cmdDir, "go.mod"))
 	if err != nil {
 		return nil, err
 	}
-	wf, err := modfile.ParseWork("go.work", data, nil)
+	mf, err := modfile.Parse("go.mod", data, nil)
 	if err != nil {
 		return nil, err
 	}
-	var dirs []string
-	for _, u := range wf.Use {
-		dir := filepath.ToSlash(filepath.Clean(u.Path))
-		if dir == "deploy" || dir == "tools" {
-			continue
+	dirs := []string{cmdDir}
+	for _, r := range mf.Replace {
+		if modfile.IsDirectoryPath(r.New.Path) {
+			dirs = append(dirs, filepath.ToSlash(filepath.Join(cmdDir, r.New.Path)))
 		}
-		dirs = append(dirs, dir)
 	}
 	return dirs, nil
 }
