@@ -215,10 +215,13 @@ func (d *decoder) ws() {
 	for i < len(s) {
 		switch s[i] {
 		case ' ':
-			// Pretty-printed plans are mostly indentation: skip it eight bytes at a time.
-			if i+8 <= len(s) && s[i:i+8] == "        " {
+			// Pretty-printed plans are half indentation: skip it in blocks.
+			switch {
+			case i+8 <= len(s) && s[i:i+8] == "        ":
 				i += 8
-			} else {
+			case i+4 <= len(s) && s[i:i+4] == "    ":
+				i += 4
+			default:
 				i++
 			}
 		case '\t', '\n', '\r':
