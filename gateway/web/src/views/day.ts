@@ -358,6 +358,8 @@ export class DayView implements View {
     const p = this.player!;
     const item = p.current;
     const n = p.items.length;
+    // A rest day has no exercise to coach: the player stands alone.
+    const solo = w.isRestDay || (w.exercises ?? []).length === 0;
     return html`<section class="session" data-testid="session">
       ${this.notice ? html`<div class="alert alert-info" role="status" data-testid="notice">${this.notice}</div>` : nothing}
       ${this.missing.length
@@ -367,7 +369,7 @@ export class DayView implements View {
             })}
           </div>`
         : nothing}
-      <div class="session-grid">
+      <div class="session-grid ${solo ? "solo" : ""}">
         <div class="player card">
           ${n
             ? html`<div class="video-box">
@@ -406,7 +408,7 @@ export class DayView implements View {
                 </details>`
             : html`<div class="alert alert-info">${this.notice ? "" : t("playlistEmpty")}</div>`}
         </div>
-        ${this.coachPanel(w)}
+        ${solo ? nothing : this.coachPanel(w)}
       </div>
     </section>`;
   }
