@@ -94,3 +94,19 @@ func TestUsage(t *testing.T) {
 	require.Equal(t, 2, code)
 	require.Contains(t, errOut, `unknown command "frobnicate"`)
 }
+
+func TestFlagsAnywhere(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errOut := runCLI(t, "", "token", "--data-dir", dir, "--sub", "a")
+	require.Equal(t, 0, code, errOut)
+	require.NotEmpty(t, out)
+	code, _, errOut = runCLI(t, "", "migrate", "catalog", "sideways", "--database-url", "sqlite://"+dir+"/x.db")
+	require.Equal(t, 2, code)
+	require.Contains(t, errOut, `direction must be up or down, not "sideways"`, "the flag after the positionals was parsed")
+	code, out, errOut = runCLI(t, "", "migrate", "catalog", "up", "--database-url", "sqlite://"+dir+"/x.db")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "catalog: up at version")
+	code, out, errOut = runCLI(t, "", "migrate", "--database-url", "sqlite://"+dir+"/x.db", "catalog", "down")
+	require.Equal(t, 0, code, errOut)
+	require.Contains(t, out, "catalog: down at version 0")
+}

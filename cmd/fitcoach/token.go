@@ -18,14 +18,30 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
+// parseFlags parses flags placed anywhere among the arguments (`migrate catalog up --database-url
+// X` as well as `migrate --database-url X catalog up`); the positional ones are left in fs.Args().
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitError{0}
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if err == flag.ErrHelp {
+				return exitError{0}
+			}
+			return usageError{err.Error()}
 		}
-		return usageError{err.Error()}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			positional = append(positional, args[1:]...)
+			break
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
 	}
-	return nil
+	// Parse once more with only the positional arguments so fs.Args() reports them.
+	return fs.Parse(append([]string{"--"}, positional...))
 }
 
 func envOr(key, def string) string {
