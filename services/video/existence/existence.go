@@ -194,7 +194,7 @@ func (c *Checker) Forget(id string) {
 	c.mu.Unlock()
 }
 
-// Set records a verdict directly (tests and the starter loader, which just wrote the files).
+// Set records a verdict directly, as if storage had just answered (tests, warm-up tools).
 func (c *Checker) Set(id string, exists bool) {
 	v := missing
 	if exists {

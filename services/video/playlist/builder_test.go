@@ -422,3 +422,20 @@ func TestHotPathCost(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, q1+1, e.queries.n.Load(), "a clip write drops the cached candidates")
 }
+
+func TestDatabaseOutage(t *testing.T) {
+	e := newEnv(t, dbtest.SQLite(t), playlist.Config{StorageRetry: 2, CacheTTL: time.Millisecond}, provider.Config{})
+	e.full("squat")
+	req := workout("p", 1, mentor, "squat")
+	before, err := e.b.Build(t.Context(), req)
+	require.NoError(t, err)
+	time.Sleep(5 * time.Millisecond) // the cached candidates expire
+	require.NoError(t, e.queries.db.Close())
+
+	after, err := e.b.Build(t.Context(), req)
+	require.NoError(t, err, "expired candidates are served while the database is down")
+	require.True(t, proto.Equal(before, after))
+
+	_, err = e.b.Build(t.Context(), workout("p", 1, mentor, "never-seen"))
+	require.Error(t, err, "with nothing cached the outage is reported (UNAVAILABLE)")
+}
