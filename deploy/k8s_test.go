@@ -173,6 +173,7 @@ func TestK8sKustomizeBuild(t *testing.T) {
 				t.Run("migrate-"+svc, func(t *testing.T) { checkMigrationJob(t, b, svc) })
 			}
 			t.Run("network policies", func(t *testing.T) { checkNetworkPolicies(t, b) })
+			t.Run("secrets documented", func(t *testing.T) { checkSecretsDocumented(t, b) })
 		})
 	}
 }
@@ -307,6 +308,30 @@ func checkMigrationJob(t *testing.T, b built, svc string) {
 	require.NotNil(t, ref)
 	require.Equal(t, envSecret(b.deployments[svc].Spec.Template.Spec.Containers[0], "DATABASE_URL"), ref,
 		"the Job migrates the database the service uses")
+}
+
+// checkSecretsDocumented: the overlay's instructions create every Secret key the manifests
+// reference, so an operator following them gets pods that start.
+func checkSecretsDocumented(t *testing.T, b built) {
+	doc, err := os.ReadFile(filepath.Join(k8sDir, "overlays", "production", "kustomization.yaml"))
+	require.NoError(t, err)
+	var containers []corev1.Container
+	for _, d := range b.deployments {
+		containers = append(containers, d.Spec.Template.Spec.Containers...)
+	}
+	for _, j := range b.jobs {
+		containers = append(containers, j.Spec.Template.Spec.Containers...)
+	}
+	for _, c := range containers {
+		for _, e := range c.Env {
+			if e.ValueFrom == nil || e.ValueFrom.SecretKeyRef == nil {
+				continue
+			}
+			ref := e.ValueFrom.SecretKeyRef
+			require.Contains(t, string(doc), "create secret generic "+ref.Name+" ", "the overlay does not say how to create Secret %s", ref.Name)
+			require.Contains(t, string(doc), "--from-literal="+ref.Key+"=", "the overlay does not say how to set %s in Secret %s", ref.Key, ref.Name)
+		}
+	}
 }
 
 // peer is one end of a connection for the NetworkPolicy evaluation.

@@ -28,7 +28,7 @@ Where they are set:
 - **docker compose**: ` + "`docker-compose.yml`" + ` sets what each container needs; override anything
   in ` + "`.env`" + ` (start from ` + "`.env.example`" + `). ` + "`docker compose up`" + ` builds the image,
   creates the three databases, runs the migrations, loads the starter data and serves the API on
-  http://127.0.0.1:8080. Mint a token with ` + "`docker compose run --rm gateway token --sub demo`" + `.
+  http://127.0.0.1:8080. Mint a token with ` + "`docker compose run --rm --no-deps gateway token --sub demo`" + `.
 - **Kubernetes** (` + "`deploy/k8s`" + `): non-secret settings in the ` + "`fitcoach-config`" + ` ConfigMap
   (` + "`base/config.env`" + `, merged with the overlay's); secrets from the Secrets ` + "`fitcoach-secrets`" + `
   and ` + "`fitcoach-<service>-db`" + ` (key ` + "`DATABASE_URL`" + `), created before applying
