@@ -197,6 +197,7 @@ func New(ctx context.Context, cfg Config, deps Deps) (*Service, error) {
 		CheckBudget:   cfg.Existence.CheckTimeout,
 		CacheTTL:      cfg.Playlist.CandidateCacheTTL,
 		CacheSize:     cfg.Playlist.CandidateCacheSize,
+		Logger:        log,
 	}, s.store, s.checker, providers, s.names, playlist.NewMetrics(reg))
 
 	bg, cancel := context.WithCancel(context.Background())

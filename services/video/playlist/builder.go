@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
+	"log/slog"
 	"math/bits"
 	"math/rand/v2"
 	"slices"
@@ -60,6 +61,8 @@ type Config struct {
 	CacheTTL time.Duration
 	// CacheSize caps the number of exercises whose candidates are cached [10000].
 	CacheSize int
+	// Logger receives the causes of failed builds; nil discards them.
+	Logger *slog.Logger
 }
 
 // Builder builds playlists. It is safe for concurrent use.
@@ -96,6 +99,9 @@ func New(cfg Config, src Source, ex Existence, urls URLs, names Names, m *Metric
 	}
 	if m == nil {
 		m = NewMetrics(nil)
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	return &Builder{
 		cfg: cfg, src: src, ex: ex, urls: urls, names: names, m: m, now: time.Now,
@@ -161,7 +167,9 @@ func (b *Builder) Build(ctx context.Context, req *videov1.BuildPlaylistRequest) 
 	})
 	b.m.cacheHits.WithLabelValues(result).Inc()
 	if err != nil {
-		return nil, fmt.Errorf("playlist clips cannot be read right now: %w (%w)", grpcerr.ErrUnavailable, err)
+		// The cause is for the log: the client learns only that it may retry.
+		b.cfg.Logger.ErrorContext(ctx, "reading playlist candidates failed", "err", err)
+		return nil, fmt.Errorf("playlist clips cannot be read right now: %w", grpcerr.ErrUnavailable)
 	}
 
 	bs := &build{
