@@ -9,7 +9,6 @@ import (
 	"buf.build/go/protovalidate"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"google.golang.org/protobuf/encoding/protojson"
-	"google.golang.org/protobuf/proto"
 )
 
 // CheckReference is the reference implementation of Check: protojson.Unmarshal,
@@ -32,22 +31,11 @@ func CheckReference(raw []byte) (*planv1.WorkoutPlan, []Violation) {
 }
 
 // ValidateReference is the reference implementation of Validate, running protovalidate.
-//
-// The proto's reps.range_order expression converts both sides of a '-' with int() without
-// first checking the pattern, so reps such as "a-b", "-" or "1-" make CEL fail with a runtime
-// error, and protovalidate then aborts the whole validation. Such values always break the
-// string.pattern rule too, so the reference replaces them with "x", which breaks exactly
-// that rule and nothing else, and validates again: the pattern violation is reported and
-// range_order is treated as not applicable, the same outcome the fast path produces.
 func ValidateReference(p *planv1.WorkoutPlan) []Violation {
 	if p == nil {
 		p = &planv1.WorkoutPlan{}
 	}
 	err := protovalidate.Validate(p)
-	if _, ok := errors.AsType[*protovalidate.RuntimeError](err); ok {
-		p = defuseReps(p)
-		err = protovalidate.Validate(p)
-	}
 	var out []Violation
 	if err != nil {
 		verr, ok := errors.AsType[*protovalidate.ValidationError](err)
@@ -71,21 +59,6 @@ func ValidateReference(p *planv1.WorkoutPlan) []Violation {
 	return out
 }
 
-// defuseReps returns a copy of p in which every reps value that makes protovalidate fail with
-// a runtime error is replaced by "x". protovalidate itself decides which values those are.
-func defuseReps(p *planv1.WorkoutPlan) *planv1.WorkoutPlan {
-	p = proto.CloneOf(p)
-	for _, w := range p.GetWeeks() {
-		for _, d := range w.GetDays() {
-			for _, e := range d.GetExercises() {
-				if _, ok := errors.AsType[*protovalidate.RuntimeError](protovalidate.Validate(e)); ok {
-					e.Reps = "x"
-				}
-			}
-		}
-	}
-	return p
-}
 
 // idField returns the field a rule id is about: "weeks.count" → "weeks".
 func idField(id string) string {

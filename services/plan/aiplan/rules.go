@@ -375,28 +375,33 @@ func celChecks() map[string]celImpl {
 			func(d *planv1.Day) bool { return !d.GetIsRestDay() || len(d.GetExercises()) == 0 }},
 		"exercises.training_day_not_empty": {"Day", "", "this.is_rest_day || size(this.exercises) > 0",
 			func(d *planv1.Day) bool { return d.GetIsRestDay() || len(d.GetExercises()) > 0 }},
-		"reps.range_order": {"Exercise", "reps", "!this.contains('-') || int(this.split('-')[0]) <= int(this.split('-')[1])",
+		"reps.range_order": {"Exercise", "reps", "!this.matches('^[0-9]{1,3}-[0-9]{1,3}$') || int(this.split('-')[0]) <= int(this.split('-')[1])",
 			func(e *planv1.Exercise) bool { return repsInOrder(e.GetReps()) }},
 	}
 }
 
-// repsInOrder implements reps.range_order. CEL's int() is strconv.ParseInt(s, 10, 64); when
-// either side does not parse, CEL stops with a runtime error rather than a verdict. Those
-// values never match the reps pattern, which reports them, so the rule counts as holding
-// (the reference path does the same; see ValidateReference).
+// repsInOrder implements reps.range_order: only a well-formed range "a-b" (1-3 digits each
+// side, the guard in the expression) is compared; anything else is the pattern rule's business.
 func repsInOrder(reps string) bool {
-	first, rest, found := strings.Cut(reps, "-")
-	if !found {
+	first, second, found := strings.Cut(reps, "-")
+	if !found || !digits(first) || !digits(second) {
 		return true
 	}
-	// split('-')[1] is the text up to the next '-', if any.
-	second, _, _ := strings.Cut(rest, "-")
-	lo, errLo := strconv.ParseInt(first, 10, 64)
-	hi, errHi := strconv.ParseInt(second, 10, 64)
-	if errLo != nil || errHi != nil {
-		return true
-	}
+	lo, _ := strconv.Atoi(first)
+	hi, _ := strconv.Atoi(second)
 	return lo <= hi
+}
+
+func digits(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // unique reports whether the n keys are pairwise different, without allocating for the short

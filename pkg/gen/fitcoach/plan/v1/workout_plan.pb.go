@@ -616,13 +616,13 @@ const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
 	"\x0fconfidence_task\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xf4\x03R\x0econfidenceTask\x12B\n" +
 	"\texercises\x18\x05 \x03(\v2\x1a.fitcoach.plan.v1.ExerciseB\b\xbaH\x05\x92\x01\x02\x10\x14R\texercises:\xe9\x01\xbaH\xe5\x01\x1ag\n" +
 	"\x18exercises.rest_day_empty\x12\x1ba rest day has no exercises\x1a.!this.is_rest_day || size(this.exercises) == 0\x1az\n" +
-	" exercises.training_day_not_empty\x12(a training day has at least one exercise\x1a,this.is_rest_day || size(this.exercises) > 0\"\xa6\x03\n" +
+	" exercises.training_day_not_empty\x12(a training day has at least one exercise\x1a,this.is_rest_day || size(this.exercises) > 0\"\xbc\x03\n" +
 	"\bExercise\x12@\n" +
 	"\rexercise_slug\x18\x01 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\x12\x1d\n" +
 	"\x04sets\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\n" +
-	"(\x01R\x04sets\x12\xb8\x01\n" +
-	"\x04reps\x18\x03 \x01(\tB\xa3\x01\xbaH\x9f\x01\xba\x01~\n" +
-	"\x10reps.range_order\x12\x1fa reps range 'a-b' needs a <= b\x1aI!this.contains('-') || int(this.split('-')[0]) <= int(this.split('-')[1])r\x1c2\x1a^[0-9]{1,3}(-[0-9]{1,3})?$R\x04reps\x12-\n" +
+	"(\x01R\x04sets\x12\xce\x01\n" +
+	"\x04reps\x18\x03 \x01(\tB\xb9\x01\xbaH\xb5\x01\xba\x01\x93\x01\n" +
+	"\x10reps.range_order\x12\x1fa reps range 'a-b' needs a <= b\x1a^!this.matches('^[0-9]{1,3}-[0-9]{1,3}$') || int(this.split('-')[0]) <= int(this.split('-')[1])r\x1c2\x1a^[0-9]{1,3}(-[0-9]{1,3})?$R\x04reps\x12-\n" +
 	"\frest_seconds\x18\x04 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\xd8\x04(\n" +
 	"R\vrestSeconds\x12:\n" +
