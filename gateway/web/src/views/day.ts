@@ -162,6 +162,20 @@ export class DayView implements View {
     update();
   }
 
+  /** showExercise moves the coach panel to exercise i of the day. */
+  private showExercise(i: number): void {
+    const n = this.workout?.exercises?.length ?? 0;
+    this.exIdx = Math.max(0, Math.min(n - 1, i));
+    update();
+  }
+
+  private editLog(): void {
+    this.editing = true;
+    this.justCompleted = false;
+    this.fillForm();
+    update();
+  }
+
   // ---- sets and rest ----
 
   private tickSet(e: WorkoutExercise): void {
@@ -325,9 +339,9 @@ export class DayView implements View {
     const upNext = !item?.exerciseSlug && item?.kind === "CLIP_KIND_INTRO";
     return html`<div class="coach-panel card" data-testid="current-exercise">
       <div class="coach-top">
-        <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => ((this.exIdx = Math.max(0, this.exIdx - 1)), update())} aria-label=${t("prev")}>‹</button>
+        <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => this.showExercise(this.exIdx - 1)} aria-label=${t("prev")}>‹</button>
         <div class="eyebrow">${upNext ? t("upNext") : t("exercise")} ${this.exIdx + 1}/${exs.length}</div>
-        <button class="icon-btn" ?disabled=${this.exIdx >= exs.length - 1} @click=${() => ((this.exIdx = Math.min(exs.length - 1, this.exIdx + 1)), update())} aria-label=${t("next")}>›</button>
+        <button class="icon-btn" ?disabled=${this.exIdx >= exs.length - 1} @click=${() => this.showExercise(this.exIdx + 1)} aria-label=${t("next")}>›</button>
       </div>
       <h2 class="coach-name" data-testid="current-exercise-name">${exerciseName(e.exerciseSlug, e.name)}</h2>
       <div class="dose-grid">
@@ -536,7 +550,7 @@ export class DayView implements View {
         ${log.notes ? html`<p class="log-notes">${t("quoted", { s: log.notes })}</p>` : nothing}
         <div class="meta-row">
           <span class="badge badge-done" data-testid="completed-effort">${t("effortValue", { n: log.perceivedEffort })}</span>
-          <button class="btn btn-ghost btn-sm" @click=${() => ((this.editing = true), (this.justCompleted = false), this.fillForm(), update())} data-testid="edit-log">
+          <button class="btn btn-ghost btn-sm" @click=${() => this.editLog()} data-testid="edit-log">
             ${t("editLog")}
           </button>
         </div>
