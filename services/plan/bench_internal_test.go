@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"testing"
 	"time"
 
@@ -23,12 +24,21 @@ import (
 	"github.com/fitcoach/fitcoach/services/plan/planner"
 )
 
-// cannedLLM answers every call at once with the same content: it stands in for the LLM call,
-// which the pipeline benchmark leaves out.
-type cannedLLM struct{ content string }
+// cannedLLM answers every call at once with the part of a template it asks for: it stands in
+// for the LLM call, which the pipeline benchmark leaves out.
+type cannedLLM struct {
+	outline string
+	days    map[string]string
+}
 
-func (c cannedLLM) Complete(context.Context, llm.Request) (*llm.Response, error) {
-	return &llm.Response{Content: c.content, FinishReason: "stop", Usage: llm.Usage{PromptTokens: 2000, CompletionTokens: 1200, TotalTokens: 3200}}, nil
+var dayRequest = regexp.MustCompile(`Write day (\d+)`)
+
+func (c cannedLLM) Complete(_ context.Context, req llm.Request) (*llm.Response, error) {
+	content := c.outline
+	if req.SchemaName == generate.DaySchemaName {
+		content = c.days[dayRequest.FindStringSubmatch(req.Messages[1].Content)[1]]
+	}
+	return &llm.Response{Content: content, FinishReason: "stop", Usage: llm.Usage{PromptTokens: 2000, CompletionTokens: 200, TotalTokens: 2200}}, nil
 }
 
 // BenchmarkCreatePlanWithoutLLM measures CreatePlan for a 12-week plan on SQLite with the LLM
@@ -60,8 +70,8 @@ func BenchmarkCreatePlanWithoutLLM(b *testing.B) {
 		b.Fatal(err)
 	}
 	ctx := auth.WithPrincipal(context.Background(), auth.Principal{Subject: "bench", Token: tok})
-	content := benchTemplate(ctx, b, profile, s.catalog)
-	s.gen, err = generate.New(generate.Config{Model: "bench", MaxReprompts: 2, Fallback: true, Timeout: time.Minute}, cannedLLM{content}, s.catalog, mustGenMetrics(b), slog.New(slog.DiscardHandler))
+	canned := benchTemplate(ctx, b, profile, s.catalog)
+	s.gen, err = generate.New(generate.Config{Model: "bench", MaxReprompts: 2, Fallback: true, Timeout: time.Minute}, canned, s.catalog, mustGenMetrics(b), slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -98,7 +108,7 @@ func benchProfile() *planv1.Profile {
 
 // benchTemplate is a realistic 12-week answer: five training days of six exercises, a focus
 // per week, and two exercises outside the whitelist to substitute.
-func benchTemplate(ctx context.Context, b testing.TB, p *planv1.Profile, c *catalogClient) string {
+func benchTemplate(ctx context.Context, b testing.TB, p *planv1.Profile, c *catalogClient) cannedLLM {
 	allowed, err := c.Allowed(ctx, generate.Equipment(p), p.GetFitnessLevel())
 	if err != nil {
 		b.Fatal(err)
@@ -112,11 +122,23 @@ func benchTemplate(ctx context.Context, b testing.TB, p *planv1.Profile, c *cata
 	}
 	tpl.GetDays()[0].GetExercises()[0].ExerciseSlug = "barbell-bench-press"
 	tpl.GetDays()[1].GetExercises()[0].ExerciseSlug = "unicorn-rows"
-	out, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(tpl)
+	enc := protojson.MarshalOptions{UseProtoNames: true}
+	outline, err := enc.Marshal(&planv1.PlanOutline{
+		PlanName: tpl.GetPlanName(), DurationWeeks: tpl.GetDurationWeeks(), Goal: tpl.GetGoal(), Notes: tpl.GetNotes(),
+		WeekFocus: tpl.GetWeekFocus(), Progression: tpl.GetProgression(),
+	})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return string(out)
+	out := cannedLLM{outline: string(outline), days: map[string]string{}}
+	for _, d := range tpl.GetDays() {
+		raw, err := enc.Marshal(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out.days[fmt.Sprint(d.GetDayNumber())] = string(raw)
+	}
+	return out
 }
 
 func mustSigner(b testing.TB) *auth.HS256 {

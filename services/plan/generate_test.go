@@ -11,14 +11,12 @@ import (
 	"github.com/stretchr/testify/require"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
-	"google.golang.org/protobuf/encoding/protojson"
 
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/services/plan"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
 	"github.com/fitcoach/fitcoach/services/plan/generate"
 	"github.com/fitcoach/fitcoach/services/plan/llmtest"
-	"github.com/fitcoach/fitcoach/services/plan/microcycle"
 )
 
 // requireValidPlan checks a stored plan against every plan rule and the person's whitelist.
@@ -40,65 +38,91 @@ func requireValidPlan(t *testing.T, p *planv1.Plan, profile *planv1.Profile) {
 }
 
 func TestCreatePlanLLMScenarios(t *testing.T) {
-	profile := sampleProfile()
-	good := templateJSON(t, goodTemplate(t, profile))
-	badTpl := goodTemplate(t, profile)
-	badTpl.GetDays()[0].GetExercises()[0].Sets = 50
-	badTpl.GetDays()[0].GetExercises()[1].Reps = "12-8"
-	bad := templateJSON(t, badTpl)
+	profile := sampleProfile() // 4 training days: days 1, 2, 4, 5
+	badOutline := `{"plan_name":"x","duration_weeks":12,"goal":"short","notes":"","week_focus":[],"progression":{"sets_increase_every_weeks":1,"reps_increase_per_week":9,"deload_every_weeks":4,"deload_volume_percent":60}}`
+	badDayTpl := goodTemplate(t, profile)
+	badDayTpl.GetDays()[0].GetExercises()[0].Sets = 50
+	badDayTpl.GetDays()[0].GetExercises()[1].Reps = "12-8"
+	badDay := dayJSON(t, badDayTpl.GetDays()[0])
 
 	strayTpl := goodTemplate(t, profile)
 	ex := strayTpl.GetDays()[0].GetExercises()
-	ex[0].ExerciseSlug = "unicorn-squats"        // invented: no catalog entry
-	ex[1].ExerciseSlug = "barbell-bench-press"   // real, but needs a barbell
-	ex[2].ExerciseSlug = strings.ToUpper("EX001") // a code in capitals: normalised, not substituted
-	stray := templateJSON(t, strayTpl)
+	ex[0].ExerciseSlug = "unicorn-squats"      // invented: no catalog entry
+	ex[1].ExerciseSlug = "barbell-bench-press" // real, but needs a barbell
+	ex[2].ExerciseSlug = "EX001"               // a code: normalised to its slug, not substituted
+	stray := dayJSON(t, strayTpl.GetDays()[0])
 
-	// A model that ignores the template and writes the whole plan out.
-	full, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(microcycle.Expand(goodTemplate(t, profile), "en"))
-	require.NoError(t, err)
-
+	type script struct {
+		outline []llmtest.Step
+		day1    []llmtest.Step
+	}
 	tests := []struct {
-		name          string
-		steps         []llmtest.Step
-		opts          []envOption
-		provider      string
-		reason        string
+		name     string
+		script   script
+		opts     []envOption
+		provider string
+		reason   string
+		// outlineCalls and day1Calls count the conversations' LLM calls (HTTP retries included).
+		outlineCalls, day1Calls int
+		// attempts is exact for plans the LLM made; when falling back, the other parts may be
+		// cut short, so it is a lower bound.
 		attempts      int32
-		requests      int
 		substitutions int32
 		check         func(t *testing.T, reqs []llmtest.Request)
 	}{
-		{name: "good plan", steps: []llmtest.Step{{Content: good}}, provider: "openai", attempts: 1, requests: 1},
-		{name: "bad then good", steps: []llmtest.Step{{Content: bad}, {Content: good}}, provider: "openai", attempts: 2, requests: 2,
+		{name: "good plan", provider: "openai", outlineCalls: 1, day1Calls: 1, attempts: 5},
+		{name: "bad outline then good", script: script{outline: []llmtest.Step{{Content: badOutline}, {}}}, provider: "openai", outlineCalls: 2, day1Calls: 1, attempts: 6,
 			check: func(t *testing.T, reqs []llmtest.Request) {
-				last := reqs[1].Messages
-				require.Len(t, last, 4, "system, user, the bad answer, the violations")
-				require.Equal(t, "assistant", last[2].Role)
-				require.Contains(t, last[3].Content, "days[0].exercises[0].sets")
-				require.Contains(t, last[3].Content, "days[0].exercises[1].reps")
+				for _, r := range reqs {
+					if part, _ := partOf(r); part == "outline" && len(r.Messages) > 2 {
+						require.Len(t, r.Messages, 4, "system, user, the bad answer, the violations")
+						require.Equal(t, "assistant", r.Messages[2].Role)
+						require.Contains(t, r.Messages[3].Content, "plan_name")
+						require.Contains(t, r.Messages[3].Content, "progression.reps_increase_per_week")
+						return
+					}
+				}
+				t.Fatal("no reprompt")
 			}},
-		{name: "always bad", steps: []llmtest.Step{{Content: bad}}, provider: "builtin", reason: generate.ReasonInvalidPlan, attempts: 3, requests: 3},
-		{name: "malformed JSON then good", steps: []llmtest.Step{{Content: `{"plan_name": "x", "days": [`}, {Content: good}}, provider: "openai", attempts: 2, requests: 2,
+		{name: "bad day then good", script: script{day1: []llmtest.Step{{Content: badDay}, {}}}, provider: "openai", outlineCalls: 1, day1Calls: 2, attempts: 6,
 			check: func(t *testing.T, reqs []llmtest.Request) {
-				require.Contains(t, reqs[1].Messages[3].Content, "json.syntax")
+				for _, r := range reqs {
+					if part, _ := partOf(r); part == "day 1" && len(r.Messages) > 2 {
+						require.Contains(t, r.Messages[3].Content, "exercises[0].sets")
+						require.Contains(t, r.Messages[3].Content, "exercises[1].reps")
+						return
+					}
+				}
+				t.Fatal("no reprompt")
 			}},
-		{name: "always malformed", steps: []llmtest.Step{{Content: "Sure! Here is your plan: {oops"}}, provider: "builtin", reason: generate.ReasonInvalidPlan, attempts: 3, requests: 3},
-		{name: "JSON in markdown fences", steps: []llmtest.Step{{Content: "Here you go:\n```json\n" + good + "\n```\nEnjoy!"}}, provider: "openai", attempts: 1, requests: 1},
-		{name: "truncated", steps: []llmtest.Step{{Content: good[:len(good)/2], FinishReason: "length"}}, provider: "builtin", reason: generate.ReasonTruncated, attempts: 1, requests: 1},
-		{name: "refusal", steps: []llmtest.Step{{Refusal: "I can't help with that."}}, provider: "builtin", reason: generate.ReasonRefusal, attempts: 1, requests: 1},
-		{name: "429 then success", steps: []llmtest.Step{{Status: http.StatusTooManyRequests, RetryAfter: "0"}, {Content: good}}, provider: "openai", attempts: 1, requests: 2},
-		{name: "500 always", steps: []llmtest.Step{{Status: http.StatusInternalServerError}}, provider: "builtin", reason: generate.ReasonUpstreamError, attempts: 1, requests: 3},
-		{name: "429 always", steps: []llmtest.Step{{Status: http.StatusTooManyRequests, RetryAfter: "0"}}, provider: "builtin", reason: generate.ReasonRateLimited, attempts: 1, requests: 3},
-		{name: "slower than the deadline", steps: []llmtest.Step{{Content: good, Delay: 10 * time.Second}}, opts: []envOption{withTimeout(1500 * time.Millisecond)},
-			provider: "builtin", reason: generate.ReasonTimeout, attempts: 1, requests: 1},
-		{name: "exercise outside the whitelist", steps: []llmtest.Step{{Content: stray}}, provider: "openai", attempts: 1, requests: 1, substitutions: 2},
-		{name: "whole plan instead of a template", steps: []llmtest.Step{{Content: string(full)}}, provider: "openai", attempts: 1, requests: 1},
+		{name: "always bad", script: script{day1: []llmtest.Step{{Content: badDay}}}, provider: "builtin", reason: generate.ReasonInvalidPlan, outlineCalls: 1, day1Calls: 3, attempts: 3},
+		{name: "malformed JSON then good", script: script{outline: []llmtest.Step{{Content: `{"plan_name": "x", "week_focus": [`}, {}}}, provider: "openai", outlineCalls: 2, day1Calls: 1, attempts: 6,
+			check: func(t *testing.T, reqs []llmtest.Request) {
+				for _, r := range reqs {
+					if part, _ := partOf(r); part == "outline" && len(r.Messages) > 2 {
+						require.Contains(t, r.Messages[3].Content, "json.syntax")
+						return
+					}
+				}
+				t.Fatal("no reprompt")
+			}},
+		{name: "always malformed", script: script{outline: []llmtest.Step{{Content: "Sure! Here is your plan: {oops"}}}, provider: "builtin", reason: generate.ReasonInvalidPlan, outlineCalls: 3, day1Calls: 1, attempts: 3},
+		{name: "JSON in markdown fences", script: script{day1: []llmtest.Step{{Content: "Here you go:\n```json\n" + dayJSON(t, goodTemplate(t, profile).GetDays()[0]) + "\n```\nEnjoy!"}}}, provider: "openai", outlineCalls: 1, day1Calls: 1, attempts: 5},
+		{name: "truncated", script: script{outline: []llmtest.Step{{Content: badOutline[:40], FinishReason: "length"}}}, provider: "builtin", reason: generate.ReasonTruncated, outlineCalls: 1, day1Calls: 1, attempts: 1},
+		{name: "refusal", script: script{day1: []llmtest.Step{{Refusal: "I can't help with that."}}}, provider: "builtin", reason: generate.ReasonRefusal, outlineCalls: 1, day1Calls: 1, attempts: 1},
+		{name: "429 then success", script: script{outline: []llmtest.Step{{Status: http.StatusTooManyRequests, RetryAfter: "0"}, {}}}, provider: "openai", outlineCalls: 2, day1Calls: 1, attempts: 5},
+		{name: "500 always", script: script{outline: []llmtest.Step{{Status: http.StatusInternalServerError}}}, provider: "builtin", reason: generate.ReasonUpstreamError, outlineCalls: 3, day1Calls: 1, attempts: 1},
+		{name: "429 always", script: script{outline: []llmtest.Step{{Status: http.StatusTooManyRequests, RetryAfter: "0"}}}, provider: "builtin", reason: generate.ReasonRateLimited, outlineCalls: 3, day1Calls: 1, attempts: 1},
+		{name: "slower than the deadline", script: script{outline: []llmtest.Step{{Delay: 10 * time.Second}}}, opts: []envOption{withTimeout(1500 * time.Millisecond)},
+			provider: "builtin", reason: generate.ReasonTimeout, outlineCalls: 1, day1Calls: 1, attempts: 1},
+		{name: "exercise outside the whitelist", script: script{day1: []llmtest.Step{{Content: stray}}}, provider: "openai", outlineCalls: 1, day1Calls: 1, attempts: 5, substitutions: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			e := newEnv(t, "", tc.steps, tc.opts...)
+			m := newModel(t, goodTemplate(t, profile))
+			m.outline, m.days[1] = tc.script.outline, tc.script.day1
+			e := newEnv(t, "", []llmtest.Step{{Respond: m.respond}}, tc.opts...)
 			e.onboard(t, "alice", nil)
 			start := time.Now()
 			resp, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{RequestId: "r1"})
@@ -108,21 +132,27 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 			requireValidPlan(t, p, profile)
 			require.Equal(t, tc.provider, p.GetProvider())
 			require.Equal(t, tc.reason, p.GetFallbackReason())
-			require.Equal(t, tc.attempts, p.GetAttempts())
+			if tc.provider == "openai" {
+				require.Equal(t, tc.attempts, p.GetAttempts())
+				require.Equal(t, "test-model", p.GetModel())
+				require.Positive(t, p.GetUsage().GetCompletionTokens())
+				require.Equal(t, goodTemplate(t, profile).GetPlanName(), p.GetPlanName())
+			} else {
+				require.GreaterOrEqual(t, p.GetAttempts(), tc.attempts)
+			}
 			require.Equal(t, tc.substitutions, p.GetSubstitutionCount())
 			require.Len(t, p.GetSubstitutions(), int(tc.substitutions))
 			require.Equal(t, "v1", p.GetPromptVersion())
 			require.Equal(t, int32(12), p.GetDurationWeeks())
-			if tc.provider == "openai" {
-				require.Equal(t, "test-model", p.GetModel())
-				require.Positive(t, p.GetUsage().GetCompletionTokens())
-			}
 			if tc.reason == generate.ReasonTimeout {
 				require.Less(t, took, 3*time.Second, "the deadline bounds the generation")
 			}
+			require.Equal(t, tc.outlineCalls, m.count("outline"))
+			if tc.provider == "openai" || tc.reason == generate.ReasonInvalidPlan && tc.script.day1 != nil {
+				require.Equal(t, tc.day1Calls, m.count("day 1"))
+			}
 
 			reqs := e.llm.Requests()
-			require.Len(t, reqs, tc.requests)
 			for _, r := range reqs {
 				requireStrictSchema(t, r, profile)
 			}
@@ -135,6 +165,7 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, p.GetProvider(), got.GetPlan().GetProvider())
 			require.Equal(t, p.GetFallbackReason(), got.GetPlan().GetFallbackReason())
+			require.Equal(t, p.GetAttempts(), got.GetPlan().GetAttempts())
 			require.Equal(t, p.GetSubstitutionCount(), got.GetPlan().GetSubstitutionCount())
 			require.Equal(t, p.GetUsage().GetTotalTokens(), got.GetPlan().GetUsage().GetTotalTokens())
 			require.Equal(t, len(p.GetWeeks()), len(got.GetPlan().GetWeeks()))
@@ -143,49 +174,53 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 }
 
 // requireStrictSchema asserts what the model was sent: a streamed request for strict
-// structured output whose schema is the PlanTemplate's, with the allowed slugs as its enum.
+// structured output whose schema is derived from the part's proto message; a day's schema
+// has the allowed slugs as the enum of exercise_slug, and its prompt lists them too.
 func requireStrictSchema(t *testing.T, r llmtest.Request, profile *planv1.Profile) {
 	t.Helper()
 	require.Equal(t, "test-model", r.Model)
 	require.True(t, r.Stream)
 	require.Equal(t, "json_schema", r.ResponseFormat.Type)
 	require.True(t, r.ResponseFormat.JSONSchema.Strict)
-	require.Equal(t, generate.SchemaName, r.ResponseFormat.JSONSchema.Name)
 	require.Equal(t, int64(6000), r.MaxCompletionTokens)
+	require.Contains(t, r.Messages[0].Content, profile.GetGoal(), "the profile is in the system prompt")
 	var schema struct {
 		AdditionalProperties bool     `json:"additionalProperties"`
 		Required             []string `json:"required"`
 		Properties           struct {
-			Days struct {
+			Exercises struct {
 				Items struct {
-					Properties struct {
-						Exercises struct {
-							Items struct {
-								Properties struct {
-									Slug struct {
-										Enum []string `json:"enum"`
-									} `json:"exercise_slug"`
-								} `json:"properties"`
-							} `json:"items"`
-						} `json:"exercises"`
+					AdditionalProperties bool `json:"additionalProperties"`
+					Properties           struct {
+						Slug struct {
+							Enum []string `json:"enum"`
+						} `json:"exercise_slug"`
 					} `json:"properties"`
 				} `json:"items"`
-			} `json:"days"`
+			} `json:"exercises"`
 		} `json:"properties"`
 	}
 	require.NoError(t, json.Unmarshal(r.ResponseFormat.JSONSchema.Schema, &schema))
 	require.False(t, schema.AdditionalProperties)
-	require.ElementsMatch(t, []string{"plan_name", "duration_weeks", "goal", "notes", "days", "week_focus", "progression"}, schema.Required)
-	enum := schema.Properties.Days.Items.Properties.Exercises.Items.Properties.Slug.Enum
-	var want []string
-	for _, e := range allowed(t, profile) {
-		want = append(want, e.GetSlug())
+	switch part, _ := partOf(r); {
+	case part == "outline":
+		require.Equal(t, generate.OutlineSchemaName, r.ResponseFormat.JSONSchema.Name)
+		require.ElementsMatch(t, []string{"plan_name", "duration_weeks", "goal", "notes", "week_focus", "progression"}, schema.Required)
+	case strings.HasPrefix(part, "day "):
+		require.Equal(t, generate.DaySchemaName, r.ResponseFormat.JSONSchema.Name)
+		require.ElementsMatch(t, []string{"day_number", "workout_name", "is_rest_day", "confidence_task", "exercises"}, schema.Required)
+		require.False(t, schema.Properties.Exercises.Items.AdditionalProperties)
+		enum := schema.Properties.Exercises.Items.Properties.Slug.Enum
+		var want []string
+		for _, e := range allowed(t, profile) {
+			want = append(want, e.GetSlug())
+		}
+		require.ElementsMatch(t, want, enum)
+		require.False(t, slices.Contains(enum, "barbell-bench-press"), "needs equipment the person lacks")
+		require.Contains(t, r.Messages[1].Content, "dumbbell-bench-press", "the prompt lists the allowed exercises")
+	default:
+		t.Fatalf("request for an unknown part: %s", r.Messages[1].Content)
 	}
-	require.ElementsMatch(t, want, enum)
-	require.False(t, slices.Contains(enum, "barbell-bench-press"), "needs equipment the person lacks")
-	// The prompt lists the allowed exercises too, and the profile.
-	require.Contains(t, r.Messages[1].Content, "dumbbell-bench-press")
-	require.Contains(t, r.Messages[1].Content, profile.GetGoal())
 }
 
 func TestCreatePlanSubstitutions(t *testing.T) {
@@ -196,7 +231,8 @@ func TestCreatePlanSubstitutions(t *testing.T) {
 	ex[1].ExerciseSlug = "barbell-bench-press"
 	ex[2].ExerciseSlug = "EX001"
 	ex[3].ExerciseSlug = "Push-Ups"
-	e := newEnv(t, "", []llmtest.Step{{Content: templateJSON(t, tpl)}})
+	m := newModel(t, tpl)
+	e := newEnv(t, "", []llmtest.Step{{Respond: m.respond}})
 	e.onboard(t, "alice", nil)
 	resp, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{})
 	require.NoError(t, err)

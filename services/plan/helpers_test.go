@@ -2,9 +2,13 @@ package plan_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"os"
+	"regexp"
+	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,15 +18,17 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 
+	"github.com/fitcoach/fitcoach/pkg/auth"
+	"github.com/fitcoach/fitcoach/pkg/dbtest"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
-	"github.com/fitcoach/fitcoach/pkg/auth"
-	"github.com/fitcoach/fitcoach/pkg/dbtest"
 	"github.com/fitcoach/fitcoach/pkg/server"
 	"github.com/fitcoach/fitcoach/services/plan"
+	"github.com/fitcoach/fitcoach/services/plan/generate"
 	"github.com/fitcoach/fitcoach/services/plan/internal/fakes"
 	"github.com/fitcoach/fitcoach/services/plan/llmtest"
 	"github.com/fitcoach/fitcoach/services/plan/planner"
@@ -154,12 +160,109 @@ func goodTemplate(t testing.TB, p *planv1.Profile) *planv1.PlanTemplate {
 	tpl, err := planner.Template(p, allowed(t, p))
 	require.NoError(t, err)
 	tpl.PlanName = "Scripted AI plan"
+	for w := range tpl.GetDurationWeeks() {
+		tpl.WeekFocus = append(tpl.WeekFocus, fmt.Sprintf("Week %d: steady, controlled progress", w+1))
+	}
 	return tpl
 }
 
 func templateJSON(t testing.TB, tpl *planv1.PlanTemplate) string {
 	t.Helper()
 	b, err := protojson.MarshalOptions{UseProtoNames: true, EmitUnpopulated: true}.Marshal(tpl)
+	require.NoError(t, err)
+	return string(b)
+}
+
+// model is a scripted LLM that answers each part of a generation like a well-behaved model
+// would, from a weekly template: the outline, or the training day the request asks for.
+// Scripts replace the answers of the outline or of one day, in order (the last repeats); a
+// scripted step without content, refusal or status is a good answer with that step's timing.
+type model struct {
+	tpl *planv1.PlanTemplate
+	tps float64
+
+	mu      sync.Mutex
+	outline []llmtest.Step
+	days    map[int32][]llmtest.Step
+	calls   map[string]int
+}
+
+func newModel(t testing.TB, tpl *planv1.PlanTemplate) *model {
+	t.Helper()
+	return &model{tpl: tpl, days: map[int32][]llmtest.Step{}, calls: map[string]int{}}
+}
+
+var dayRequest = regexp.MustCompile(`(?:Write day|Напишите день) (\d+)`)
+
+// partOf names the part a request asks for: "outline" or "day N".
+func partOf(r llmtest.Request) (string, int32) {
+	if r.ResponseFormat.JSONSchema.Name == generate.OutlineSchemaName {
+		return "outline", 0
+	}
+	for _, m := range r.Messages {
+		if mm := dayRequest.FindStringSubmatch(m.Content); mm != nil {
+			n, _ := strconv.Atoi(mm[1])
+			return "day " + mm[1], int32(n)
+		}
+	}
+	return "unknown", 0
+}
+
+func (m *model) respond(r llmtest.Request) llmtest.Step {
+	name, day := partOf(r)
+	m.mu.Lock()
+	n := m.calls[name]
+	m.calls[name]++
+	script := m.outline
+	if day > 0 {
+		script = m.days[day]
+	}
+	m.mu.Unlock()
+	step := llmtest.Step{}
+	if len(script) > 0 {
+		step = script[min(n, len(script)-1)]
+	}
+	if step.Content == "" && step.Refusal == "" && step.Status == 0 {
+		step.Content = m.good(day)
+	}
+	if step.TokensPerSecond == 0 {
+		step.TokensPerSecond = m.tps
+	}
+	return step
+}
+
+// good is the right answer for the outline (day 0) or a day, in snake_case JSON with the
+// nulls strict structured output writes.
+func (m *model) good(day int32) string {
+	var msg proto.Message = &planv1.PlanOutline{
+		PlanName: m.tpl.GetPlanName(), DurationWeeks: m.tpl.GetDurationWeeks(), Goal: m.tpl.GetGoal(), Notes: m.tpl.GetNotes(),
+		WeekFocus: m.tpl.GetWeekFocus(), Progression: m.tpl.GetProgression(),
+	}
+	if day > 0 {
+		msg = m.tpl.GetDays()[day-1]
+	}
+	b, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(msg)
+	if err != nil {
+		panic(err)
+	}
+	return nullDurations.ReplaceAllString(string(b), `$1,"duration_seconds":null}`)
+}
+
+// count returns how many calls asked for a part.
+func (m *model) count(name string) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.calls[name]
+}
+
+// nullDurations finds exercises without a duration, which strict structured output writes as
+// "duration_seconds":null (every property is required) and protojson leaves out.
+var nullDurations = regexp.MustCompile(`("rest_seconds":[0-9]+)}`)
+
+// dayJSON renders one day as a model would.
+func dayJSON(t testing.TB, d *planv1.Day) string {
+	t.Helper()
+	b, err := protojson.MarshalOptions{UseProtoNames: true}.Marshal(d)
 	require.NoError(t, err)
 	return string(b)
 }

@@ -76,8 +76,9 @@ func TestCreatePlanNeedsProfile(t *testing.T) {
 }
 
 func TestCreatePlanIdempotent(t *testing.T) {
-	good := func(t *testing.T) string { return templateJSON(t, goodTemplate(t, sampleProfile())) }
-	e := newEnv(t, "", []llmtest.Step{{Content: good(t), TokensPerSecond: 2000}})
+	m := newModel(t, goodTemplate(t, sampleProfile()))
+	m.tps = 2000
+	e := newEnv(t, "", []llmtest.Step{{Respond: m.respond}})
 	e.onboard(t, "alice", nil)
 	e.onboard(t, "bob", nil)
 
@@ -86,7 +87,7 @@ func TestCreatePlanIdempotent(t *testing.T) {
 	again, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{RequestId: "req-1"})
 	require.NoError(t, err)
 	require.Equal(t, first.GetPlan().GetId(), again.GetPlan().GetId())
-	require.Len(t, e.llm.Requests(), 1, "a repeated request id makes no second generation")
+	require.Equal(t, 1, m.count("outline"), "a repeated request id makes no second generation")
 
 	// The same request id of another person is another plan.
 	bobs, err := e.client.CreatePlan(e.as(t, "bob"), &planv1.CreatePlanRequest{RequestId: "req-1"})
@@ -327,7 +328,9 @@ func TestValidatePlan(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
-	e := newEnv(t, "", []llmtest.Step{{Content: "not json"}})
+	m := newModel(t, goodTemplate(t, sampleProfile()))
+	m.outline = []llmtest.Step{{Content: "not json"}}
+	e := newEnv(t, "", []llmtest.Step{{Respond: m.respond}})
 	e.onboard(t, "alice", nil)
 	_, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{})
 	require.NoError(t, err)

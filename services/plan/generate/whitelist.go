@@ -8,6 +8,8 @@ import (
 	"hash/fnv"
 	"strings"
 
+	"google.golang.org/protobuf/reflect/protoreflect"
+
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
@@ -65,16 +67,16 @@ func (w *whitelist) enum() []string {
 	return w.slugs
 }
 
-// schema returns the strict JSON Schema of a PlanTemplate over this whitelist, derived from
-// the proto and its rules, computed once per allowed set.
-func (g *Generator) schema(w *whitelist) ([]byte, error) {
+// schema returns the strict JSON Schema of a message with allowed slugs as its enum, derived
+// from the proto and its rules, computed once per key (message and allowed set).
+func (g *Generator) schema(key string, md protoreflect.MessageDescriptor, slugs []string) ([]byte, error) {
 	g.mu.Lock()
-	s, ok := g.schemas[w.key]
+	s, ok := g.schemas[key]
 	g.mu.Unlock()
 	if ok {
 		return s, nil
 	}
-	s, err := aiplan.JSONSchema((&planv1.PlanTemplate{}).ProtoReflect().Descriptor(), w.enum())
+	s, err := aiplan.JSONSchema(md, slugs)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +85,7 @@ func (g *Generator) schema(w *whitelist) ([]byte, error) {
 	if len(g.schemas) > 256 {
 		clear(g.schemas)
 	}
-	g.schemas[w.key] = s
+	g.schemas[key] = s
 	g.mu.Unlock()
 	return s, nil
 }

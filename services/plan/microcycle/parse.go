@@ -2,7 +2,6 @@ package microcycle
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -10,6 +9,7 @@ import (
 
 	"buf.build/go/protovalidate"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
@@ -32,48 +32,49 @@ func NewChecker() (*Checker, error) {
 	return &Checker{v: v}, nil
 }
 
-// IsFullPlan reports whether raw holds a whole WorkoutPlan (a top-level "weeks" member)
-// rather than a template; models without strict structured output sometimes write the plan
-// out, and such an answer is still usable.
-func IsFullPlan(raw []byte) bool {
-	body := extract(raw)
-	var top map[string]json.RawMessage
-	if json.Unmarshal(body, &top) != nil {
-		return false
-	}
-	_, weeks := top["weeks"]
-	_, days := top["days"]
-	return weeks && !days
-}
-
 // Check decodes a template from raw (tolerating markdown fences and prose around the JSON),
 // checks the template's own rules, and returns the template with its violations; the
 // template is nil when it could not be decoded at all. Paths are those of the template, e.g.
 // "days[2].exercises[0].sets", so a reprompt points at what the model wrote.
 func (c *Checker) Check(raw []byte) (*planv1.PlanTemplate, []aiplan.Violation) {
-	if len(raw) > MaxInputSize {
-		return nil, []aiplan.Violation{{Rule: aiplan.RuleJSONTooLarge, Message: fmt.Sprintf("the response is %d bytes, more than %d", len(raw), MaxInputSize)}}
-	}
-	body := extract(raw)
 	t := &planv1.PlanTemplate{}
-	if err := (protojson.UnmarshalOptions{}).Unmarshal(body, t); err != nil {
-		return nil, []aiplan.Violation{{Rule: aiplan.RuleJSONSyntax, Message: "the response is not a valid plan template: " + err.Error()}}
+	if vs := c.Decode(raw, t); vs != nil {
+		return nil, vs
 	}
-	var vs []aiplan.Violation
-	if err := c.v.Validate(t); err != nil {
-		var ve *protovalidate.ValidationError
-		if !errors.As(err, &ve) {
-			return t, []aiplan.Violation{{Rule: "validate", Message: err.Error()}}
-		}
-		for _, v := range ve.Violations {
-			vs = append(vs, aiplan.Violation{
-				Field:   protovalidate.FieldPathString(v.Proto.GetField()),
-				Rule:    v.Proto.GetRuleId(),
-				Message: v.Proto.GetMessage(),
-			})
-		}
+	return t, c.Validate(t)
+}
+
+// Decode fills m from the JSON object in raw (tolerating markdown fences and prose around
+// it), rejecting unknown fields and wrong types; it checks no rule.
+func (c *Checker) Decode(raw []byte, m proto.Message) []aiplan.Violation {
+	if len(raw) > MaxInputSize {
+		return []aiplan.Violation{{Rule: aiplan.RuleJSONTooLarge, Message: fmt.Sprintf("the response is %d bytes, more than %d", len(raw), MaxInputSize)}}
 	}
-	return t, vs
+	if err := (protojson.UnmarshalOptions{}).Unmarshal(extract(raw), m); err != nil {
+		return []aiplan.Violation{{Rule: aiplan.RuleJSONSyntax, Message: "the response does not match the schema: " + err.Error()}}
+	}
+	return nil
+}
+
+// Validate checks m's protovalidate rules, with field paths relative to m.
+func (c *Checker) Validate(m proto.Message) []aiplan.Violation {
+	err := c.v.Validate(m)
+	if err == nil {
+		return nil
+	}
+	var ve *protovalidate.ValidationError
+	if !errors.As(err, &ve) {
+		return []aiplan.Violation{{Rule: "validate", Message: err.Error()}}
+	}
+	vs := make([]aiplan.Violation, 0, len(ve.Violations))
+	for _, v := range ve.Violations {
+		vs = append(vs, aiplan.Violation{
+			Field:   protovalidate.FieldPathString(v.Proto.GetField()),
+			Rule:    v.Proto.GetRuleId(),
+			Message: v.Proto.GetMessage(),
+		})
+	}
+	return vs
 }
 
 var weekDayPath = regexp.MustCompile(`^weeks\[\d+\]\.days\[`)

@@ -77,6 +77,30 @@ func Template(p *planv1.Profile, allowed []*catalogv1.Exercise) (*planv1.PlanTem
 	return t, nil
 }
 
+// Session is one training day of the built-in weekly split.
+type Session struct {
+	Day int32
+	// Name is the session's kind, e.g. "Upper body"; Focus lists its movement patterns.
+	Name, Focus string
+}
+
+// Week returns the training sessions of the weekly split for daysPerWeek (clamped to 2..6) in
+// day order; every other day of the week is a rest day. The LLM path uses the same split, so
+// its days can be written in parallel, each knowing what the others train.
+func Week(daysPerWeek int32, locale string) []Session {
+	ru := locale == "ru"
+	sp := splits[clamp(daysPerWeek, 2, 6)]
+	out := make([]Session, 0, len(sp.on))
+	for i, d := range sp.on {
+		ss := sp.sessions[i]
+		out = append(out, Session{Day: d, Name: ss.name(ru, i), Focus: ss.focus(ru)})
+	}
+	return out
+}
+
+// RestDay returns the rest day d of a plan in the locale.
+func RestDay(d int32, locale string) *planv1.Day { return restDay(d, locale == "ru") }
+
 // split places training sessions on the days of the week.
 type split struct {
 	on       []int32
@@ -121,6 +145,33 @@ func (s session) name(ru bool, i int) string {
 		return s.ru + " " + letter
 	}
 	return s.en + " " + letter
+}
+
+var categoryNames = [numCategories][2]string{
+	push:         {"pushing (chest, shoulders, triceps)", "жимовые движения (грудь, плечи, трицепс)"},
+	pull:         {"pulling (back, biceps)", "тяговые движения (спина, бицепс)"},
+	legs:         {"legs and glutes", "ноги и ягодицы"},
+	core:         {"core", "мышцы кора"},
+	conditioning: {"conditioning", "функциональная выносливость"},
+	mobility:     {"mobility", "мобильность"},
+}
+
+// focus lists the session's movement patterns in slot order, each once.
+func (s session) focus(ru bool) string {
+	seen := map[category]bool{}
+	var parts []string
+	for _, c := range s.slots {
+		if seen[c] {
+			continue
+		}
+		seen[c] = true
+		if ru {
+			parts = append(parts, categoryNames[c][1])
+		} else {
+			parts = append(parts, categoryNames[c][0])
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func restDay(d int32, ru bool) *planv1.Day {

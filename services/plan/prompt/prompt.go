@@ -27,16 +27,19 @@ var locales = []string{"en", "ru"}
 
 // Set is the parsed prompts of one version.
 type Set struct {
-	system, user, reprompt map[string]*template.Template
-	voices                 map[string]string
+	system, outline, day, reprompt map[string]*template.Template
+	voices                         map[string]string
 }
 
 // Load parses the embedded prompts of Version.
 func Load() (*Set, error) {
-	s := &Set{system: map[string]*template.Template{}, user: map[string]*template.Template{}, reprompt: map[string]*template.Template{}, voices: map[string]string{}}
-	funcs := template.FuncMap{"join": strings.Join, "sub": func(a, b int32) int32 { return a - b }}
+	s := &Set{
+		system: map[string]*template.Template{}, outline: map[string]*template.Template{}, day: map[string]*template.Template{},
+		reprompt: map[string]*template.Template{}, voices: map[string]string{},
+	}
+	funcs := template.FuncMap{"join": strings.Join}
 	for _, loc := range locales {
-		for name, dst := range map[string]map[string]*template.Template{"system": s.system, "user": s.user, "reprompt": s.reprompt} {
+		for name, dst := range map[string]map[string]*template.Template{"system": s.system, "outline": s.outline, "day": s.day, "reprompt": s.reprompt} {
 			path := fmt.Sprintf("%s/%s.%s.tmpl", Version, name, loc)
 			b, err := files.ReadFile(path)
 			if err != nil {
@@ -59,9 +62,15 @@ func Load() (*Set, error) {
 	return s, nil
 }
 
-// Prompt is the conversation that asks for a plan.
+// Prompt is a conversation's opening: the system message and the request.
 type Prompt struct {
 	System, User string
+}
+
+// Session is a training day of the week as the prompts describe it.
+type Session struct {
+	Day         int32
+	Name, Focus string
 }
 
 type exerciseLine struct {
@@ -72,23 +81,52 @@ type data struct {
 	Voice, Goal, Level, Limitations string
 	Days, Weeks, Minutes            int32
 	Equipment                       []string
+	Week                            []Session
+	Day                             Session
+	MinExercises, MaxExercises      int32
 	Exercises                       []exerciseLine
 }
 
-// Build writes the prompt for a profile and the exercises it may use.
-func (s *Set) Build(p *planv1.Profile, allowed []*catalogv1.Exercise) (Prompt, error) {
+func (s *Set) data(p *planv1.Profile, week []Session) data {
 	loc := locale(p.GetLocale())
-	d := data{
+	return data{
 		Voice:       s.voices[archetype(p.GetArchetype())+"."+loc],
 		Goal:        p.GetGoal(),
 		Level:       level(p.GetFitnessLevel(), loc),
 		Limitations: p.GetLimitations(),
-		Days:        p.GetDaysPerWeek(),
+		Days:        int32(len(week)),
 		Weeks:       p.GetDurationWeeks(),
 		Minutes:     p.GetSessionMinutes(),
 		Equipment:   p.GetEquipment(),
-		Exercises:   make([]exerciseLine, 0, len(allowed)),
+		Week:        week,
 	}
+}
+
+func (s *Set) render(t map[string]*template.Template, loc string, d data) (string, error) {
+	var b strings.Builder
+	if err := t[locale(loc)].Execute(&b, d); err != nil {
+		return "", fmt.Errorf("prompt: %w", err)
+	}
+	return b.String(), nil
+}
+
+// Outline writes the prompt for the plan's outline.
+func (s *Set) Outline(p *planv1.Profile, week []Session) (Prompt, error) {
+	d := s.data(p, week)
+	sys, err := s.render(s.system, p.GetLocale(), d)
+	if err != nil {
+		return Prompt{}, err
+	}
+	usr, err := s.render(s.outline, p.GetLocale(), d)
+	return Prompt{System: sys, User: usr}, err
+}
+
+// Day writes the prompt for one training day, which may use only the allowed exercises.
+func (s *Set) Day(p *planv1.Profile, week []Session, day Session, minExercises, maxExercises int32, allowed []*catalogv1.Exercise) (Prompt, error) {
+	loc := locale(p.GetLocale())
+	d := s.data(p, week)
+	d.Day, d.MinExercises, d.MaxExercises = day, minExercises, maxExercises
+	d.Exercises = make([]exerciseLine, 0, len(allowed))
 	for _, e := range allowed {
 		name := e.GetName().GetEn()
 		if loc == "ru" && e.GetName().GetRu() != "" {
@@ -98,14 +136,12 @@ func (s *Set) Build(p *planv1.Profile, allowed []*catalogv1.Exercise) (Prompt, e
 			Slug: e.GetSlug(), Name: name, Muscles: strings.Join(e.GetMuscleGroups(), ", "), Difficulty: level(e.GetDifficulty(), "en"),
 		})
 	}
-	var sys, usr strings.Builder
-	if err := s.system[loc].Execute(&sys, d); err != nil {
-		return Prompt{}, fmt.Errorf("prompt: %w", err)
+	sys, err := s.render(s.system, loc, d)
+	if err != nil {
+		return Prompt{}, err
 	}
-	if err := s.user[loc].Execute(&usr, d); err != nil {
-		return Prompt{}, fmt.Errorf("prompt: %w", err)
-	}
-	return Prompt{System: sys.String(), User: usr.String()}, nil
+	usr, err := s.render(s.day, loc, d)
+	return Prompt{System: sys, User: usr}, err
 }
 
 // Reprompt asks the model to fix the violations of its last answer; at most maxListed are

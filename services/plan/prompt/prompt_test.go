@@ -22,19 +22,26 @@ func TestBuild(t *testing.T) {
 		archetype typesv1.Archetype
 		want      []string
 	}{
-		{"en mentor", "en", typesv1.Archetype_ARCHETYPE_MENTOR, []string{"mentor", "Exactly 3 training days and 4 rest days", "push-ups: Push-ups; chest, triceps, shoulders, core; beginner", "bad knee"}},
-		{"ru professional", "ru", typesv1.Archetype_ARCHETYPE_PROFESSIONAL, []string{"профессиональный", "Тренировочных дней ровно 3, дней отдыха 4", "push-ups: Отжимания;", "bad knee"}},
+		{"en mentor", "en", typesv1.Archetype_ARCHETYPE_MENTOR, []string{"mentor", "Day 3: Full body B — push", "Write day 3", "4..6 exercises", "push-ups: Push-ups; chest, triceps, shoulders, core; beginner", "bad knee"}},
+		{"ru professional", "ru", typesv1.Archetype_ARCHETYPE_PROFESSIONAL, []string{"профессиональный", "тренировочных дней: 3", "Напишите день 3", "push-ups: Отжимания;", "bad knee"}},
 		{"en peer", "en", typesv1.Archetype_ARCHETYPE_PEER, []string{"training buddy", "dumbbell, band"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := set.Build(&planv1.Profile{
+			profile := &planv1.Profile{
 				Goal: "lose weight", FitnessLevel: typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER, Equipment: []string{"dumbbell", "band"},
 				DaysPerWeek: 3, DurationWeeks: 8, SessionMinutes: 40, Limitations: "bad knee", Archetype: tc.archetype, Locale: tc.locale,
-			}, allowed)
+			}
+			week := []prompt.Session{{Day: 1, Name: "Full body A", Focus: "legs"}, {Day: 3, Name: "Full body B", Focus: "push"}, {Day: 5, Name: "Full body C", Focus: "pull"}}
+			o, err := set.Outline(profile, week)
 			require.NoError(t, err)
+			require.NotContains(t, o.User, "push-ups", "the outline does not pick exercises")
+			require.Contains(t, o.User, "duration_weeks")
+			d, err := set.Day(profile, week, week[1], 4, 6, allowed)
+			require.NoError(t, err)
+			require.Equal(t, o.System, d.System, "one system prompt for every part")
 			for _, w := range tc.want {
-				require.Contains(t, p.System+p.User, w)
+				require.Contains(t, d.System+d.User, w)
 			}
 		})
 	}
