@@ -60,11 +60,11 @@ export class PlanView implements View {
     update();
   }
 
-  private dayCard(d: Day) {
+  private dayCard(d: Day, next: boolean) {
     const done = app.done.get(dayKey(this.id, this.week, d.dayNumber));
     const href = `/plans/${encodeURIComponent(this.id)}/weeks/${this.week}/days/${d.dayNumber}`;
     return html`<a
-      class="card day-card ${d.isRestDay ? "is-rest" : ""} ${done ? "is-done" : ""}"
+      class="card day-card ${d.isRestDay ? "is-rest" : ""} ${done ? "is-done" : ""} ${next ? "is-next" : ""}"
       href=${href}
       data-nav
       data-testid="day-${d.dayNumber}"
@@ -73,6 +73,7 @@ export class PlanView implements View {
         <span class="day-num">${t("day", { n: d.dayNumber })}</span>
         ${d.isRestDay ? html`<span class="badge badge-rest">${icon("moon", 14)} ${t("restDay")}</span>` : nothing}
         ${done ? html`<span class="badge badge-done" data-testid="day-done">✓ ${t("done")}</span>` : nothing}
+        ${next ? html`<span class="badge badge-next" data-testid="day-next">${icon("play", 12)} ${t("nextUp")}</span>` : nothing}
       </div>
       <h3>${d.workoutName}</h3>
       ${d.isRestDay
@@ -137,6 +138,8 @@ export class PlanView implements View {
     const p = this.plan;
     if (!p) return spinner();
     const w = p.weeks.find((x) => x.weekNumber === this.week) ?? p.weeks[0];
+    // The first training day known not to be done yet (unknown until the week's days are checked).
+    const next = w.days.find((d) => !d.isRestDay && app.done.get(dayKey(this.id, w.weekNumber, d.dayNumber)) === false)?.dayNumber;
     return html`
       <section class="plan-hero">
         <div class="plan-hero-text">
@@ -164,7 +167,7 @@ export class PlanView implements View {
         )}
       </nav>
       ${w.weekFocus ? html`<p class="week-focus"><span class="label-inline">${t("focus")}:</span> ${w.weekFocus}</p>` : nothing}
-      <div class="days">${w.days.map((d) => this.dayCard(d))}</div>
+      <div class="days">${w.days.map((d) => this.dayCard(d, d.dayNumber === next))}</div>
     `;
   }
 }
