@@ -166,13 +166,6 @@ func goodTemplate(t testing.TB, p *planv1.Profile) *planv1.PlanTemplate {
 	return tpl
 }
 
-func templateJSON(t testing.TB, tpl *planv1.PlanTemplate) string {
-	t.Helper()
-	b, err := protojson.MarshalOptions{UseProtoNames: true, EmitUnpopulated: true}.Marshal(tpl)
-	require.NoError(t, err)
-	return string(b)
-}
-
 // model is a scripted LLM that answers each part of a generation like a well-behaved model
 // would, from a weekly template: the outline, or the training day the request asks for.
 // Scripts replace the answers of the outline or of one day, in order (the last repeats); a

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
-	"strings"
 
 	"buf.build/go/protovalidate"
 	"google.golang.org/protobuf/encoding/protojson"
@@ -75,33 +73,6 @@ func (c *Checker) Validate(m proto.Message) []aiplan.Violation {
 		})
 	}
 	return vs
-}
-
-var weekDayPath = regexp.MustCompile(`^weeks\[\d+\]\.days\[`)
-
-// TemplateViolations maps violations of an expanded plan back to the template they came
-// from, dropping repeats: every week copies the template's days, so "weeks[3].days[2].sets"
-// is the template's "days[2].sets".
-func TemplateViolations(vs []aiplan.Violation) []aiplan.Violation {
-	seen := map[string]bool{}
-	var out []aiplan.Violation
-	for _, v := range vs {
-		switch {
-		case weekDayPath.MatchString(v.Field):
-			v.Field = weekDayPath.ReplaceAllString(v.Field, "days[")
-		case v.Rule == aiplan.RuleMinExercises:
-			v.Field = "days"
-			v.Message = "the training days of the week need at least 10 exercises in total"
-		case strings.HasPrefix(v.Field, "weeks"):
-			v.Field = "progression"
-		}
-		key := v.Field + "\x00" + v.Rule + "\x00" + v.Message
-		if !seen[key] {
-			seen[key] = true
-			out = append(out, v)
-		}
-	}
-	return out
 }
 
 // extract returns the JSON object inside an LLM answer: without a BOM, markdown fence or

@@ -9,7 +9,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -336,6 +335,3 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
-
-// IsNotFound reports whether err is the store's not-found error.
-func IsNotFound(err error) bool { return errors.Is(err, grpcerr.ErrNotFound) }

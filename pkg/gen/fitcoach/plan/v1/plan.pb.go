@@ -315,11 +315,13 @@ func (x *GetProfileResponse) GetProfile() *Profile {
 
 // Substitution records an exercise outside the whitelist replaced by an allowed alternative.
 type Substitution struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Week          int32                  `protobuf:"varint,1,opt,name=week,proto3" json:"week,omitempty"`
-	Day           int32                  `protobuf:"varint,2,opt,name=day,proto3" json:"day,omitempty"`
-	FromSlug      string                 `protobuf:"bytes,3,opt,name=from_slug,json=fromSlug,proto3" json:"from_slug,omitempty"`
-	ToSlug        string                 `protobuf:"bytes,4,opt,name=to_slug,json=toSlug,proto3" json:"to_slug,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// 0 when the exercise was in the weekly template the LLM wrote: every week's copy of it
+	// was replaced.
+	Week          int32  `protobuf:"varint,1,opt,name=week,proto3" json:"week,omitempty"`
+	Day           int32  `protobuf:"varint,2,opt,name=day,proto3" json:"day,omitempty"`
+	FromSlug      string `protobuf:"bytes,3,opt,name=from_slug,json=fromSlug,proto3" json:"from_slug,omitempty"`
+	ToSlug        string `protobuf:"bytes,4,opt,name=to_slug,json=toSlug,proto3" json:"to_slug,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
