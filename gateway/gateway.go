@@ -22,6 +22,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/encoding/protojson"
 
+	"github.com/fitcoach/fitcoach/pkg/auth"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
@@ -38,6 +39,9 @@ type Config struct {
 	MaxBodyBytes int64 `env:"GATEWAY_MAX_BODY_BYTES" default:"1048576" usage:"largest accepted request body in bytes (gateway)"`
 	// MediaDir is served under /media/ for the local video provider; empty serves nothing.
 	MediaDir string `env:"MEDIA_DIR" usage:"directory of local-provider video files, served under /media/ (video, gateway)"`
+	// CatalogCacheTTL keeps catalog reads (GET /v1/exercises, /v1/exercises/{slug}) for this long;
+	// 0 turns the cache off. It needs Deps.Verifier.
+	CatalogCacheTTL time.Duration `env:"GATEWAY_CATALOG_CACHE_TTL" default:"2s" usage:"how long the gateway reuses catalog read answers (0: off) (gateway)"`
 	// ReadyTimeout bounds each backend health check of /readyz.
 	ReadyTimeout time.Duration `env:"GATEWAY_READY_TIMEOUT" default:"2s" usage:"time limit of each backend health check behind /readyz (gateway)"`
 }
@@ -57,6 +61,8 @@ type Deps struct {
 	Gatherer prometheus.Gatherer
 	// Web is the embedded web client served at /; nil serves none.
 	Web fs.FS
+	// Verifier checks tokens for the catalog read cache; nil turns that cache off.
+	Verifier auth.Verifier
 	// DevToken mints a person token for POST /dev/token; only `fitcoach dev` sets it, so the web
 	// client can sign a newcomer in without an identity provider.
 	DevToken func(sub string) (string, error)
@@ -142,7 +148,11 @@ func (g *Gateway) routes() http.Handler {
 	if g.cfg.MediaDir != "" {
 		top.Handle("GET /media/", http.StripPrefix("/media/", mediaHandler(g.cfg.MediaDir)))
 	}
-	top.Handle("/v1/", g.mux)
+	var api http.Handler = g.mux
+	if g.cfg.CatalogCacheTTL > 0 && g.deps.Verifier != nil {
+		api = newMicrocache(g.cfg.CatalogCacheTTL, g.deps.Verifier).wrap(api)
+	}
+	top.Handle("/v1/", api)
 	if g.deps.DevToken != nil {
 		top.HandleFunc("POST /dev/token", g.devToken)
 	}

@@ -93,6 +93,7 @@ func runDev(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return srv.Serve(gctx, grpcLis) })
+	g.Go(func() error { return a.servePprof(gctx) })
 
 	// The starter data goes in through the services themselves, once, on first start.
 	svcCtx := a.serviceContext(gctx)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"path/filepath"
 	"time"
 
@@ -131,7 +132,7 @@ func (a *app) newGateway(ctx context.Context, c conns, mediaDir string, dev bool
 	if mediaDir != "" {
 		cfg.MediaDir = mediaDir
 	}
-	deps := gateway.Deps{Logger: a.log.With("service", "gateway"), Registry: a.registry, Gatherer: a.registry, Web: web.FS()}
+	deps := gateway.Deps{Logger: a.log.With("service", "gateway"), Registry: a.registry, Gatherer: a.registry, Web: web.FS(), Verifier: a.verifier}
 	if dev {
 		deps.DevToken = func(sub string) (string, error) { return a.signer.Mint(sub, nil, 7*24*time.Hour) }
 	}
@@ -161,4 +162,24 @@ func serveHTTP(ctx context.Context, lis net.Listener, h http.Handler) error {
 		return err
 	}
 	return nil
+}
+
+// servePprof serves the profiling endpoints on their own listener (never on the public one)
+// when FITCOACH_PPROF_ADDR is set.
+func (a *app) servePprof(ctx context.Context) error {
+	if a.settings.PprofAddr == "" {
+		return nil
+	}
+	lis, err := net.Listen("tcp", a.settings.PprofAddr)
+	if err != nil {
+		return fmt.Errorf("listen %s: %w", a.settings.PprofAddr, err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	a.log.Info("pprof listening", "addr", lis.Addr().String())
+	return serveHTTP(ctx, lis, mux)
 }

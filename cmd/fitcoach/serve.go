@@ -71,6 +71,12 @@ func runServe(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writ
 		return err
 	}
 
+	go func() {
+		if err := a.servePprof(ctx); err != nil {
+			a.log.Error("pprof", "err", err)
+		}
+	}()
+
 	if name == "gateway" {
 		gw, err := a.newGateway(ctx, c, "", false)
 		if err != nil {
