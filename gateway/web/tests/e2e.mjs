@@ -1,8 +1,9 @@
 // Browser test of the web client as a person uses it, in Debian's Chromium driven by
 // playwright-core: sign in with a demo token, onboard (an invalid field first, whose API message
 // must show at the field), generate a plan, open day 1, start the workout and see the first video
-// really play and advance, complete the workout and see it marked done — at desktop and phone
-// widths. Screenshots of every step go to artifacts/web/.
+// really play and advance, complete the workout and see it marked done — at desktop width with an
+// English profile and at phone width with a Russian one. Screenshots of every step go to
+// artifacts/web/.
 //
 // It builds the fitcoach CLI and runs `fitcoach dev` on free loopback ports with a fresh data
 // directory, and always stops it. FITCOACH_URL runs against a server that is already up instead.
@@ -115,8 +116,8 @@ async function shot(page, prefix, n, name) {
   await page.screenshot({ path: file, fullPage: true });
 }
 
-async function journey(base, label, viewport, isMobile) {
-  log(`\n${label} (${viewport.width}x${viewport.height})`);
+async function journey(base, label, viewport, isMobile, profileLocale) {
+  log(`\n${label} (${viewport.width}x${viewport.height}, profile locale ${profileLocale})`);
   const profileDir = mkdtempSync(join(tmp, `chromium-${label}-`));
   const ctx = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
@@ -218,9 +219,10 @@ async function journey(base, label, viewport, isMobile) {
       },
     ],
     [
-      "a valid profile is saved and the plan can be generated",
+      "a valid profile is saved and the interface follows its locale",
       async () => {
         await tid("input-daysPerWeek").fill("4");
+        await tid(`locale-${profileLocale}`).click();
         const [res] = await Promise.all([
           page.waitForResponse((r) => r.url().endsWith("/v1/me/profile") && r.request().method() === "PUT"),
           tid("save-profile").click(),
@@ -228,6 +230,11 @@ async function journey(base, label, viewport, isMobile) {
         assert(res.status() === 200, `PUT /v1/me/profile answered ${res.status()}: ${await res.text()}`);
         await tid("generate").waitFor();
         assert((await tid("error-daysPerWeek").count()) === 0, "old error still shown");
+        const lang = await page.evaluate(() => document.documentElement.lang);
+        assert(lang === profileLocale, `interface language ${lang}, profile says ${profileLocale}`);
+        const label = (await tid("generate").innerText()).trim();
+        const want = profileLocale === "ru" ? "Составить мой план" : "Generate my plan";
+        assert(label === want, `generate button says "${label}", want "${want}"`);
         await snap("ready-to-generate");
       },
     ],
@@ -308,7 +315,7 @@ async function journey(base, label, viewport, isMobile) {
         const sets = (await tid("current-sets").innerText()).trim();
         const reps = (await tid("current-reps").innerText()).trim();
         // Reps are a count or range ("8-12"), or a time for timed exercises ("30 s", "1:30").
-        assert(/^\d+$/.test(sets) && /^(\d+(-\d+)?|\d+ s|\d+:\d\d|\d+ min)$/.test(reps), `sets "${sets}" reps "${reps}"`);
+        assert(/^\d+$/.test(sets) && /^(\d+(-\d+)?|\d+ [sс]|\d+:\d\d|\d+ (min|мин))$/.test(reps), `sets "${sets}" reps "${reps}"`);
         await tid("set-done").click();
         await tid("rest-timer").waitFor();
         await tid("current-exercise").scrollIntoViewIfNeeded();
@@ -320,7 +327,7 @@ async function journey(base, label, viewport, isMobile) {
       async () => {
         await tid("complete-form").scrollIntoViewIfNeeded();
         await tid("effort-7").click();
-        await tid("notes").fill("Felt strong, knee was fine.");
+        await tid("notes").fill(profileLocale === "ru" ? "Всё получилось, колено не болело." : "Felt strong, knee was fine.");
         await snap("complete-form");
         const [res] = await Promise.all([
           page.waitForResponse((r) => r.url().endsWith(":complete") && r.request().method() === "POST"),
@@ -380,8 +387,8 @@ async function main() {
     base = await startServer();
   });
   if (ok) {
-    await journey(base, "desktop", { width: 1280, height: 800 }, false);
-    await journey(base, "phone", { width: 390, height: 844 }, true);
+    await journey(base, "desktop", { width: 1280, height: 800 }, false, "en");
+    await journey(base, "phone", { width: 390, height: 844 }, true, "ru");
   }
 }
 
