@@ -105,7 +105,7 @@ async function startServer() {
   // The server runs from the data directory so nothing it writes lands in the repository.
   server = spawn(bin, args, { cwd: tmp, stdio: ["ignore", out, out], env: { ...process.env, OPENAI_API_KEY: "" } });
   const base = `http://127.0.0.1:${httpPort}`;
-  await waitReady(base, server, 60_000);
+  await waitReady(base, server, 120_000);
   return base;
 }
 
