@@ -115,7 +115,7 @@ func TestComposeEnvCoversConfig(t *testing.T) {
 		t.Run(role, func(t *testing.T) {
 			for _, v := range roleVars(t, role) {
 				_, ok := s.Environment[v.Name]
-				require.True(t, ok, "compose service %q does not set %s, which %s reads (declared at %v): add it to docker-compose.yml and .env.example",
+				require.True(t, ok, "compose service %q does not set %s, which %s reads (declared at %v): go test ./deploy -update adds it to docker-compose.yml and .env.example",
 					s.Name, v.Name, role, v.Sources)
 			}
 			for name := range s.Environment {

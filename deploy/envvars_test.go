@@ -52,6 +52,7 @@ func (v envVar) readsIn(role string) bool { return slices.Contains(v.Readers, ro
 var (
 	codeVarsOnce sync.Once
 	codeVarsVal  map[string]*envVar
+	directReads  map[string][]string // os.Getenv/LookupEnv("NAME") calls: name -> file:line
 	codeVarsErr  error
 )
 
@@ -63,18 +64,19 @@ var (
 // gateway) and from the "(role, role)" list that ends its usage text; "all" means every role.
 func codeVars(t *testing.T) map[string]*envVar {
 	t.Helper()
-	codeVarsOnce.Do(func() { codeVarsVal, codeVarsErr = scanCodeVars() })
+	codeVarsOnce.Do(func() { codeVarsVal, directReads, codeVarsErr = scanCodeVars() })
 	require.NoError(t, codeVarsErr)
 	require.NotEmpty(t, codeVarsVal, "no env-tagged config fields found: the scan is broken")
 	return codeVarsVal
 }
 
-func scanCodeVars() (map[string]*envVar, error) {
+func scanCodeVars() (map[string]*envVar, map[string][]string, error) {
 	dirs, err := binaryModules()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	vars := map[string]*envVar{}
+	reads := map[string][]string{}
 	fset := token.NewFileSet()
 	for _, dir := range dirs {
 		err := filepath.WalkDir(filepath.Join(repoRoot, dir), func(path string, d fs.DirEntry, err error) error {
@@ -102,6 +104,10 @@ func scanCodeVars() (map[string]*envVar, error) {
 			rel, _ := filepath.Rel(repoRoot, path)
 			rel = filepath.ToSlash(rel)
 			ast.Inspect(f, func(n ast.Node) bool {
+				if name, ok := getenvCall(n); ok {
+					reads[name] = append(reads[name], rel+":"+strconv.Itoa(fset.Position(n.Pos()).Line))
+					return true
+				}
 				st, ok := n.(*ast.StructType)
 				if !ok {
 					return true
@@ -127,10 +133,31 @@ func scanCodeVars() (map[string]*envVar, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return vars, nil
+	return vars, reads, nil
+}
+
+// getenvCall recognises os.Getenv("NAME") and os.LookupEnv("NAME").
+func getenvCall(n ast.Node) (string, bool) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || (sel.Sel.Name != "Getenv" && sel.Sel.Name != "LookupEnv") {
+		return "", false
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "os" {
+		return "", false
+	}
+	lit, ok := call.Args[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	name, err := strconv.Unquote(lit.Value)
+	return name, err == nil
 }
 
 // binaryModules are the directories of the modules the fitcoach binary is built from:
@@ -276,6 +303,30 @@ func TestCodeVarsNameTheirReaders(t *testing.T) {
 			require.Regexp(t, `^[A-Z][A-Z0-9_]*$`, v.Name, "declared at %v", v.Sources)
 			require.NotEmpty(t, strings.TrimSpace(v.Usage), "%s needs a usage text (declared at %v)", v.Name, v.Sources)
 			require.True(t, len(v.Readers) > 0 || v.DevOnly, "%s: no role reads it (declared at %v)", v.Name, v.Sources)
+		})
+	}
+}
+
+// TestDirectEnvReadsAreDeclared: server code (services, gateway, pkg) that reads a variable
+// with os.Getenv must also declare it in a tagged Config field, or it would be missing from the
+// README, compose and Kubernetes without any test noticing. Test-helper packages (…test) and
+// the CLI's client-side ops tools in cmd/fitcoach are not servers and are left out.
+func TestDirectEnvReadsAreDeclared(t *testing.T) {
+	vars := codeVars(t)
+	for name, at := range directReads {
+		var server []string
+		for _, pos := range at {
+			dir := filepath.ToSlash(filepath.Dir(pos))
+			if strings.HasPrefix(dir, "cmd/") || strings.HasSuffix(filepath.Base(dir), "test") {
+				continue
+			}
+			server = append(server, pos)
+		}
+		if len(server) == 0 {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			require.Contains(t, vars, name, "%v reads %s directly, but no Config struct declares it", server, name)
 		})
 	}
 }

@@ -224,7 +224,7 @@ func checkRole(t *testing.T, b built, role string) {
 
 	// Every variable the role's code reads comes from the ConfigMap or a Secret reference.
 	for _, v := range roleVars(t, role) {
-		require.True(t, env[v.Name], "Deployment %s does not get %s (declared at %v): add it to base/config.env or, if secret, a secretKeyRef",
+		require.True(t, env[v.Name], "Deployment %s does not get %s (declared at %v): go test ./deploy -update adds it to base/config.env; a credential needs a secretKeyRef",
 			role, v.Name, v.Sources)
 	}
 	for _, e := range c.Env {

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite the README configuration reference from the code")
+var update = flag.Bool("update", false, "bring the README reference, docker-compose.yml, .env.example and the ConfigMap up to date with the code")
 
 const (
 	configStart = "<!-- config:start -->"
@@ -38,8 +38,8 @@ Where they are set:
 
 "Read by" names the processes (` + "`fitcoach serve <role>`" + `) that read a setting, and ` + "`dev`" + ` means
 ` + "`fitcoach dev`" + ` does too. ` + "`deploy/readme_test.go`" + ` generates this table from the code and fails
-when a variable, default or reader drifts: ` + "`go test ./deploy -run TestREADMEConfiguration -update`" + `
-rewrites it.
+when a variable, default or reader drifts; ` + "`go test ./deploy -update`" + ` rewrites it and adds
+new variables to docker-compose.yml, .env.example and the ConfigMap.
 `
 
 // configTable renders the reference table of every variable the code reads.
@@ -84,18 +84,18 @@ func TestREADMEConfiguration(t *testing.T) {
 		require.NoError(t, os.WriteFile(path, []byte(readme), 0o644))
 		return
 	}
-	require.True(t, start >= 0 && end > start, "README.md has no %s … %s section; run go test ./deploy -run TestREADMEConfiguration -update", configStart, configEnd)
+	require.True(t, start >= 0 && end > start, "README.md has no %s … %s section; run go test ./deploy -update", configStart, configEnd)
 	// Names, defaults and readers must match the code exactly; the wording of the meaning may
 	// lag (a reworded usage string should not fail the build), -update refreshes it.
 	got := tableRows(readme[start+len(configStart) : end])
 	wantRows := tableRows(want)
 	for name, row := range wantRows {
 		gotRow, ok := got[name]
-		require.True(t, ok, "README misses %s; run go test ./deploy -run TestREADMEConfiguration -update", name)
-		require.Equal(t, row[:2], gotRow[:2], "README row of %s (default, read by) is stale; run go test ./deploy -run TestREADMEConfiguration -update", name)
+		require.True(t, ok, "README misses %s; run go test ./deploy -update", name)
+		require.Equal(t, row[:2], gotRow[:2], "README row of %s (default, read by) is stale; run go test ./deploy -update", name)
 	}
 	for name := range got {
-		require.Contains(t, wantRows, name, "README documents %s, which no code reads; run go test ./deploy -run TestREADMEConfiguration -update", name)
+		require.Contains(t, wantRows, name, "README documents %s, which no code reads; run go test ./deploy -update", name)
 	}
 }
 
