@@ -121,7 +121,9 @@ func (s *Set) Outline(p *planv1.Profile, week []Session) (Prompt, error) {
 	return Prompt{System: sys, User: usr}, err
 }
 
-// Day writes the prompt for one training day, which may use only the allowed exercises.
+// Day writes the prompt for one training day, which may use only the allowed exercises. The
+// allowed list comes before the day's request so that the days of a plan share a long
+// identical prefix, which providers with prompt caching bill once.
 func (s *Set) Day(p *planv1.Profile, week []Session, day Session, minExercises, maxExercises int32, allowed []*catalogv1.Exercise) (Prompt, error) {
 	loc := locale(p.GetLocale())
 	d := s.data(p, week)
