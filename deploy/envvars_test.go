@@ -33,13 +33,13 @@ var services = []string{"catalog", "video", "plan"}
 
 // envVar is one environment variable the code reads, merged over every struct that declares it.
 type envVar struct {
-	Name     string
-	Defaults []string // distinct non-empty defaults of the declaring fields, in scan order
-	Usage    string   // the usage text without its trailing "(readers)" list
-	Readers  []string // production roles that read it, sorted; empty for dev-only settings
-	Dev      bool     // `fitcoach dev` reads it too
-	DevOnly  bool     // read only by `fitcoach dev`
-	Sources  []string // file:line of each declaring field
+	Name      string
+	Defaults  []string // distinct non-empty defaults of the declaring fields, in scan order
+	Usage     string   // the usage text without its trailing "(readers)" list
+	Readers   []string // production roles that read it, sorted; empty for dev-only settings
+	Local     []string // processes outside the deployment that read it: "dev" (`fitcoach dev`), "cli" (ops tools)
+	LocalOnly bool     // read only by dev or the CLI: nothing to deploy
+	Sources   []string // file:line of each declaring field
 }
 
 // defaultValue is the default shown in the docs: the declared defaults, comma-separated when
@@ -198,30 +198,31 @@ func ownerRole(rel string) string {
 
 var readersRE = regexp.MustCompile(`\s*\(([a-z, ]+)\)\s*$`)
 
-// parseReaders splits "text (video, gateway)" into the text and its reader roles. ok is false
+// parseReaders splits "text (video, gateway, dev)" into the text, its reader roles and the
+// local processes ("dev", "cli") among the readers. ok is false
 // when the usage ends in no list of known roles.
-func parseReaders(usage string) (text string, readers []string, dev, ok bool) {
+func parseReaders(usage string) (text string, readers, local []string, ok bool) {
 	m := readersRE.FindStringSubmatchIndex(usage)
 	if m == nil {
-		return usage, nil, false, false
+		return usage, nil, nil, false
 	}
 	for _, w := range strings.Split(usage[m[2]:m[3]], ",") {
 		switch w = strings.TrimSpace(w); {
 		case w == "all":
 			readers = append(readers, roles...)
-		case w == "dev":
-			dev = true
+		case w == "dev" || w == "cli":
+			local = append(local, w)
 		case slices.Contains(roles, w):
 			readers = append(readers, w)
 		default:
-			return usage, nil, false, false
+			return usage, nil, nil, false
 		}
 	}
-	return usage[:m[0]], readers, dev, true
+	return usage[:m[0]], readers, local, true
 }
 
 func addVar(vars map[string]*envVar, name, def, usage, owner, source string) {
-	text, readers, dev, ok := parseReaders(usage)
+	text, readers, local, ok := parseReaders(usage)
 	if owner != "" {
 		readers = append(readers, owner)
 	}
@@ -247,8 +248,12 @@ func addVar(vars map[string]*envVar, name, def, usage, owner, source string) {
 		}
 	}
 	sort.Slice(v.Readers, func(i, j int) bool { return slices.Index(roles, v.Readers[i]) < slices.Index(roles, v.Readers[j]) })
-	v.Dev = v.Dev || dev
-	v.DevOnly = v.Dev && len(v.Readers) == 0
+	for _, l := range local {
+		if !slices.Contains(v.Local, l) {
+			v.Local = append(v.Local, l)
+		}
+	}
+	v.LocalOnly = len(v.Local) > 0 && len(v.Readers) == 0
 	v.Sources = append(v.Sources, source)
 }
 
@@ -302,7 +307,7 @@ func TestCodeVarsNameTheirReaders(t *testing.T) {
 		t.Run(v.Name, func(t *testing.T) {
 			require.Regexp(t, `^[A-Z][A-Z0-9_]*$`, v.Name, "declared at %v", v.Sources)
 			require.NotEmpty(t, strings.TrimSpace(v.Usage), "%s needs a usage text (declared at %v)", v.Name, v.Sources)
-			require.True(t, len(v.Readers) > 0 || v.DevOnly, "%s: no role reads it (declared at %v)", v.Name, v.Sources)
+			require.True(t, len(v.Readers) > 0 || v.LocalOnly, "%s: no role reads it (declared at %v)", v.Name, v.Sources)
 		})
 	}
 }

@@ -36,10 +36,11 @@ Where they are set:
 - **Render** (` + "`deploy/render.yaml`" + `): wired from the managed databases, Key Value and the private
   services; secrets are prompted on the first sync.
 
-"Read by" names the processes (` + "`fitcoach serve <role>`" + `) that read a setting, and ` + "`dev`" + ` means
-` + "`fitcoach dev`" + ` does too. ` + "`deploy/readme_test.go`" + ` generates this table from the code and fails
-when a variable, default or reader drifts; ` + "`go test ./deploy -update`" + ` rewrites it and adds
-new variables to docker-compose.yml, .env.example and the ConfigMap.
+"Read by" names the processes (` + "`fitcoach serve <role>`" + `) that read a setting; ` + "`dev`" + ` means
+` + "`fitcoach dev`" + ` does too, and ` + "`cli`" + ` the operator commands (` + "`import`" + `, ` + "`coverage`" + `, …).
+` + "`deploy/readme_test.go`" + ` generates this table from the code and fails when a variable, default
+or reader drifts; ` + "`go test ./deploy -update`" + ` rewrites it and adds new variables to
+docker-compose.yml, .env.example and the ConfigMap.
 `
 
 // configTable renders the reference table of every variable the code reads.
@@ -47,10 +48,7 @@ func configTable(t *testing.T) string {
 	var b strings.Builder
 	b.WriteString("| Variable | Default | Read by | Meaning |\n|---|---|---|---|\n")
 	for _, v := range sortedVars(codeVars(t)) {
-		readers := v.Readers
-		if v.Dev {
-			readers = append(slices.Clip(readers), "dev")
-		}
+		readers := append(slices.Clip(v.Readers), v.Local...)
 		def := ""
 		if d := v.defaultValue(); d != "" {
 			def = "`" + d + "`"
