@@ -136,6 +136,8 @@ func TestComposeWiring(t *testing.T) {
 
 	for role, s := range byRole {
 		t.Run(role, func(t *testing.T) {
+			require.NotNil(t, s.Build, "%s must build the fitcoach image", role)
+			require.Equal(t, "deploy/Dockerfile", s.Build.Dockerfile)
 			listen := "FITCOACH_GRPC_ADDR"
 			if role == "gateway" {
 				listen = "FITCOACH_HTTP_ADDR"

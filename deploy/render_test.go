@@ -149,6 +149,9 @@ func TestRenderBlueprint(t *testing.T) {
 				require.True(t, known && v.readsIn(role), "%s sets %s, which %s does not read", s.Name, key, role)
 			}
 			require.Contains(t, env, "FITCOACH_JWT_SECRET", "every role verifies tokens with the shared secret")
+			for key, e := range env {
+				require.False(t, looksSecret(key) && e.Value != nil, "%s: %s is a credential; never commit its value", s.Name, key)
+			}
 
 			for _, target := range services {
 				name := strings.ToUpper(target) + "_ADDR"
