@@ -14,6 +14,7 @@ import (
 	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/fitcoach/fitcoach/pkg/config"
+	"github.com/fitcoach/fitcoach/pkg/dbtest"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	"github.com/fitcoach/fitcoach/services/plan"
@@ -75,10 +76,18 @@ func TestCreatePlanNeedsProfile(t *testing.T) {
 	require.Equal(t, codes.FailedPrecondition, status.Code(err))
 }
 
+// TestCreatePlanIdempotent runs on both databases: the unique (subject, request_id) index is
+// what settles concurrent duplicates across replicas.
 func TestCreatePlanIdempotent(t *testing.T) {
+	for _, b := range dbtest.Backends {
+		t.Run(b.Name, func(t *testing.T) { testCreatePlanIdempotent(t, b.Open(t)) })
+	}
+}
+
+func testCreatePlanIdempotent(t *testing.T, dsn string) {
 	m := newModel(t, goodTemplate(t, sampleProfile()))
 	m.tps = 2000
-	e := newEnv(t, "", []llmtest.Step{{Respond: m.respond}})
+	e := newEnv(t, dsn, []llmtest.Step{{Respond: m.respond}})
 	e.onboard(t, "alice", nil)
 	e.onboard(t, "bob", nil)
 
