@@ -59,7 +59,6 @@ func ValidateReference(p *planv1.WorkoutPlan) []Violation {
 	return out
 }
 
-
 // idField returns the field a rule id is about: "weeks.count" → "weeks".
 func idField(id string) string {
 	field, _, _ := strings.Cut(id, ".")
