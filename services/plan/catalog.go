@@ -32,6 +32,9 @@ type catalogClient struct {
 	filled time.Time
 }
 
+// namesTimeout bounds the catalog call that fills the name index.
+const namesTimeout = time.Second
+
 type allowedEntry struct {
 	list []*catalogv1.Exercise
 	at   time.Time
@@ -127,6 +130,9 @@ func (c *catalogClient) exercises(ctx context.Context, slugs []string) map[strin
 	if !refill {
 		return out
 	}
+	// Names are a nicety on the Start workout path: never wait long for them.
+	ctx, cancel := context.WithTimeout(ctx, namesTimeout)
+	defer cancel()
 	resp, err := c.c.ListAllowedExercises(ctx, &catalogv1.ListAllowedExercisesRequest{})
 	if err != nil {
 		return out
