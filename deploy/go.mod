@@ -7,6 +7,7 @@ require (
 	github.com/fitcoach/fitcoach/gateway v0.0.0-00010101000000-000000000000
 	github.com/fitcoach/fitcoach/pkg v0.0.0-00010101000000-000000000000
 	github.com/fitcoach/fitcoach/services/catalog v0.0.0-00010101000000-000000000000
+	github.com/fitcoach/fitcoach/services/plan v0.0.0-00010101000000-000000000000
 	github.com/fitcoach/fitcoach/services/video v0.0.0-00010101000000-000000000000
 	github.com/moby/buildkit v0.33.0
 	github.com/moby/patternmatcher v0.6.1
@@ -64,7 +65,6 @@ require (
 	github.com/docker/go-connections v0.7.0 // indirect
 	github.com/docker/go-units v0.5.0 // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
-	github.com/fitcoach/fitcoach/services/plan v0.0.0-00010101000000-000000000000
 	github.com/fxamacker/cbor/v2 v2.9.1 // indirect
 	github.com/go-errors/errors v1.5.1 // indirect
 	github.com/go-logr/logr v1.4.4 // indirect
@@ -154,7 +154,6 @@ replace (
 	github.com/fitcoach/fitcoach/gateway => ../gateway
 	github.com/fitcoach/fitcoach/pkg => ../pkg
 	github.com/fitcoach/fitcoach/services/catalog => ../services/catalog
+	github.com/fitcoach/fitcoach/services/plan => ../services/plan
 	github.com/fitcoach/fitcoach/services/video => ../services/video
 )
-
-replace github.com/fitcoach/fitcoach/services/plan => ../services/plan
