@@ -84,9 +84,7 @@ func scanCodeVars() (map[string]*envVar, map[string][]string, error) {
 				return err
 			}
 			if d.IsDir() {
-				// Generated protobuf code and tool data declare no settings.
-				if name := d.Name(); name == "testdata" || name == "node_modules" || strings.HasPrefix(name, ".") && path != filepath.Join(repoRoot, dir) ||
-					filepath.ToSlash(path) == filepath.ToSlash(filepath.Join(repoRoot, "pkg/gen")) {
+				if path != filepath.Join(repoRoot, dir) && skipDir(path) {
 					return filepath.SkipDir
 				}
 				return nil
@@ -158,6 +156,14 @@ func getenvCall(n ast.Node) (string, bool) {
 	}
 	name, err := strconv.Unquote(lit.Value)
 	return name, err == nil
+}
+
+// skipDir reports directories that declare no settings: fixtures, web tooling, hidden
+// directories and the generated protobuf code (large, and never tagged).
+func skipDir(path string) bool {
+	name := filepath.Base(path)
+	return name == "testdata" || name == "node_modules" || strings.HasPrefix(name, ".") ||
+		filepath.ToSlash(path) == filepath.ToSlash(filepath.Join(repoRoot, "pkg", "gen"))
 }
 
 // binaryModules are the directories of the modules the fitcoach binary is built from:
