@@ -414,3 +414,27 @@ func planJSON(t *testing.T, p *planv1.Plan) string {
 	require.NoError(t, err)
 	return string(b)
 }
+
+func TestCreatePlanWhenCatalogFails(t *testing.T) {
+	e := newEnv(t, "", nil)
+	e.onboard(t, "alice", nil)
+	e.catalog.FailWith(status.Error(codes.Unavailable, "catalog down"))
+	_, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{})
+	require.Equal(t, codes.Unavailable, status.Code(err), "no allowed list, no plan: never one with exercises lacking video")
+
+	e.catalog.FailWith(nil)
+	_, err = e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{})
+	require.NoError(t, err)
+	// A recent allowed list carries generation through a catalog outage.
+	e.catalog.FailWith(status.Error(codes.Unavailable, "catalog down"))
+	resp, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{})
+	require.NoError(t, err)
+	requireValidPlan(t, resp.GetPlan(), sampleProfile())
+
+	// No exercise fits: a clear precondition error.
+	e.catalog.FailWith(nil)
+	e.catalog.SetExercises(nil)
+	e.onboard(t, "bob", func(p *planv1.Profile) { p.Equipment = []string{"kettlebell"} })
+	_, err = e.client.CreatePlan(e.as(t, "bob"), &planv1.CreatePlanRequest{})
+	require.Equal(t, codes.FailedPrecondition, status.Code(err))
+}

@@ -52,6 +52,19 @@ type Catalog struct {
 // NewCatalog serves the starter exercises.
 func NewCatalog() *Catalog { return &Catalog{Exercises: StarterExercises()} }
 
+// SetExercises replaces the catalog's exercises.
+func (c *Catalog) SetExercises(es []*catalogv1.Exercise) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.Exercises = es
+}
+
+func (c *Catalog) exercises() []*catalogv1.Exercise {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.Exercises
+}
+
 // FailWith makes every call fail with err until called with nil.
 func (c *Catalog) FailWith(err error) {
 	c.mu.Lock()
@@ -86,7 +99,7 @@ func (c *Catalog) ListAllowedExercises(_ context.Context, req *catalogv1.ListAll
 		return nil, err
 	}
 	out := &catalogv1.ListAllowedExercisesResponse{RequiredKinds: []typesv1.ClipKind{typesv1.ClipKind_CLIP_KIND_TECHNIQUE, typesv1.ClipKind_CLIP_KIND_INSTRUCTION}}
-	for _, e := range c.Exercises {
+	for _, e := range c.exercises() {
 		if len(req.GetEquipment()) == 0 || fits(e, req.GetEquipment(), req.GetMaxDifficulty()) {
 			out.Exercises = append(out.Exercises, e)
 		}
@@ -102,7 +115,8 @@ func (c *Catalog) GetExerciseAlternatives(_ context.Context, req *catalogv1.GetE
 		return nil, err
 	}
 	var from *catalogv1.Exercise
-	for _, e := range c.Exercises {
+	all := c.exercises()
+	for _, e := range all {
 		if equalFold(e.GetSlug(), req.GetSlug()) || (e.GetCode() != "" && equalFold(e.GetCode(), req.GetSlug())) {
 			from = e
 		}
@@ -115,7 +129,7 @@ func (c *Catalog) GetExerciseAlternatives(_ context.Context, req *catalogv1.GetE
 		limit = 5
 	}
 	out := &catalogv1.GetExerciseAlternativesResponse{}
-	for _, e := range c.Exercises {
+	for _, e := range all {
 		if e == from || !fits(e, req.GetEquipment(), req.GetMaxDifficulty()) {
 			continue
 		}
