@@ -178,6 +178,21 @@ func TestComposeWiring(t *testing.T) {
 				"%s must start after its migrations", role)
 		})
 	}
+	// The S3 stand-in, its bucket one-shot and the video service agree on bucket and credentials.
+	vid, bucket, s3 := byRole["video"], p.Services["s3-bucket"], p.Services["s3"]
+	for _, pair := range [][3]string{
+		{"R2_BUCKET", "s3-bucket", "R2_BUCKET"},
+		{"AWS_ACCESS_KEY_ID", "s3", "ROOT_ACCESS_KEY_ID"},
+		{"AWS_SECRET_ACCESS_KEY", "s3", "ROOT_SECRET_ACCESS_KEY"},
+	} {
+		want, _ := envValue(vid, pair[0])
+		other := map[string]types.ServiceConfig{"s3": s3, "s3-bucket": bucket}[pair[1]]
+		got, _ := envValue(other, pair[2])
+		require.Equal(t, want, got, "video's %s must match %s's %s", pair[0], pair[1], pair[2])
+	}
+	require.Equal(t, types.ServiceConditionCompletedSuccessfully, vid.DependsOn["s3-bucket"].Condition,
+		"video starts once its bucket exists")
+
 	for _, target := range services {
 		require.Equal(t, types.ServiceConditionHealthy, byRole["gateway"].DependsOn[byRole[target].Name].Condition,
 			"the gateway starts once %s is healthy", target)
