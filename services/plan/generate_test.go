@@ -182,7 +182,7 @@ func requireStrictSchema(t *testing.T, r llmtest.Request, profile *planv1.Profil
 	require.True(t, r.Stream)
 	require.Equal(t, "json_schema", r.ResponseFormat.Type)
 	require.True(t, r.ResponseFormat.JSONSchema.Strict)
-	require.Equal(t, int64(6000), r.MaxCompletionTokens)
+	require.Equal(t, int64(1500), r.MaxCompletionTokens)
 	require.Contains(t, r.Messages[0].Content, profile.GetGoal(), "the profile is in the system prompt")
 	var schema struct {
 		AdditionalProperties bool     `json:"additionalProperties"`

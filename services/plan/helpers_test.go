@@ -80,7 +80,7 @@ func newEnv(t testing.TB, dsn string, steps []llmtest.Step, opts ...envOption) *
 	t.Cleanup(func() { depsConn.Close() })
 
 	cfg := plan.Config{
-		DatabaseURL: dsn, OpenAIModel: "test-model", LLMMaxRetries: 2, LLMMaxOutputTokens: 6000,
+		DatabaseURL: dsn, OpenAIModel: "test-model", LLMMaxRetries: 2, LLMMaxOutputTokens: 1500,
 		RepromptMaxAttempts: 2, FallbackToLegacy: true, GenerationTimeout: 20 * time.Second,
 		PlaylistTimeout: 500 * time.Millisecond, WhitelistCacheTTL: time.Minute, ProfileCacheTTL: time.Minute, PlanCacheSize: 1000,
 	}

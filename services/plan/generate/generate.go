@@ -67,7 +67,7 @@ type Config struct {
 	Fallback bool
 	// Timeout bounds a whole generation.
 	Timeout time.Duration
-	// MaxOutputTokens caps one LLM answer; a weekly template needs about 1,500.
+	// MaxOutputTokens caps one LLM answer; an outline or a day needs a few hundred.
 	MaxOutputTokens int64
 }
 
@@ -99,7 +99,7 @@ func New(cfg Config, c Completer, catalog Catalog, m *Metrics, log *slog.Logger)
 		cfg.Timeout = 60 * time.Second
 	}
 	if cfg.MaxOutputTokens <= 0 {
-		cfg.MaxOutputTokens = 6000
+		cfg.MaxOutputTokens = 1500
 	}
 	if cfg.MaxReprompts < 0 {
 		cfg.MaxReprompts = 0
