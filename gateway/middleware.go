@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"github.com/prometheus/client_golang/prometheus"
@@ -100,6 +101,25 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 func tooLarge(ctx context.Context) bool {
 	f, ok := ctx.Value(bodyLimitKey{}).(*atomic.Bool)
 	return ok && f.Load()
+}
+
+// validURL rejects a path or query that is not UTF-8 once unescaped: it would reach a proto
+// string field, which gRPC refuses to marshal, and surface as a 500 instead of the client's 400.
+func validURL(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ok := utf8.ValidString(r.URL.Path)
+		for k, vs := range r.URL.Query() {
+			ok = ok && utf8.ValidString(k)
+			for _, v := range vs {
+				ok = ok && utf8.ValidString(v)
+			}
+		}
+		if !ok {
+			writeJSON(w, http.StatusBadRequest, ErrorBody{Code: codeName(codes.InvalidArgument), Message: "the URL path and query must be UTF-8", RequestID: obs.RequestID(r.Context())})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (g *Gateway) limitBody(next http.Handler) http.Handler {

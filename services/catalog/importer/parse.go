@@ -97,18 +97,20 @@ func ParseCSV(r io.Reader) ([]Row, error) {
 
 	var rows []Row
 	seen := newDupChecker("line")
+	line := 1
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrFieldCount) {
 				bad = append(bad, RowError{Line: pe.StartLine, Msg: fmt.Sprintf("%d fields, the header has %d", len(rec), len(header))})
 				continue
 			}
+			// FieldPos panics when the failed read returned no fields: take the error's line.
+			line++
 			if errors.As(err, &pe) {
 				line = pe.Line
 			}
@@ -116,6 +118,7 @@ func ParseCSV(r io.Reader) ([]Row, error) {
 			bad = append(bad, RowError{Line: line, Msg: err.Error()})
 			break
 		}
+		line, _ = cr.FieldPos(0)
 		get := func(name string) string {
 			if i, ok := col[name]; ok {
 				return strings.TrimSpace(rec[i])
