@@ -2,7 +2,7 @@
 # on loopback for the integration tests).
 SHELL := /bin/bash
 GO ?= go
-MODULES := ./pkg/... ./services/catalog/... ./services/video/... ./services/plan/... ./gateway/... ./cmd/fitcoach/... ./deploy/... ./bench/...
+MODULES := ./pkg/... ./services/catalog/... ./services/video/... ./services/plan/... ./gateway/... ./cmd/fitcoach/... ./deploy/... ./bench/... ./faults/...
 
 .PHONY: all build generate generate-check lint test test-go test-short bench protos
 

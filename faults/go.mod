@@ -1,0 +1,12 @@
+module github.com/fitcoach/fitcoach/faults
+
+go 1.26.7
+
+require (
+	github.com/golang-jwt/jwt/v5 v5.3.1
+	github.com/stretchr/testify v1.12.1
+)
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
+
+replace github.com/fitcoach/fitcoach/pkg => ../pkg
