@@ -1,0 +1,292 @@
+package faults
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/fitcoach/fitcoach/pkg/cache"
+	"github.com/fitcoach/fitcoach/pkg/db"
+	"github.com/fitcoach/fitcoach/pkg/dbtest"
+)
+
+// LLM faults (bad JSON, schema violations, 429/5xx, timeouts, truncation, refusal) are covered
+// where the LLM client lives: services/plan/generate_test.go and services/plan/llm drive the
+// plan service against a scripted OpenAI-compatible server and check every one ends in a valid
+// plan. These tests cover the network between the processes.
+
+// cluster is the four production processes on loopback.
+type cluster struct {
+	t       *testing.T
+	base    string
+	dataDir string
+}
+
+// clusterConfig says where each service's dependencies are: planEnv is added to the plan
+// service's environment only (to route its calls through proxies), dsn answers a service's
+// DATABASE_URL.
+type clusterConfig struct {
+	redisURL string
+	planEnv  []string
+	dsn      func(svc string) string
+}
+
+func startCluster(t *testing.T, cfg clusterConfig, addrs map[string]string) *cluster {
+	t.Helper()
+	dataDir := t.TempDir()
+	httpAddr := freeAddr(t)
+	common := []string{
+		"FITCOACH_DATA_DIR=" + dataDir,
+		"REDIS_URL=" + cfg.redisURL,
+		"CATALOG_ADDR=" + addrs["catalog"], "VIDEO_ADDR=" + addrs["video"], "PLAN_ADDR=" + addrs["plan"],
+		"MEDIA_DIR=" + filepath.Join(dataDir, "media"),
+		"MEDIA_BASE_URL=http://" + httpAddr + "/media",
+		"OPENAI_API_KEY=",
+		"FITCOACH_LOAD_STARTER=true",
+		// Short enough that the catalog outage outlives the plan service's whitelist cache.
+		"PLAN_WHITELIST_CACHE_TTL=1s",
+		"PLAN_PLAYLIST_TIMEOUT=2s",
+	}
+	for _, svc := range []string{"catalog", "video", "plan"} {
+		dsn := cfg.dsn(svc)
+		out, err := exec.Command(fitcoachBinary(t), "migrate", svc, "up", "--database-url", dsn).CombinedOutput()
+		require.NoError(t, err, string(out))
+		env := append(append([]string{}, common...), "DATABASE_URL="+dsn)
+		if svc == "plan" {
+			env = append(env, cfg.planEnv...) // the last value of a name wins
+		}
+		start(t, env, "serve", svc, "--grpc-addr", addrs[svc])
+	}
+	gw := start(t, common, "serve", "gateway", "--http-addr", httpAddr)
+	c := &cluster{t: t, base: "http://" + httpAddr, dataDir: dataDir}
+	waitReady(t, c.base, gw)
+	return c
+}
+
+func (c *cluster) person(sub string) api {
+	return api{c.t, c.base, mintToken(c.t, c.dataDir, sub, false)}
+}
+
+func requireRedis(t *testing.T) {
+	r, err := cache.NewRedis("redis://127.0.0.1:6379/0", "faults:")
+	require.NoError(t, err)
+	defer r.Close()
+	dbtest.RequireIntegration(t, "Redis", r.Ping(t.Context()))
+}
+
+// allowed is the set of exercise slugs the catalog allows, read through the gateway.
+func allowed(a api) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range list(a.ok("GET", "/v1/exercises:allowed", nil), "exercises") {
+		ex := obj(e)
+		for _, k := range []string{"slug", "exerciseSlug"} {
+			if s, ok := ex[k].(string); ok {
+				out[s] = true
+			}
+		}
+	}
+	return out
+}
+
+// planSlugs lists every exercise slug of a plan.
+func planSlugs(plan map[string]any) []string {
+	var out []string
+	for _, w := range list(plan, "weeks") {
+		for _, d := range list(obj(w), "days") {
+			for _, e := range list(obj(d), "exercises") {
+				s, _ := obj(e)["exerciseSlug"].(string)
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// noNotice tells whether a start answer carries no notice (absent or empty).
+func noNotice(m map[string]any) bool {
+	n, _ := m["notice"].(string)
+	return n == ""
+}
+
+func TestDependenciesDown(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	requireRedis(t)
+	addrs := map[string]string{"catalog": freeAddr(t), "video": freeAddr(t), "plan": freeAddr(t)}
+	videoLink, catalogLink := newProxy(t, addrs["video"]), newProxy(t, addrs["catalog"])
+	redis := newProxy(t, "127.0.0.1:6379")
+	c := startCluster(t, clusterConfig{
+		redisURL: "redis://" + redis.addr + "/0",
+		planEnv:  []string{"VIDEO_ADDR=" + videoLink.addr, "CATALOG_ADDR=" + catalogLink.addr},
+		dsn:      func(string) string { return dbtest.SQLite(t) },
+	}, addrs)
+	alice := c.person("alice")
+	planID, day := onboard(alice)
+	startPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", planID, day)
+	healthy := alice.ok("POST", startPath, map[string]any{})
+	require.NotEmpty(t, list(obj(healthy["playlist"]), "items"))
+
+	t.Run("video service down: start answers the workout, an empty playlist and a notice", func(t *testing.T) {
+		videoLink.Refuse()
+		got := alice.ok("POST", startPath, map[string]any{})
+		require.NotEmpty(t, list(obj(got["workout"]), "exercises"), "the workout is there")
+		require.Empty(t, list(obj(got["playlist"]), "items"))
+		require.NotEmpty(t, got["notice"], "the person is told why")
+
+		videoLink.Restore()
+		videoLink.Cut() // listening again, but every connection is reset
+		got = alice.ok("POST", startPath, map[string]any{})
+		require.NotEmpty(t, list(obj(got["workout"]), "exercises"))
+		require.NotEmpty(t, got["notice"])
+
+		videoLink.Restore()
+		require.Eventually(t, func() bool {
+			r := alice.call("POST", startPath, map[string]any{})
+			return r.status == http.StatusOK && len(list(obj(r.body["playlist"]), "items")) > 0 && noNotice(r.body)
+		}, 30*time.Second, 200*time.Millisecond, "videos come back once the service does")
+	})
+
+	t.Run("catalog down: generation uses the last good whitelist", func(t *testing.T) {
+		good := allowed(alice)
+		require.NotEmpty(t, good)
+		catalogLink.Refuse()
+		time.Sleep(1500 * time.Millisecond) // past PLAN_WHITELIST_CACHE_TTL
+		bob := c.person("bob")
+		bob.ok("PUT", "/v1/me/profile", profile)
+		plan := obj(bob.ok("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down"})["plan"])
+		require.NotEmpty(t, plan["id"])
+		require.EqualValues(t, 4, plan["durationWeeks"])
+		require.Len(t, list(plan, "weeks"), 4)
+		slugs := planSlugs(plan)
+		require.NotEmpty(t, slugs)
+		for _, s := range slugs {
+			require.True(t, good[s], "%s is not an allowed exercise", s)
+		}
+
+		catalogLink.Restore()
+	})
+
+	t.Run("catalog down with nothing cached: a retryable error, then a plan", func(t *testing.T) {
+		// Nobody asked for this equipment and level before the outage, so the plan service
+		// holds no whitelist for it. DESIGN.md wants a plan even then (built-in planner); today
+		// the answer is 503 UNAVAILABLE and nothing is stored, which this pins until the plan
+		// service keeps a whitelist it can filter locally.
+		dave := c.person("dave")
+		fresh := map[string]any{}
+		for k, v := range profile {
+			fresh[k] = v
+		}
+		fresh["equipment"] = []string{"kettlebell", "bench"}
+		fresh["fitnessLevel"] = "FITNESS_LEVEL_ADVANCED"
+		dave.ok("PUT", "/v1/me/profile", fresh)
+		catalogLink.Refuse()
+		r := dave.call("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down-cold"})
+		require.Equal(t, http.StatusServiceUnavailable, r.status, string(r.raw))
+		require.Equal(t, "UNAVAILABLE", r.body["code"])
+		require.Empty(t, list(dave.ok("GET", "/v1/me/plans", nil), "plans"), "nothing half-written")
+		catalogLink.Restore()
+		var cold map[string]any
+		require.Eventually(t, func() bool {
+			r := dave.call("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down-cold"})
+			cold = obj(r.body["plan"])
+			return r.status == http.StatusOK
+		}, 30*time.Second, 200*time.Millisecond, "the retry succeeds once the catalog is back")
+		require.Len(t, list(cold, "weeks"), 4)
+		require.Len(t, list(dave.ok("GET", "/v1/me/plans", nil), "plans"), 1)
+	})
+
+	t.Run("redis down: everything still works", func(t *testing.T) {
+		redis.Refuse()
+		carol := c.person("carol")
+		id, day := onboard(carol)
+		require.Equal(t, "ARCHETYPE_MENTOR", obj(carol.ok("GET", "/v1/me/profile", nil)["profile"])["archetype"])
+		carol.ok("GET", "/v1/me/plans/"+id, nil)
+		require.NotEmpty(t, list(carol.ok("GET", "/v1/exercises?pageSize=5", nil), "exercises"))
+		require.NotEmpty(t, allowed(carol))
+		started := carol.ok("POST", fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", id, day), map[string]any{})
+		require.NotEmpty(t, list(obj(started["playlist"]), "items"))
+		require.True(t, noNotice(started), "no notice: %v", started["notice"])
+		redis.Restore()
+		redis.Cut() // a Redis that accepts and drops is no better
+		require.NotEmpty(t, list(carol.ok("GET", "/v1/me/plans", nil), "plans"))
+		redis.Restore()
+	})
+}
+
+func TestPostgresLatencyAndCut(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	direct := dbtest.Postgres(t)
+	pg := newProxy(t, "127.0.0.1:5432")
+	u, err := url.Parse(direct)
+	require.NoError(t, err)
+	u.Host = pg.addr
+	addrs := map[string]string{"catalog": freeAddr(t), "video": freeAddr(t), "plan": freeAddr(t)}
+	c := startCluster(t, clusterConfig{dsn: func(svc string) string {
+		if svc == "plan" {
+			return u.String()
+		}
+		return dbtest.SQLite(t)
+	}}, addrs)
+	alice := c.person("alice")
+	planID, day := onboard(alice)
+	dayPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", planID, day)
+	var done []map[string]any
+	for _, e := range list(obj(alice.ok("GET", dayPath, nil)["workout"]), "exercises") {
+		ex := obj(e)
+		done = append(done, map[string]any{"exerciseSlug": ex["exerciseSlug"], "setsDone": ex["sets"], "repsDone": []int{10}})
+	}
+	completion := map[string]any{"exercises": done, "perceivedEffort": 7}
+
+	t.Run("latency slows requests down but they succeed", func(t *testing.T) {
+		pg.SetLatency(30 * time.Millisecond)
+		alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "slow"})
+		alice.ok("POST", dayPath+":complete", completion)
+		pg.Restore()
+	})
+
+	t.Run("connections cut: requests fail cleanly, then recover", func(t *testing.T) {
+		pg.Cut()
+		r := alice.call("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})
+		require.NotEqual(t, http.StatusOK, r.status, "nothing can be stored while the database is away")
+		require.Contains(t, r.ctype, "application/json")
+		require.NotEmpty(t, r.body["code"], string(r.raw))
+		r = alice.call("POST", dayPath+":complete", completion)
+		require.NotEqual(t, http.StatusOK, r.status, string(r.raw))
+
+		pg.Restore()
+		var first string
+		require.Eventually(t, func() bool {
+			r := alice.call("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})
+			first, _ = obj(r.body["plan"])["id"].(string)
+			return r.status == http.StatusOK
+		}, 30*time.Second, 200*time.Millisecond, "the plan service reconnects")
+		again := obj(alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})["plan"])
+		require.Equal(t, first, again["id"], "a retried request makes no second plan")
+		alice.ok("POST", dayPath+":complete", completion)
+		require.Len(t, list(alice.ok("GET", "/v1/me/plans", nil), "plans"), 3)
+	})
+
+	t.Run("nothing was written twice", func(t *testing.T) {
+		d, err := db.Open(t.Context(), direct)
+		require.NoError(t, err)
+		defer d.Close()
+		count := func(q string, args ...any) int {
+			var n int
+			require.NoError(t, d.QueryRowContext(t.Context(), q, args...).Scan(&n))
+			return n
+		}
+		require.Equal(t, 3, count("SELECT count(*) FROM plans"), "onboarding, slow and during-cut")
+		require.Equal(t, 1, count("SELECT count(*) FROM plans WHERE request_id = $1", "during-cut"))
+		require.Equal(t, 1, count("SELECT count(*) FROM workout_logs"), "one log for one day, however often completed")
+		require.Equal(t, 1, count("SELECT count(*) FROM profiles"))
+	})
+}
