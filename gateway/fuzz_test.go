@@ -137,10 +137,18 @@ func FuzzRESTBodies(f *testing.F) {
 	f.Fuzz(func(t *testing.T, route uint8, param, body, query string) {
 		r := fuzzRoutes[int(route)%len(fuzzRoutes)]
 		path := strings.ReplaceAll(r.path, "{}", url.PathEscape(param))
-		if strings.ContainsAny(query, " \r\n#") || (query != "" && query[0] != '?') {
+		// The query goes on the wire as fuzzed when it parses as one (a client could send it),
+		// else escaped whole.
+		if strings.ContainsAny(query, "# ") || (query != "" && query[0] != '?') {
 			query = "?" + url.QueryEscape(query)
 		}
-		req := httptest.NewRequestWithContext(t.Context(), r.method, "http://127.0.0.1"+path+query, strings.NewReader(body))
+		req, err := http.NewRequestWithContext(t.Context(), r.method, "http://127.0.0.1"+path+query, strings.NewReader(body))
+		if err != nil {
+			query = "?" + url.QueryEscape(query)
+			req, err = http.NewRequestWithContext(t.Context(), r.method, "http://127.0.0.1"+path+query, strings.NewReader(body))
+		}
+		require.NoError(t, err)
+		req.RequestURI = req.URL.RequestURI()
 		req.Header.Set("Authorization", "Bearer "+admin)
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()

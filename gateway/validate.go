@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	"google.golang.org/grpc/codes"
@@ -34,6 +35,11 @@ func (g *Gateway) validatePlan(client planv1.PlanServiceClient) runtime.HandlerF
 			text = s
 		case json.Unmarshal(raw, &wrapped) == nil && wrapped.PlanJSON != nil:
 			text = *wrapped.PlanJSON
+		}
+		// A proto string must be UTF-8: gRPC would refuse to marshal it and the client see a 500.
+		if !utf8.ValidString(text) {
+			g.errorHandler(r.Context(), nil, nil, w, r, status.Error(codes.InvalidArgument, "the plan text must be UTF-8"))
+			return
 		}
 		ctx := metadata.NewOutgoingContext(r.Context(), metadata.Pairs(
 			"authorization", bearer(r), obs.RequestIDHeader, obs.RequestID(r.Context())))
