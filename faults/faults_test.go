@@ -16,10 +16,11 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/dbtest"
 )
 
-// LLM faults (bad JSON, schema violations, 429/5xx, timeouts, truncation, refusal) are covered
-// where the LLM client lives: services/plan/generate_test.go and services/plan/llm drive the
-// plan service against a scripted OpenAI-compatible server and check every one ends in a valid
-// plan. These tests cover the network between the processes.
+// LLM faults (bad and malformed JSON, rule violations, 429/5xx, timeouts, truncation, refusal)
+// are covered where the LLM client lives: TestCreatePlanLLMScenarios in
+// services/plan/generate_test.go drives the plan service against a scripted OpenAI-compatible
+// server (services/plan/llmtest) and checks every one ends in a valid plan. These tests cover
+// the network between the processes and their stores.
 
 // cluster is the four production processes on loopback.
 type cluster struct {
