@@ -24,6 +24,7 @@ type proxy struct {
 	ln      net.Listener
 	conns   map[net.Conn]struct{}
 	cut     bool
+	gen     int // bumped whenever open connections are dropped
 	latency time.Duration
 	wg      sync.WaitGroup
 }
@@ -51,7 +52,7 @@ func (p *proxy) serve(ln net.Listener) {
 				return
 			}
 			p.mu.Lock()
-			cut := p.cut
+			cut, gen := p.cut, p.gen
 			if !cut {
 				p.conns[c] = struct{}{}
 			}
@@ -66,20 +67,22 @@ func (p *proxy) serve(ln net.Listener) {
 			p.wg.Add(1)
 			go func() {
 				defer p.wg.Done()
-				p.pipe(c)
+				p.pipe(c, gen)
 			}()
 		}
 	}()
 }
 
-func (p *proxy) pipe(c net.Conn) {
+// pipe connects c to the target; gen is the drop generation c was accepted in, so a
+// connection whose upstream dial outlived a drop is dropped too rather than left open.
+func (p *proxy) pipe(c net.Conn, gen int) {
 	defer p.forget(c)
 	up, err := net.DialTimeout("tcp", p.target, 5*time.Second)
 	if err != nil {
 		return
 	}
 	p.mu.Lock()
-	if p.cut {
+	if p.cut || p.gen != gen {
 		p.mu.Unlock()
 		up.Close()
 		return
@@ -126,6 +129,7 @@ func (p *proxy) forget(c net.Conn) {
 
 // closeAll drops every open connection; the caller holds p.mu.
 func (p *proxy) closeAll() {
+	p.gen++
 	for c := range p.conns {
 		if tc, ok := c.(*net.TCPConn); ok {
 			_ = tc.SetLinger(0)
