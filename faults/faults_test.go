@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -27,6 +29,8 @@ type cluster struct {
 	t       *testing.T
 	base    string
 	dataDir string
+	procs   []*proc
+	tokens  []string
 }
 
 // clusterConfig says where each service's dependencies are: planEnv is added to the plan
@@ -54,6 +58,7 @@ func startCluster(t *testing.T, cfg clusterConfig, addrs map[string]string) *clu
 		"PLAN_WHITELIST_CACHE_TTL=1s",
 		"PLAN_PLAYLIST_TIMEOUT=2s",
 	}
+	var procs []*proc
 	for _, svc := range []string{"catalog", "video", "plan"} {
 		dsn := cfg.dsn(svc)
 		out, err := exec.Command(fitcoachBinary(t), "migrate", svc, "up", "--database-url", dsn).CombinedOutput()
@@ -62,16 +67,35 @@ func startCluster(t *testing.T, cfg clusterConfig, addrs map[string]string) *clu
 		if svc == "plan" {
 			env = append(env, cfg.planEnv...) // the last value of a name wins
 		}
-		start(t, env, "serve", svc, "--grpc-addr", addrs[svc])
+		procs = append(procs, start(t, env, "serve", svc, "--grpc-addr", addrs[svc]))
 	}
 	gw := start(t, common, "serve", "gateway", "--http-addr", httpAddr)
-	c := &cluster{t: t, base: "http://" + httpAddr, dataDir: dataDir}
+	c := &cluster{t: t, base: "http://" + httpAddr, dataDir: dataDir, procs: append(procs, gw)}
 	waitReady(t, c.base, gw)
 	return c
 }
 
 func (c *cluster) person(sub string) api {
-	return api{c.t, c.base, mintToken(c.t, c.dataDir, sub, false)}
+	tok := mintToken(c.t, c.dataDir, sub, false)
+	c.tokens = append(c.tokens, tok)
+	return api{c.t, c.base, tok}
+}
+
+// requireNoSecretsLogged checks that no process printed a token, its signature or the JWT
+// secret, even while its dependencies were failing and errors were being logged.
+func (c *cluster) requireNoSecretsLogged(t *testing.T) {
+	secret, err := os.ReadFile(filepath.Join(c.dataDir, "jwt.secret"))
+	require.NoError(t, err)
+	leaks := []string{strings.TrimSpace(string(secret))}
+	for _, tok := range c.tokens {
+		leaks = append(leaks, tok, tok[strings.LastIndex(tok, ".")+1:])
+	}
+	for _, p := range c.procs {
+		out := p.out.String()
+		for _, s := range leaks {
+			require.NotContains(t, out, s, "fitcoach %v logged a secret", p.cmd.Args[1:])
+		}
+	}
 }
 
 func requireRedis(t *testing.T) {
@@ -219,6 +243,8 @@ func TestDependenciesDown(t *testing.T) {
 		require.NotEmpty(t, list(carol.ok("GET", "/v1/me/plans", nil), "plans"))
 		redis.Restore()
 	})
+
+	t.Run("no token or secret in the logs of the failing services", c.requireNoSecretsLogged)
 }
 
 func TestPostgresLatencyAndCut(t *testing.T) {
@@ -275,6 +301,8 @@ func TestPostgresLatencyAndCut(t *testing.T) {
 		alice.ok("POST", dayPath+":complete", completion)
 		require.Len(t, list(alice.ok("GET", "/v1/me/plans", nil), "plans"), 3)
 	})
+
+	t.Run("no token or secret in the logs", c.requireNoSecretsLogged)
 
 	t.Run("nothing was written twice", func(t *testing.T) {
 		d, err := db.Open(t.Context(), direct)

@@ -3,6 +3,7 @@ package faults
 import (
 	"bytes"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -27,8 +28,21 @@ var (
 	buildErr  error
 )
 
-func fitcoachBinary(t *testing.T) string {
-	t.Helper()
+// TestMain builds the binary once before any test runs, so a test's time is its own and not
+// the compiler's.
+func TestMain(m *testing.M) {
+	flag.Parse()
+	if !testing.Short() {
+		build()
+	}
+	code := m.Run()
+	if binPath != "" {
+		_ = os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+func build() {
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "fitcoach-faults-bin")
 		if err != nil {
@@ -42,6 +56,11 @@ func fitcoachBinary(t *testing.T) string {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	})
+}
+
+func fitcoachBinary(t *testing.T) string {
+	t.Helper()
+	build()
 	require.NoError(t, buildErr)
 	return binPath
 }
