@@ -21,6 +21,7 @@ curl -fs "http://$http/readyz" >/dev/null || { cat "$tmp/dev.log"; exit 1; }
 out="${OUT:-$tmp/results.jsonl}"
 : >"$out"
 run() { "$tmp/load" -base "http://$http" -grpc "$grpc" -json "$@" | tee -a "$out"; }
+run -scenario start -n $((secs * 1000)) -c 64 -rate 1000 -duration "$((secs + 5))s"
 run -scenario start -n $((secs * 4000)) -c 16 -duration "${secs}s"
 run -scenario start-grpc -n $((secs * 4000)) -c 16 -duration "${secs}s"
 run -scenario exercises -n $((secs * 8000)) -c 16 -duration "${secs}s"

@@ -42,8 +42,12 @@ for b in "${benches[@]}"; do
 done
 
 OUT="$out/load.jsonl" bench/run.sh "$secs" >"$out/load.txt" 2>&1 || { cat "$out/load.txt"; exit 1; }
-load_row() { # scenario min-rps max-p99-ms what
-  line=$(grep "\"scenario\":\"$1\"" "$out/load.jsonl" | tail -1)
+load_row() { # scenario min-rps max-p99-ms what [rate]
+  if [ -n "${5:-}" ]; then
+    line=$(grep "\"scenario\":\"$1\",\"rate\":$5," "$out/load.jsonl" | tail -1)
+  else
+    line=$(grep "\"scenario\":\"$1\"," "$out/load.jsonl" | grep -v '"rate"' | tail -1)
+  fi
   rps=$(echo "$line" | sed 's/.*"throughput_rps":\([0-9.]*\).*/\1/')
   p99=$(echo "$line" | sed 's/.*"p99_ms":\([0-9.]*\).*/\1/')
   errs=$(echo "$line" | sed 's/.*"errors":\([0-9]*\).*/\1/')
@@ -54,10 +58,11 @@ load_row() { # scenario min-rps max-p99-ms what
   target="≥ $2 req/s"; [ -n "$3" ] && target="$target, p99 ≤ $3 ms"
   rows+=("| $4 | $target, 0 errors | $(printf '%.0f' "$rps") req/s, p99 ${p99} ms, ${errs} errors | $verdict |")
 }
-load_row start 1000 20 "load: POST …:start, 6-exercise day, fitcoach dev, ${secs}s"
+load_row start 990 20 "load: POST …:start, 6-exercise day, open loop at 1,000 req/s, fitcoach dev, ${secs}s" 1000
+load_row start 1000 "" "load: POST …:start, closed loop (16 workers, capacity), fitcoach dev, ${secs}s"
 load_row exercises 3000 "" "load: GET /v1/exercises, fitcoach dev, ${secs}s"
 grpc=$(grep '"scenario":"start-grpc"' "$out/load.jsonl" | sed 's/.*"throughput_rps":\([0-9.]*\).*/\1/')
-rest=$(grep '"scenario":"start"' "$out/load.jsonl" | sed 's/.*"throughput_rps":\([0-9.]*\).*/\1/')
+rest=$(grep '"scenario":"start",' "$out/load.jsonl" | grep -v '"rate"' | sed 's/.*"throughput_rps":\([0-9.]*\).*/\1/')
 ratio=$(awk -v g="$grpc" -v r="$rest" 'BEGIN{printf "%.2f", g/r}')
 rows+=("| gateway overhead on start: gRPC-direct throughput / REST throughput | report | ${ratio}× | – |")
 

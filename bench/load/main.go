@@ -47,6 +47,7 @@ type options struct {
 	token    string
 	warmup   int
 	jsonOut  bool
+	rate     float64
 }
 
 func main() {
@@ -60,6 +61,7 @@ func main() {
 	flag.StringVar(&o.token, "token", os.Getenv("TOKEN"), "a person's bearer token (start, exercises)")
 	flag.IntVar(&o.warmup, "warmup", 200, "requests sent before measuring")
 	flag.BoolVar(&o.jsonOut, "json", false, "print the result as JSON")
+	flag.Float64Var(&o.rate, "rate", 0, "open loop: send this many requests per second on a fixed schedule (0: closed loop, each worker sends as fast as it can); latency counts from the scheduled time, so a stalled server cannot hide its queue")
 	flag.Parse()
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
@@ -82,6 +84,7 @@ func loopback(hostport string) error {
 // Result is what one run measured.
 type Result struct {
 	Scenario   string  `json:"scenario"`
+	Rate       float64 `json:"rate,omitempty"`
 	Requests   int     `json:"requests"`
 	Errors     int     `json:"errors"`
 	Seconds    float64 `json:"seconds"`
@@ -154,6 +157,7 @@ func run(o options) error {
 	}
 	res := measure(o, o.n, o.duration, op)
 	res.Scenario = o.scenario
+	res.Rate = o.rate
 	if o.jsonOut {
 		return json.NewEncoder(os.Stdout).Encode(res)
 	}
@@ -169,6 +173,9 @@ func run(o options) error {
 func measure(o options, n int, limit time.Duration, op func(ctx context.Context, worker, i int) error) Result {
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
+	if o.rate > 0 {
+		return measureOpen(ctx, o, n, op)
+	}
 	var next atomic.Int64
 	var errs atomic.Int64
 	var firstErr atomic.Value
@@ -196,7 +203,10 @@ func measure(o options, n int, limit time.Duration, op func(ctx context.Context,
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
+	return summarize(lat, time.Since(start), errs.Load(), &firstErr)
+}
+
+func summarize(lat [][]time.Duration, elapsed time.Duration, errs int64, firstErr *atomic.Value) Result {
 	var all []time.Duration
 	for _, l := range lat {
 		all = append(all, l...)
@@ -208,7 +218,7 @@ func measure(o options, n int, limit time.Duration, op func(ctx context.Context,
 		}
 		return float64(all[min(len(all)-1, int(p*float64(len(all))))].Microseconds()) / 1000
 	}
-	r := Result{Requests: len(all), Errors: int(errs.Load()), Seconds: elapsed.Seconds(),
+	r := Result{Requests: len(all), Errors: int(errs), Seconds: elapsed.Seconds(),
 		Throughput: float64(len(all)) / elapsed.Seconds(), P50ms: pct(0.50), P95ms: pct(0.95), P99ms: pct(0.99)}
 	if len(all) > 0 {
 		r.MaxMs = float64(all[len(all)-1].Microseconds()) / 1000
@@ -217,6 +227,56 @@ func measure(o options, n int, limit time.Duration, op func(ctx context.Context,
 		r.FirstError = v
 	}
 	return r
+}
+
+// measureOpen sends request i at start + i/rate, whatever happened to the earlier ones, over
+// enough workers to keep the schedule; each latency runs from the scheduled send time.
+func measureOpen(ctx context.Context, o options, n int, op func(ctx context.Context, worker, i int) error) Result {
+	type job struct {
+		i     int
+		sched time.Time
+	}
+	jobs := make(chan job, o.c)
+	var errs atomic.Int64
+	var firstErr atomic.Value
+	lat := make([][]time.Duration, o.c)
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range o.c {
+		wg.Go(func() {
+			for j := range jobs {
+				err := op(ctx, w, j.i)
+				if ctx.Err() != nil {
+					continue
+				}
+				lat[w] = append(lat[w], time.Since(j.sched))
+				if err != nil {
+					errs.Add(1)
+					firstErr.CompareAndSwap(nil, err.Error())
+				}
+			}
+		})
+	}
+	interval := time.Duration(float64(time.Second) / o.rate)
+schedule:
+	for i := range n {
+		sched := start.Add(time.Duration(i) * interval)
+		if d := time.Until(sched); d > 0 {
+			select {
+			case <-ctx.Done():
+				break schedule
+			case <-time.After(d):
+			}
+		}
+		select {
+		case jobs <- job{i, sched}:
+		case <-ctx.Done():
+			break schedule
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return summarize(lat, time.Since(start), errs.Load(), &firstErr)
 }
 
 type harness struct {

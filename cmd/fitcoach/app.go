@@ -34,9 +34,11 @@ type Settings struct {
 	JWTAudience string `env:"FITCOACH_JWT_AUDIENCE" usage:"required aud of identity-provider tokens (all)"`
 	// ServiceToken is sent on service-to-service calls made outside a person's request.
 	ServiceToken string `env:"FITCOACH_SERVICE_TOKEN" usage:"bearer token services use for background calls to each other; minted from the HS256 secret when unset (catalog, video, plan)"`
-	RedisURL     string `env:"REDIS_URL" usage:"redis://host:port/db; caches shared by replicas (in-process when unset) (catalog, video, plan)"`
-	CatalogAddr  string `env:"CATALOG_ADDR" default:"127.0.0.1:9091" usage:"address of the catalog service (gateway, video, plan)"`
-	VideoAddr    string `env:"VIDEO_ADDR" default:"127.0.0.1:9092" usage:"address of the video service (gateway, catalog, plan)"`
+	// OpsToken is the admin token the ops commands (import, coverage, cache) send.
+	OpsToken    string `env:"FITCOACH_TOKEN" usage:"admin bearer token for import, coverage and cache invalidate; minted from the data dir's secret when unset (cli)"`
+	RedisURL    string `env:"REDIS_URL" usage:"redis://host:port/db; caches shared by replicas (in-process when unset) (catalog, video, plan)"`
+	CatalogAddr string `env:"CATALOG_ADDR" default:"127.0.0.1:9091" usage:"address of the catalog service (gateway, video, plan)"`
+	VideoAddr   string `env:"VIDEO_ADDR" default:"127.0.0.1:9092" usage:"address of the video service (gateway, catalog, plan)"`
 	// LoadStarter loads the starter catalog and media into empty services (always on in dev).
 	LoadStarter bool   `env:"FITCOACH_LOAD_STARTER" default:"false" usage:"load the starter catalog and clips into empty databases, as dev does (catalog, video)"`
 	PlanAddr    string `env:"PLAN_ADDR" default:"127.0.0.1:9093" usage:"address of the plan service (gateway)"`

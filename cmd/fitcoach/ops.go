@@ -151,7 +151,11 @@ func runValidatePlan(_ context.Context, args []string, stdin io.Reader, stdout, 
 // opsClient connects to a running fitcoach (dev or a service) as an admin: FITCOACH_TOKEN when
 // set, else a short-lived admin token minted from the data dir's secret.
 func opsClient(addr, dataDir string) (*grpc.ClientConn, context.Context, error) {
-	token := os.Getenv("FITCOACH_TOKEN")
+	s, err := loadSettings()
+	if err != nil {
+		return nil, nil, err
+	}
+	token := s.OpsToken
 	if token == "" {
 		s, err := signer(dataDir)
 		if err != nil {

@@ -18,6 +18,9 @@ func ClientOptions(serviceToken func() string) []grpc.DialOption {
 	return []grpc.DialOption{
 		grpc.WithTransportCredentials(insecure.NewCredentials()),
 		grpc.WithChainUnaryInterceptor(auth.ForwardToken(serviceToken)),
+		// Behind a headless Kubernetes Service the DNS name lists every pod: spread calls over
+		// all of them rather than pinning one connection to one pod.
+		grpc.WithDefaultServiceConfig(`{"loadBalancingConfig":[{"round_robin":{}}]}`),
 		grpc.WithKeepaliveParams(keepalive.ClientParameters{Time: 30 * time.Second, Timeout: 10 * time.Second, PermitWithoutStream: true}),
 	}
 }
