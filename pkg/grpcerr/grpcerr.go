@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sort"
+	"strings"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
@@ -90,9 +91,10 @@ var sentinels = []struct {
 }
 
 // ToStatus maps err to the status a client sees. Statuses pass through; sentinels get their
-// code and the error's text; context errors become Canceled/DeadlineExceeded; anything else is
-// Internal with a generic message (the cause is for the log, not the client).
-func ToStatus(err error) (st *status.Status, internal bool) {
+// code and the error's text up to the sentinel; context errors become Canceled/DeadlineExceeded;
+// anything else is Internal with a generic message. hidden reports that part of err was kept
+// from the client and belongs in the log.
+func ToStatus(err error) (st *status.Status, hidden bool) {
 	if err == nil {
 		return nil, false
 	}
@@ -105,7 +107,13 @@ func ToStatus(err error) (st *status.Status, internal bool) {
 	}
 	for _, s := range sentinels {
 		if errors.Is(err, s.err) {
-			return status.New(s.code, err.Error()), false
+			// The client sees the text up to the sentinel; causes wrapped after it ("…: %w: %w")
+			// are internal (addresses, driver errors) and go to the log instead.
+			msg := err.Error()
+			if i := strings.Index(msg, s.err.Error()); i >= 0 && i+len(s.err.Error()) < len(msg) {
+				return status.New(s.code, msg[:i+len(s.err.Error())]), true
+			}
+			return status.New(s.code, msg), false
 		}
 	}
 	switch {
@@ -124,9 +132,9 @@ func UnaryServerInterceptor(log *slog.Logger) grpc.UnaryServerInterceptor {
 		if err == nil {
 			return resp, nil
 		}
-		st, internal := ToStatus(err)
-		if internal {
-			log.ErrorContext(ctx, "internal error", "method", info.FullMethod, "err", err)
+		st, hidden := ToStatus(err)
+		if hidden {
+			log.ErrorContext(ctx, "request failed", "method", info.FullMethod, "code", st.Code().String(), "err", err)
 		}
 		return nil, st.Err()
 	}

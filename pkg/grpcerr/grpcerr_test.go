@@ -25,6 +25,8 @@ func TestToStatus(t *testing.T) {
 		{"status passes", status.Error(codes.PermissionDenied, "no"), codes.PermissionDenied, "no", false},
 		{"deadline", fmt.Errorf("db: %w", context.DeadlineExceeded), codes.DeadlineExceeded, "deadline exceeded", false},
 		{"internal hides cause", errors.New("pq: password=secret"), codes.Internal, "internal error", true},
+		{"cause after the sentinel is hidden", fmt.Errorf("allowed exercises: %w: %w", ErrUnavailable, errors.New("dial tcp 10.0.0.7:9091: refused")),
+			codes.Unavailable, "allowed exercises: unavailable", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
