@@ -3,6 +3,7 @@ package plan
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -59,6 +60,11 @@ func (c *catalogClient) Allowed(ctx context.Context, equipment []string, level t
 			// The catalog is down: a recent allowed list beats no plan.
 			return e.list, nil
 		}
+		if list := c.fromIndex(equipment, level); len(list) > 0 {
+			// Never asked for this equipment and level, but every exercise in the index came
+			// from an allowed list: filter those here rather than fail the plan.
+			return list, nil
+		}
 		return nil, err
 	}
 	list := resp.GetExercises()
@@ -99,6 +105,33 @@ func (c *catalogClient) Alternatives(ctx context.Context, slug string, equipment
 		return nil, fmt.Errorf("alternatives of %q: %w", slug, grpcerr.ErrNotFound)
 	}
 	return resp.GetAlternatives(), nil
+}
+
+// fromIndex filters the exercises seen in earlier allowed lists as the catalog would: equipment
+// a subset of the person's (bodyweight always fits), difficulty at most level.
+func (c *catalogClient) fromIndex(equipment []string, level typesv1.FitnessLevel) []*catalogv1.Exercise {
+	has := map[string]bool{"bodyweight": true}
+	for _, e := range equipment {
+		has[strings.ToLower(e)] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []*catalogv1.Exercise
+	for _, ex := range c.names {
+		if level != typesv1.FitnessLevel_FITNESS_LEVEL_UNSPECIFIED && ex.GetDifficulty() > level {
+			continue
+		}
+		fits := true
+		for _, need := range ex.GetEquipment() {
+			fits = fits && has[strings.ToLower(need)]
+		}
+		if fits {
+			out = append(out, ex)
+		}
+	}
+	// Map order is random; plans must not depend on it.
+	slices.SortFunc(out, func(a, b *catalogv1.Exercise) int { return strings.Compare(a.GetSlug(), b.GetSlug()) })
+	return out
 }
 
 // index records exercises by slug; c.mu is held.
