@@ -193,4 +193,3 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
-
