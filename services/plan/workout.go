@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 	"strings"
 
 	"github.com/fitcoach/fitcoach/pkg/auth"
@@ -79,7 +81,8 @@ func (s *Service) StartWorkout(ctx context.Context, req *planv1.StartWorkoutRequ
 	switch {
 	case err != nil:
 		cause := "error"
-		if vctx.Err() != nil {
+		// The server may enforce the deadline (grpc-timeout) a moment before our own timer fires.
+		if vctx.Err() != nil || status.Code(err) == codes.DeadlineExceeded {
 			cause = "timeout"
 		}
 		s.metrics.playlistFailures.WithLabelValues(cause).Inc()
