@@ -18,15 +18,7 @@ import (
 
 // GetWorkout returns one day of the caller's plan, with its log once completed.
 func (s *Service) GetWorkout(ctx context.Context, req *planv1.GetWorkoutRequest) (*planv1.GetWorkoutResponse, error) {
-	sub, err := auth.RequireSubject(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.plan(ctx, sub, req.GetPlanId())
-	if err != nil {
-		return nil, err
-	}
-	week, day, err := findDay(p, req.GetWeek(), req.GetDay())
+	sub, p, week, day, err := s.callerDay(ctx, req.GetPlanId(), req.GetWeek(), req.GetDay())
 	if err != nil {
 		return nil, err
 	}
@@ -46,15 +38,7 @@ func (s *Service) GetWorkout(ctx context.Context, req *planv1.GetWorkoutRequest)
 // it fails or is slow the workout comes back with an empty playlist and a notice instead of
 // an error.
 func (s *Service) StartWorkout(ctx context.Context, req *planv1.StartWorkoutRequest) (*planv1.StartWorkoutResponse, error) {
-	sub, err := auth.RequireSubject(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.plan(ctx, sub, req.GetPlanId())
-	if err != nil {
-		return nil, err
-	}
-	week, day, err := findDay(p, req.GetWeek(), req.GetDay())
+	sub, p, week, day, err := s.callerDay(ctx, req.GetPlanId(), req.GetWeek(), req.GetDay())
 	if err != nil {
 		return nil, err
 	}
@@ -103,15 +87,7 @@ func (s *Service) StartWorkout(ctx context.Context, req *planv1.StartWorkoutRequ
 
 // CompleteWorkout stores what the caller did on a day; repeating it replaces the log.
 func (s *Service) CompleteWorkout(ctx context.Context, req *planv1.CompleteWorkoutRequest) (*planv1.CompleteWorkoutResponse, error) {
-	sub, err := auth.RequireSubject(ctx)
-	if err != nil {
-		return nil, err
-	}
-	p, err := s.plan(ctx, sub, req.GetPlanId())
-	if err != nil {
-		return nil, err
-	}
-	_, day, err := findDay(p, req.GetWeek(), req.GetDay())
+	sub, p, _, day, err := s.callerDay(ctx, req.GetPlanId(), req.GetWeek(), req.GetDay())
 	if err != nil {
 		return nil, err
 	}
@@ -142,6 +118,24 @@ func (s *Service) CompleteWorkout(ctx context.Context, req *planv1.CompleteWorko
 		return nil, err
 	}
 	return &planv1.CompleteWorkoutResponse{Log: log}, nil
+}
+
+// callerDay resolves what every per-day call starts from: the caller, one of their plans (from
+// the cache) and the asked week and day of it.
+func (s *Service) callerDay(ctx context.Context, planID string, week, day int32) (string, *planv1.Plan, *planv1.Week, *planv1.Day, error) {
+	sub, err := auth.RequireSubject(ctx)
+	if err != nil {
+		return "", nil, nil, nil, err
+	}
+	p, err := s.plan(ctx, sub, planID)
+	if err != nil {
+		return "", nil, nil, nil, err
+	}
+	w, d, err := findDay(p, week, day)
+	if err != nil {
+		return "", nil, nil, nil, err
+	}
+	return sub, p, w, d, nil
 }
 
 // findDay returns a day of the plan; NOT_FOUND when the plan has no such week or day.
