@@ -2,9 +2,12 @@
 # on loopback for the integration tests).
 SHELL := /bin/bash
 GO ?= go
+# Every build and test uses the patched release go.work names (the go command downloads it once
+# from the module proxy), whatever GOTOOLCHAIN the machine sets.
+export GOTOOLCHAIN := $(shell sed -n 's/^toolchain //p' go.work)
 MODULES := ./pkg/... ./services/catalog/... ./services/video/... ./services/plan/... ./gateway/... ./cmd/fitcoach/... ./deploy/... ./bench/... ./faults/...
 
-.PHONY: all build generate generate-check lint test test-go test-short bench protos
+.PHONY: all build generate generate-check lint vulncheck test test-go test-short bench protos
 
 all: build
 
@@ -29,6 +32,10 @@ lint: protos
 	$(GO) tool buf lint
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^pkg/gen/')); if [ -n "$$out" ]; then echo "gofmt:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(MODULES)
+
+# govulncheck over every module, offline (scripts/vulncheck.sh says how the database is built).
+vulncheck:
+	./scripts/vulncheck.sh
 
 # Every test: Go unit, integration (PostgreSQL, Redis, S3 server) and end-to-end, then the
 # browser test of the web client.
