@@ -26,7 +26,10 @@ type Settings struct {
 	GRPCAddr string `env:"FITCOACH_GRPC_ADDR" default:"127.0.0.1:9090" usage:"gRPC listen address (catalog, video, plan, dev)"`
 	// PprofAddr serves net/http/pprof for profiling; keep it on loopback.
 	PprofAddr string `env:"FITCOACH_PPROF_ADDR" usage:"address for net/http/pprof profiling endpoints; off when unset (all)"`
-	LogLevel  string `env:"LOG_LEVEL" default:"info" usage:"debug, info, warn or error (all)"`
+	// MetricsAddr serves the process's Prometheus registry, so the services (which have no
+	// HTTP port) can be scraped too; the gateway also serves it on its REST port.
+	MetricsAddr string `env:"FITCOACH_METRICS_ADDR" usage:"address serving GET /metrics (Prometheus) on its own listener; off when unset (all)"`
+	LogLevel    string `env:"LOG_LEVEL" default:"info" usage:"debug, info, warn or error (all)"`
 	// JWTSecret is the HS256 secret; when empty, one is generated into DataDir/jwt.secret.
 	JWTSecret   string `env:"FITCOACH_JWT_SECRET" usage:"HS256 secret shared by every service; generated into the data dir when unset (all)"`
 	JWKSURL     string `env:"FITCOACH_JWKS_URL" usage:"identity provider's JWKS URL; tokens it signs are accepted beside HS256 service tokens (all)"`

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"google.golang.org/grpc"
 
 	"github.com/fitcoach/fitcoach/gateway"
@@ -167,19 +168,32 @@ func serveHTTP(ctx context.Context, lis net.Listener, h http.Handler) error {
 // servePprof serves the profiling endpoints on their own listener (never on the public one)
 // when FITCOACH_PPROF_ADDR is set.
 func (a *app) servePprof(ctx context.Context) error {
-	if a.settings.PprofAddr == "" {
-		return nil
-	}
-	lis, err := net.Listen("tcp", a.settings.PprofAddr)
-	if err != nil {
-		return fmt.Errorf("listen %s: %w", a.settings.PprofAddr, err)
-	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
 	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
 	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
-	a.log.Info("pprof listening", "addr", lis.Addr().String())
-	return serveHTTP(ctx, lis, mux)
+	return a.serveSide(ctx, "pprof", a.settings.PprofAddr, mux)
+}
+
+// serveMetrics serves GET /metrics from the process's registry on its own listener when
+// FITCOACH_METRICS_ADDR is set: the services have no HTTP port to scrape otherwise.
+func (a *app) serveMetrics(ctx context.Context) error {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(a.registry, promhttp.HandlerOpts{}))
+	return a.serveSide(ctx, "metrics", a.settings.MetricsAddr, mux)
+}
+
+// serveSide serves an operator endpoint on addr until ctx is done; nothing when addr is empty.
+func (a *app) serveSide(ctx context.Context, what, addr string, h http.Handler) error {
+	if addr == "" {
+		return nil
+	}
+	lis, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("%s: listen %s: %w", what, addr, err)
+	}
+	a.log.Info(what+" listening", "addr", lis.Addr().String())
+	return serveHTTP(ctx, lis, h)
 }

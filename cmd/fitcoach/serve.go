@@ -71,11 +71,14 @@ func runServe(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writ
 		return err
 	}
 
-	go func() {
-		if err := a.servePprof(ctx); err != nil {
-			a.log.Error("pprof", "err", err)
-		}
-	}()
+	// Operator endpoints on their own listeners; a failing one is logged, the role keeps serving.
+	for _, side := range []func(context.Context) error{a.servePprof, a.serveMetrics} {
+		go func() {
+			if err := side(ctx); err != nil {
+				a.log.Error("operator endpoint", "err", err)
+			}
+		}()
+	}
 
 	if name == "gateway" {
 		gw, err := a.newGateway(ctx, c, "", false)
