@@ -33,12 +33,12 @@ type cluster struct {
 	tokens  []string
 }
 
-// clusterConfig says where each service's dependencies are: planEnv is added to the plan
-// service's environment only (to route its calls through proxies), dsn answers a service's
-// DATABASE_URL.
+// clusterConfig says where each service's dependencies are: env adds settings to one
+// process's environment (to route its calls through proxies; the last value of a name wins),
+// dsn answers a service's DATABASE_URL.
 type clusterConfig struct {
 	redisURL string
-	planEnv  []string
+	env      map[string][]string // by role: catalog, video, plan, gateway
 	dsn      func(svc string) string
 }
 
@@ -63,13 +63,10 @@ func startCluster(t *testing.T, cfg clusterConfig, addrs map[string]string) *clu
 		dsn := cfg.dsn(svc)
 		out, err := exec.Command(fitcoachBinary(t), "migrate", svc, "up", "--database-url", dsn).CombinedOutput()
 		require.NoError(t, err, string(out))
-		env := append(append([]string{}, common...), "DATABASE_URL="+dsn)
-		if svc == "plan" {
-			env = append(env, cfg.planEnv...) // the last value of a name wins
-		}
+		env := append(append(append([]string{}, common...), "DATABASE_URL="+dsn), cfg.env[svc]...)
 		procs = append(procs, start(t, env, "serve", svc, "--grpc-addr", addrs[svc]))
 	}
-	gw := start(t, common, "serve", "gateway", "--http-addr", httpAddr)
+	gw := start(t, append(append([]string{}, common...), cfg.env["gateway"]...), "serve", "gateway", "--http-addr", httpAddr)
 	c := &cluster{t: t, base: "http://" + httpAddr, dataDir: dataDir, procs: append(procs, gw)}
 	waitReady(t, c.base, gw)
 	return c
@@ -77,6 +74,12 @@ func startCluster(t *testing.T, cfg clusterConfig, addrs map[string]string) *clu
 
 func (c *cluster) person(sub string) api {
 	tok := mintToken(c.t, c.dataDir, sub, false)
+	c.tokens = append(c.tokens, tok)
+	return api{c.t, c.base, tok}
+}
+
+func (c *cluster) admin() api {
+	tok := mintToken(c.t, c.dataDir, "ops", true)
 	c.tokens = append(c.tokens, tok)
 	return api{c.t, c.base, tok}
 }
@@ -149,7 +152,7 @@ func TestDependenciesDown(t *testing.T) {
 	redis := newProxy(t, "127.0.0.1:6379")
 	c := startCluster(t, clusterConfig{
 		redisURL: "redis://" + redis.addr + "/0",
-		planEnv:  []string{"VIDEO_ADDR=" + videoLink.addr, "CATALOG_ADDR=" + catalogLink.addr},
+		env:      map[string][]string{"plan": {"VIDEO_ADDR=" + videoLink.addr, "CATALOG_ADDR=" + catalogLink.addr}},
 		dsn:      func(string) string { return dbtest.SQLite(t) },
 	}, addrs)
 	alice := c.person("alice")

@@ -161,6 +161,7 @@ func (g *Gateway) routes() http.Handler {
 	}
 	var h http.Handler = top
 	h = g.limitBody(h)
+	h = fieldMaskNames(h)
 	h = validURL(h)
 	h = g.cors(h)
 	h = g.requestID(h)

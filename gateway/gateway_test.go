@@ -21,6 +21,7 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/auth"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/pkg/obs"
@@ -67,6 +68,12 @@ func (planStub) ValidatePlan(_ context.Context, req *planv1.ValidatePlanRequest)
 
 type videoStub struct {
 	videov1.UnimplementedVideoServiceServer
+}
+
+// UpdateClip echoes the update_mask paths it received as the clip's title.
+func (videoStub) UpdateClip(_ context.Context, req *videov1.UpdateClipRequest) (*videov1.UpdateClipResponse, error) {
+	paths := strings.Join(req.GetUpdateMask().GetPaths(), ",")
+	return &videov1.UpdateClipResponse{Clip: &videov1.Clip{Id: req.GetClip().GetId(), Title: &typesv1.LocalizedText{En: paths}}}, nil
 }
 
 type fixture struct {
@@ -160,6 +167,30 @@ func TestRoutesAndErrors(t *testing.T) {
 			require.Contains(t, string(body), tt.contains)
 			require.NotContains(t, string(body), "hunter2")
 		})
+	}
+}
+
+// TestFieldMaskJSONNames: REST clients name mask paths as JSON fields; the service gets proto
+// names, in any spelling of the parameter.
+func TestFieldMaskJSONNames(t *testing.T) {
+	f := newFixture(t)
+	for query, want := range map[string]string{
+		"updateMask=provider,r2Key,title.en": "provider,r2_key,title.en",
+		"update_mask=durationSeconds":        "duration_seconds",
+		"updateMask=exercise_slug,active":    "exercise_slug,active",
+		"updateMask=localPath":               "local_path",
+	} {
+		resp, body := f.do(t, "PATCH", "/v1/clips/c1?"+query, f.admin, `{"provider":"PROVIDER_R2"}`)
+		require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+		var got struct {
+			Clip struct {
+				ID    string            `json:"id"`
+				Title map[string]string `json:"title"`
+			} `json:"clip"`
+		}
+		require.NoError(t, json.Unmarshal(body, &got), string(body))
+		require.Equal(t, "c1", got.Clip.ID)
+		require.Equal(t, want, got.Clip.Title["en"], query)
 	}
 }
 

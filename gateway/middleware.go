@@ -122,6 +122,51 @@ func validURL(next http.Handler) http.Handler {
 	})
 }
 
+// fieldMaskNames rewrites the paths of an updateMask (or update_mask) query parameter from
+// the JSON names REST clients use (r2Key, title.en) to the proto names the services read
+// (r2_key), as protojson does for a FieldMask in a body; grpc-gateway's query parser takes them
+// verbatim.
+func fieldMaskNames(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		changed := false
+		for _, key := range []string{"updateMask", "update_mask"} {
+			vs, ok := q[key]
+			if !ok {
+				continue
+			}
+			for i, v := range vs {
+				if snake := snakeMask(v); snake != v {
+					vs[i], changed = snake, true
+				}
+			}
+		}
+		if changed {
+			u := *r.URL
+			u.RawQuery = q.Encode()
+			r = r.Clone(r.Context())
+			r.URL = &u
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// snakeMask turns "provider,r2Key,title.en" into "provider,r2_key,title.en".
+func snakeMask(mask string) string {
+	var b strings.Builder
+	for i := 0; i < len(mask); i++ {
+		c := mask[i]
+		if 'A' <= c && c <= 'Z' {
+			if i > 0 && mask[i-1] != ',' && mask[i-1] != '.' {
+				b.WriteByte('_')
+			}
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
 func (g *Gateway) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.ContentLength > g.cfg.MaxBodyBytes {

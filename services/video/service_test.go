@@ -31,7 +31,7 @@ import (
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/server"
 	video "github.com/fitcoach/fitcoach/services/video"
-	"github.com/fitcoach/fitcoach/services/video/internal/s3test"
+	"github.com/fitcoach/fitcoach/services/video/s3test"
 )
 
 // fakeCatalog is a scripted CatalogService. The real catalog service is written in parallel

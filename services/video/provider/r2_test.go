@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
-	"github.com/fitcoach/fitcoach/services/video/internal/s3test"
+	"github.com/fitcoach/fitcoach/services/video/s3test"
 	"github.com/fitcoach/fitcoach/services/video/provider"
 )
 

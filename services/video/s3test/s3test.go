@@ -1,5 +1,6 @@
 // Package s3test runs a real S3-compatible server (versitygw, posix backend) on loopback for
-// the tests of the r2 provider and of the service.
+// the tests of the r2 provider, of the service and of the fault tests (faults/), which is why
+// it is not internal.
 package s3test
 
 import (
