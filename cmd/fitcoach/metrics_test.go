@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,8 +23,9 @@ func TestServeMetricsAddr(t *testing.T) {
 	dataDir := t.TempDir()
 	metricsAddr, grpcAddr := freeAddr(t), freeAddr(t)
 	p := start(t, []string{
-		"FITCOACH_DATA_DIR=" + dataDir, // SQLite under the data dir: DATABASE_URL is unset
-		"DATABASE_URL=", "REDIS_URL=", "LOG_LEVEL=warn",
+		"FITCOACH_DATA_DIR=" + dataDir,
+		"DATABASE_URL=sqlite://" + filepath.Join(dataDir, "catalog.db"),
+		"REDIS_URL=", "LOG_LEVEL=warn",
 		"VIDEO_ADDR=" + freeAddr(t), // dialled lazily, never called without starter data
 		"FITCOACH_METRICS_ADDR=" + metricsAddr,
 	}, "serve", "catalog", "--grpc-addr", grpcAddr)
