@@ -11,6 +11,13 @@
 //	start-grpc the same through gRPC straight to the plan service (for the gateway's overhead)
 //	exercises  GET /v1/exercises
 //	flow       new people each onboarding → generating a plan → starting → completing a workout
+//
+// With -soak DURATION it instead drives start (open loop at -rate) and flow (-flow-rate people
+// a second) together for DURATION while sampling each process's /metrics (-metrics), and says
+// whether goroutines and memory stayed flat (see soak.go).
+//
+// Tokens are minted locally when FITCOACH_JWT_SECRET is set (the secret the servers share, as in
+// a separate-process deployment); otherwise they come from `fitcoach dev`'s POST /dev/token.
 package main
 
 import (
@@ -34,6 +41,7 @@ import (
 	"google.golang.org/grpc/credentials/insecure"
 	"google.golang.org/grpc/metadata"
 
+	"github.com/fitcoach/fitcoach/pkg/auth"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 )
 
@@ -48,6 +56,12 @@ type options struct {
 	warmup   int
 	jsonOut  bool
 	rate     float64
+
+	soak        time.Duration
+	flowRate    float64
+	metrics     string
+	sampleEvery time.Duration
+	samples     string
 }
 
 func main() {
@@ -62,8 +76,19 @@ func main() {
 	flag.IntVar(&o.warmup, "warmup", 200, "requests sent before measuring")
 	flag.BoolVar(&o.jsonOut, "json", false, "print the result as JSON")
 	flag.Float64Var(&o.rate, "rate", 0, "open loop: send this many requests per second on a fixed schedule (0: closed loop, each worker sends as fast as it can); latency counts from the scheduled time, so a stalled server cannot hide its queue")
+	flag.DurationVar(&o.soak, "soak", 0, "soak for this long instead of one scenario: start open-loop at -rate plus flow at -flow-rate, sampling -metrics (at least 3m)")
+	flag.Float64Var(&o.flowRate, "flow-rate", 1, "soak: new people a second going through the whole flow")
+	flag.StringVar(&o.metrics, "metrics", "", "soak: comma-separated name=URL of each process's /metrics (default: gateway=BASE/metrics)")
+	flag.DurationVar(&o.sampleEvery, "sample-every", 10*time.Second, "soak: time between two /metrics samples")
+	flag.StringVar(&o.samples, "samples", "", "soak: write every sample to this CSV file")
 	flag.Parse()
-	if err := run(o); err != nil {
+	var err error
+	if o.soak > 0 {
+		err = soak(o)
+	} else {
+		err = run(o)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -96,68 +121,29 @@ type Result struct {
 	FirstError string  `json:"first_error,omitempty"`
 }
 
+// request is one request (flow: one person) of a scenario.
+type request func(ctx context.Context, worker, i int) error
+
 func run(o options) error {
-	u, err := url.Parse(o.base)
+	h, err := newHarness(o)
 	if err != nil {
 		return err
 	}
-	if err := loopback(u.Host); err != nil {
+	op, closeOp, err := h.scenario(o.scenario)
+	if err != nil {
 		return err
 	}
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: o.c * 2, MaxConnsPerHost: o.c * 2}, Timeout: 30 * time.Second}
-	h := &harness{o: o, client: client}
-
-	var op func(ctx context.Context, worker, i int) error
-	switch o.scenario {
-	case "start", "start-grpc":
-		if o.token == "" {
-			if o.token, err = h.devToken("load-" + fmt.Sprint(time.Now().UnixNano())); err != nil {
-				return err
-			}
-		}
-		path, err := h.prepareStart(o.token)
-		if err != nil {
-			return err
-		}
-		if o.scenario == "start" {
-			op = func(ctx context.Context, _, _ int) error { return h.post(ctx, o.token, path+":start", "{}", nil) }
-		} else {
-			if err := loopback(o.grpcAddr); err != nil {
-				return err
-			}
-			cc, err := grpc.NewClient(o.grpcAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
-			if err != nil {
-				return err
-			}
-			defer cc.Close()
-			plan := planv1.NewPlanServiceClient(cc)
-			var req planv1.StartWorkoutRequest
-			fmt.Sscanf(strings.ReplaceAll(strings.TrimPrefix(path, "/v1/me/plans/"), "/", " "), "%s weeks %d days %d", &req.PlanId, &req.Week, &req.Day)
-			op = func(ctx context.Context, _, _ int) error {
-				ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+o.token)
-				_, err := plan.StartWorkout(ctx, &req)
-				return err
-			}
-		}
-	case "exercises":
-		if o.token == "" {
-			if o.token, err = h.devToken("load-reader"); err != nil {
-				return err
-			}
-		}
-		op = func(ctx context.Context, _, _ int) error { return h.get(ctx, o.token, "/v1/exercises") }
-	case "flow":
-		op = h.flow
-	default:
-		return fmt.Errorf("unknown scenario %q", o.scenario)
-	}
-
+	defer closeOp()
 	if o.scenario != "flow" && o.warmup > 0 {
 		measure(o, min(o.warmup, o.n), time.Minute, op)
 	}
 	res := measure(o, o.n, o.duration, op)
 	res.Scenario = o.scenario
 	res.Rate = o.rate
+	return report(o, res)
+}
+
+func report(o options, res Result) error {
 	if o.jsonOut {
 		return json.NewEncoder(os.Stdout).Encode(res)
 	}
@@ -169,8 +155,57 @@ func run(o options) error {
 	return nil
 }
 
+// scenario prepares what a scenario needs (a person with a plan for start) and returns its
+// request, and what to close when done.
+func (h *harness) scenario(name string) (request, func(), error) {
+	nothing := func() {}
+	switch name {
+	case "start", "start-grpc":
+		token, err := h.personToken("load-" + fmt.Sprint(time.Now().UnixNano()))
+		if err != nil {
+			return nil, nil, err
+		}
+		path, err := h.prepareStart(token)
+		if err != nil {
+			return nil, nil, err
+		}
+		if name == "start" {
+			return func(ctx context.Context, _, _ int) error { return h.post(ctx, token, path+":start", "{}", nil) }, nothing, nil
+		}
+		return h.startGRPC(token, path)
+	case "exercises":
+		token, err := h.personToken("load-reader")
+		if err != nil {
+			return nil, nil, err
+		}
+		return func(ctx context.Context, _, _ int) error { return h.get(ctx, token, "/v1/exercises") }, nothing, nil
+	case "flow":
+		return h.flow, nothing, nil
+	}
+	return nil, nil, fmt.Errorf("unknown scenario %q", name)
+}
+
+// startGRPC calls StartWorkout on the plan service directly, without the gateway.
+func (h *harness) startGRPC(token, path string) (request, func(), error) {
+	if err := loopback(h.o.grpcAddr); err != nil {
+		return nil, nil, err
+	}
+	cc, err := grpc.NewClient(h.o.grpcAddr, grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return nil, nil, err
+	}
+	plan := planv1.NewPlanServiceClient(cc)
+	var req planv1.StartWorkoutRequest
+	fmt.Sscanf(strings.ReplaceAll(strings.TrimPrefix(path, "/v1/me/plans/"), "/", " "), "%s weeks %d days %d", &req.PlanId, &req.Week, &req.Day)
+	return func(ctx context.Context, _, _ int) error {
+		ctx = metadata.AppendToOutgoingContext(ctx, "authorization", "Bearer "+token)
+		_, err := plan.StartWorkout(ctx, &req)
+		return err
+	}, func() { cc.Close() }, nil
+}
+
 // measure runs op n times over c workers, stopping early at the time cap.
-func measure(o options, n int, limit time.Duration, op func(ctx context.Context, worker, i int) error) Result {
+func measure(o options, n int, limit time.Duration, op request) Result {
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	if o.rate > 0 {
@@ -231,7 +266,7 @@ func summarize(lat [][]time.Duration, elapsed time.Duration, errs int64, firstEr
 
 // measureOpen sends request i at start + i/rate, whatever happened to the earlier ones, over
 // enough workers to keep the schedule; each latency runs from the scheduled send time.
-func measureOpen(ctx context.Context, o options, n int, op func(ctx context.Context, worker, i int) error) Result {
+func measureOpen(ctx context.Context, o options, n int, op request) Result {
 	type job struct {
 		i     int
 		sched time.Time
@@ -282,6 +317,29 @@ schedule:
 type harness struct {
 	o      options
 	client *http.Client
+	signer *auth.HS256 // nil: tokens come from /dev/token
+}
+
+func newHarness(o options) (*harness, error) {
+	u, err := url.Parse(o.base)
+	if err != nil {
+		return nil, err
+	}
+	if err := loopback(u.Host); err != nil {
+		return nil, err
+	}
+	// Room for the soak's flow workers beside -c.
+	conns := o.c*2 + flowWorkers
+	h := &harness{o: o, client: &http.Client{
+		Transport: &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns},
+		Timeout:   30 * time.Second,
+	}}
+	if secret := os.Getenv("FITCOACH_JWT_SECRET"); secret != "" {
+		if h.signer, err = auth.NewHS256([]byte(secret)); err != nil {
+			return nil, err
+		}
+	}
+	return h, nil
 }
 
 func (h *harness) do(ctx context.Context, method, token, path, body string, out any) error {
@@ -322,12 +380,25 @@ func (h *harness) post(ctx context.Context, token, path, body string, out any) e
 	return h.do(ctx, http.MethodPost, token, path, body, out)
 }
 
-func (h *harness) devToken(sub string) (string, error) {
+// token returns a person's bearer token: minted with the servers' shared secret when it is
+// known, else from `fitcoach dev`'s POST /dev/token.
+func (h *harness) token(ctx context.Context, sub string) (string, error) {
+	if h.signer != nil {
+		return h.signer.Mint(sub, nil, 24*time.Hour)
+	}
 	var out struct{ Token string }
-	if err := h.post(context.Background(), "", "/dev/token", fmt.Sprintf(`{"sub":%q}`, sub), &out); err != nil {
-		return "", fmt.Errorf("mint a token (is this fitcoach dev? else pass -token): %w", err)
+	if err := h.post(ctx, "", "/dev/token", fmt.Sprintf(`{"sub":%q}`, sub), &out); err != nil {
+		return "", fmt.Errorf("mint a token (is this fitcoach dev? else set FITCOACH_JWT_SECRET or pass -token): %w", err)
 	}
 	return out.Token, nil
+}
+
+// personToken is -token when given, else a new token for sub.
+func (h *harness) personToken(sub string) (string, error) {
+	if h.o.token != "" {
+		return h.o.token, nil
+	}
+	return h.token(context.Background(), sub)
 }
 
 const profileJSON = `{"goal":"Get stronger and fitter","fitnessLevel":"FITNESS_LEVEL_INTERMEDIATE","equipment":["dumbbell","kettlebell","band","bench"],"daysPerWeek":%d,"durationWeeks":%d,"sessionMinutes":60,"archetype":"ARCHETYPE_PROFESSIONAL","locale":"en"}`
@@ -376,7 +447,7 @@ func (h *harness) prepareStart(token string) (string, error) {
 
 // flow is one new person's whole journey.
 func (h *harness) flow(ctx context.Context, worker, i int) error {
-	token, err := h.devToken(fmt.Sprintf("flow-%d-%d-%d", time.Now().UnixNano()%1e9, worker, i))
+	token, err := h.token(ctx, fmt.Sprintf("flow-%d-%d-%d", time.Now().UnixNano()%1e9, worker, i))
 	if err != nil {
 		return err
 	}
