@@ -14,7 +14,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/fitcoach/fitcoach/pkg/cache"
-	"github.com/fitcoach/fitcoach/pkg/db"
 	"github.com/fitcoach/fitcoach/pkg/dbtest"
 )
 
@@ -267,17 +266,12 @@ func TestPostgresLatencyAndCut(t *testing.T) {
 	alice := c.person("alice")
 	planID, day := onboard(alice)
 	dayPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", planID, day)
-	var done []map[string]any
-	for _, e := range list(obj(alice.ok("GET", dayPath, nil)["workout"]), "exercises") {
-		ex := obj(e)
-		done = append(done, map[string]any{"exerciseSlug": ex["exerciseSlug"], "setsDone": ex["sets"], "repsDone": []int{10}})
-	}
-	completion := map[string]any{"exercises": done, "perceivedEffort": 7}
+	done := completion(alice, dayPath)
 
 	t.Run("latency slows requests down but they succeed", func(t *testing.T) {
 		pg.SetLatency(30 * time.Millisecond)
 		alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "slow"})
-		alice.ok("POST", dayPath+":complete", completion)
+		alice.ok("POST", dayPath+":complete", done)
 		pg.Restore()
 	})
 
@@ -287,7 +281,7 @@ func TestPostgresLatencyAndCut(t *testing.T) {
 		require.NotEqual(t, http.StatusOK, r.status, "nothing can be stored while the database is away")
 		require.Contains(t, r.ctype, "application/json")
 		require.NotEmpty(t, r.body["code"], string(r.raw))
-		r = alice.call("POST", dayPath+":complete", completion)
+		r = alice.call("POST", dayPath+":complete", done)
 		require.NotEqual(t, http.StatusOK, r.status, string(r.raw))
 
 		pg.Restore()
@@ -299,24 +293,13 @@ func TestPostgresLatencyAndCut(t *testing.T) {
 		}, 30*time.Second, 200*time.Millisecond, "the plan service reconnects")
 		again := obj(alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})["plan"])
 		require.Equal(t, first, again["id"], "a retried request makes no second plan")
-		alice.ok("POST", dayPath+":complete", completion)
+		alice.ok("POST", dayPath+":complete", done)
 		require.Len(t, list(alice.ok("GET", "/v1/me/plans", nil), "plans"), 3)
 	})
 
 	t.Run("no token or secret in the logs", c.requireNoSecretsLogged)
 
 	t.Run("nothing was written twice", func(t *testing.T) {
-		d, err := db.Open(t.Context(), direct)
-		require.NoError(t, err)
-		defer d.Close()
-		count := func(q string, args ...any) int {
-			var n int
-			require.NoError(t, d.QueryRowContext(t.Context(), q, args...).Scan(&n))
-			return n
-		}
-		require.Equal(t, 3, count("SELECT count(*) FROM plans"), "onboarding, slow and during-cut")
-		require.Equal(t, 1, count("SELECT count(*) FROM plans WHERE request_id = $1", "during-cut"))
-		require.Equal(t, 1, count("SELECT count(*) FROM workout_logs"), "one log for one day, however often completed")
-		require.Equal(t, 1, count("SELECT count(*) FROM profiles"))
+		requireWrittenOnce(t, direct, 3, "during-cut") // onboarding, slow and during-cut
 	})
 }

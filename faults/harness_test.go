@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/fitcoach/fitcoach/pkg/db"
 )
 
 // The harness mirrors cmd/fitcoach/e2e_test.go: these tests drive the real binary as a client
@@ -249,4 +251,34 @@ func onboard(a api) (planID string, training int) {
 	}
 	a.t.Fatal("week 1 has no training day")
 	return "", 0
+}
+
+// completion is a valid :complete body for the day at dayPath: every exercise done as planned.
+func completion(a api, dayPath string) map[string]any {
+	a.t.Helper()
+	var done []map[string]any
+	for _, e := range list(obj(a.ok("GET", dayPath, nil)["workout"]), "exercises") {
+		ex := obj(e)
+		done = append(done, map[string]any{"exerciseSlug": ex["exerciseSlug"], "setsDone": ex["sets"], "repsDone": []int{10}})
+	}
+	return map[string]any{"exercises": done, "perceivedEffort": 7}
+}
+
+// requireWrittenOnce checks the plan database at dsn holds exactly the rows of one person who
+// made plans plans (one of them with request id retried) and completed one day, however often
+// the requests were retried.
+func requireWrittenOnce(t *testing.T, dsn string, plans int, retried string) {
+	t.Helper()
+	d, err := db.Open(t.Context(), dsn)
+	require.NoError(t, err)
+	defer d.Close()
+	count := func(q string, args ...any) int {
+		var n int
+		require.NoError(t, d.QueryRowContext(t.Context(), q, args...).Scan(&n))
+		return n
+	}
+	require.Equal(t, plans, count("SELECT count(*) FROM plans"))
+	require.Equal(t, 1, count("SELECT count(*) FROM plans WHERE request_id = $1", retried))
+	require.Equal(t, 1, count("SELECT count(*) FROM workout_logs"), "one log for one day, however often completed")
+	require.Equal(t, 1, count("SELECT count(*) FROM profiles"))
 }

@@ -69,12 +69,7 @@ func TestAuthorizationOnEveryRoute(t *testing.T) {
 	planID, day := onboard(alice)
 	bob.ok("PUT", "/v1/me/profile", profile)
 	dayPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", planID, day)
-	var done []map[string]any
-	for _, e := range list(obj(alice.ok("GET", dayPath, nil)["workout"]), "exercises") {
-		ex := obj(e)
-		done = append(done, map[string]any{"exerciseSlug": ex["exerciseSlug"], "setsDone": ex["sets"], "repsDone": []int{10}})
-	}
-	completion := map[string]any{"exercises": done, "perceivedEffort": 7}
+	done := completion(alice, dayPath)
 	slug, _ := obj(list(root.ok("GET", "/v1/exercises?pageSize=1", nil), "exercises")[0])["slug"].(string)
 	clipID, _ := obj(list(root.ok("GET", "/v1/clips?pageSize=1", nil), "clips")[0])["id"].(string)
 	require.NotEmpty(t, slug)
@@ -109,7 +104,7 @@ func TestAuthorizationOnEveryRoute(t *testing.T) {
 		{"GET", "/v1/me/plans/" + planID, nil, false, true},
 		{"GET", dayPath, nil, false, true},
 		{"POST", dayPath + ":start", map[string]any{}, false, true},
-		{"POST", dayPath + ":complete", completion, false, true},
+		{"POST", dayPath + ":complete", done, false, true},
 		{"POST", "/v1/plans:validate", `{"plan_name":"x","weeks":[]}`, false, false},
 	}
 	secret, err := os.ReadFile(filepath.Join(dataDir, "jwt.secret"))

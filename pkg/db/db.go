@@ -21,9 +21,14 @@ import (
 	migratepgx "github.com/golang-migrate/migrate/v4/database/pgx/v5"
 	migratesqlite "github.com/golang-migrate/migrate/v4/database/sqlite"
 	"github.com/golang-migrate/migrate/v4/source/iofs"
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
-	_ "modernc.org/sqlite"             // registers the pure-Go "sqlite" database/sql driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" database/sql driver
 )
+
+// PingAfterIdle is how long a PostgreSQL connection may sit idle in the pool before it is
+// checked with a ping on its next use.
+const PingAfterIdle = 100 * time.Millisecond
 
 // Dialect names a supported database; the values match ent's dialect names.
 type Dialect string
@@ -49,10 +54,17 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	var d *DB
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		sdb, err := sql.Open("pgx", dsn)
+		cfg, err := pgx.ParseConfig(dsn)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("db: %w", err)
 		}
+		// A pooled connection idle for longer than PingAfterIdle is pinged before reuse, so
+		// after a server restart or failover the dead ones are dropped (and the query retried
+		// on a fresh one by database/sql) instead of failing requests. pgx's default waits a
+		// second; a restart can be faster than that. Busy connections are never pinged.
+		sdb := stdlib.OpenDB(*cfg, stdlib.OptionShouldPing(func(_ context.Context, p stdlib.ShouldPingParams) bool {
+			return p.IdleDuration > PingAfterIdle
+		}))
 		sdb.SetMaxOpenConns(20)
 		sdb.SetMaxIdleConns(10)
 		sdb.SetConnMaxIdleTime(5 * time.Minute)

@@ -5,11 +5,15 @@ package grpcerr
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"sort"
 	"strings"
+	"syscall"
 
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
@@ -121,8 +125,30 @@ func ToStatus(err error) (st *status.Status, hidden bool) {
 		return status.New(codes.DeadlineExceeded, "deadline exceeded"), false
 	case errors.Is(err, context.Canceled):
 		return status.New(codes.Canceled, "canceled"), false
+	case Transient(err):
+		return status.New(codes.Unavailable, "a backing service is unavailable; retry shortly"), true
 	}
 	return status.New(codes.Internal, "internal error"), true
+}
+
+// Transient reports whether err says a connection to a store was lost or refused (a database
+// restarting or failing over, a network cut) rather than that the request or the code is
+// wrong: the same request may succeed when retried, so clients get UNAVAILABLE, not INTERNAL.
+func Transient(err error) bool {
+	for _, target := range []error{io.ErrUnexpectedEOF, driver.ErrBadConn, net.ErrClosed,
+		syscall.ECONNREFUSED, syscall.ECONNRESET, syscall.EPIPE, syscall.ECONNABORTED} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	// PostgreSQL's own word (any driver's error with SQLState): class 08 is a connection
+	// exception, 57P01-57P03 a server shutting down, crashed or starting up.
+	var pg interface{ SQLState() string }
+	if errors.As(err, &pg) {
+		code := pg.SQLState()
+		return strings.HasPrefix(code, "08") || code == "57P01" || code == "57P02" || code == "57P03"
+	}
+	return false
 }
 
 // UnaryServerInterceptor converts handler errors with ToStatus, logging internal causes.

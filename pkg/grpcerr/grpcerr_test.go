@@ -4,6 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"os"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -11,6 +15,12 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 )
+
+// sqlStateError stands for a PostgreSQL driver error.
+type sqlStateError string
+
+func (e sqlStateError) Error() string    { return "ERROR: SQLSTATE " + string(e) }
+func (e sqlStateError) SQLState() string { return string(e) }
 
 func TestToStatus(t *testing.T) {
 	tests := []struct {
@@ -25,6 +35,11 @@ func TestToStatus(t *testing.T) {
 		{"status passes", status.Error(codes.PermissionDenied, "no"), codes.PermissionDenied, "no", false},
 		{"deadline", fmt.Errorf("db: %w", context.DeadlineExceeded), codes.DeadlineExceeded, "deadline exceeded", false},
 		{"internal hides cause", errors.New("pq: password=secret"), codes.Internal, "internal error", true},
+		{"lost database connection", fmt.Errorf("read plan: %w", io.ErrUnexpectedEOF), codes.Unavailable, "a backing service is unavailable; retry shortly", true},
+		{"refused connection", fmt.Errorf("db: connect: %w", &net.OpError{Op: "dial", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}),
+			codes.Unavailable, "a backing service is unavailable; retry shortly", true},
+		{"server shutting down", fmt.Errorf("insert: %w", sqlStateError("57P01")), codes.Unavailable, "a backing service is unavailable; retry shortly", true},
+		{"constraint violation stays internal", fmt.Errorf("insert: %w", sqlStateError("23502")), codes.Internal, "internal error", true},
 		{"cause after the sentinel is hidden", fmt.Errorf("allowed exercises: %w: %w", ErrUnavailable, errors.New("dial tcp 10.0.0.7:9091: refused")),
 			codes.Unavailable, "allowed exercises: unavailable", true},
 	}

@@ -66,12 +66,19 @@ func UnaryServerInterceptor(log *slog.Logger, m *GRPCMetrics) grpc.UnaryServerIn
 		}
 		ctx = WithRequestID(ctx, id)
 		ctx = metadata.AppendToOutgoingContext(ctx, RequestIDHeader, id)
-		_ = grpc.SetHeader(ctx, metadata.Pairs(RequestIDHeader, id))
 
 		defer func() {
 			if r := recover(); r != nil {
 				log.ErrorContext(ctx, "panic in handler", "method", info.FullMethod, "panic", r, "stack", string(debug.Stack()))
 				resp, err = nil, status.Error(codes.Internal, "internal error")
+			}
+			// The id goes back in the header of an answer and in the trailer of an error: a
+			// header would make the error a non-trailers-only response, which gRPC clients
+			// treat as committed and never retry (server.ServiceConfig's retry policy).
+			if err == nil {
+				_ = grpc.SetHeader(ctx, metadata.Pairs(RequestIDHeader, id))
+			} else {
+				_ = grpc.SetTrailer(ctx, metadata.Pairs(RequestIDHeader, id))
 			}
 			code := status.Code(err)
 			svc, method := splitMethod(info.FullMethod)

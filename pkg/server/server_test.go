@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -19,6 +20,7 @@ import (
 
 	"github.com/fitcoach/fitcoach/pkg/auth"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/pkg/obs"
 	"github.com/fitcoach/fitcoach/pkg/server"
@@ -190,4 +192,58 @@ func TestInProcessBeforeRegister(t *testing.T) {
 	require.NoError(t, <-called, "the early call went through once serving began")
 	cancel()
 	require.NoError(t, <-done)
+}
+
+// flakyCatalog loses its database connection on the first GetExercise and on every
+// CreateExercise, counting the calls that reach it.
+type flakyCatalog struct {
+	catalogv1.UnimplementedCatalogServiceServer
+	gets, creates atomic.Int32
+}
+
+func (f *flakyCatalog) GetExercise(_ context.Context, req *catalogv1.GetExerciseRequest) (*catalogv1.GetExerciseResponse, error) {
+	if f.gets.Add(1) == 1 {
+		return nil, fmt.Errorf("read exercise: %w", io.ErrUnexpectedEOF)
+	}
+	return &catalogv1.GetExerciseResponse{Exercise: &catalogv1.Exercise{Slug: req.GetSlug()}}, nil
+}
+
+func (f *flakyCatalog) CreateExercise(context.Context, *catalogv1.CreateExerciseRequest) (*catalogv1.CreateExerciseResponse, error) {
+	f.creates.Add(1)
+	return nil, fmt.Errorf("insert exercise: %w", io.ErrUnexpectedEOF)
+}
+
+// TestRetriesFollowTheContract: a lost store connection is UNAVAILABLE; a client retries it
+// for a method the proto marks idempotent (GetExercise) and never for one it does not
+// (CreateExercise), which could store twice.
+func TestRetriesFollowTheContract(t *testing.T) {
+	signer, err := auth.NewHS256([]byte("0123456789abcdef0123456789abcdef"))
+	require.NoError(t, err)
+	srv, err := server.New(server.Config{Logger: obs.NewLogger(io.Discard, "error"), Verifier: signer, ShutdownTimeout: time.Second})
+	require.NoError(t, err)
+	stub := &flakyCatalog{}
+	srv.Register(&catalogv1.CatalogService_ServiceDesc, stub)
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(t.Context())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, lis) }()
+	conn, err := server.Dial(lis.Addr().String(), nil)
+	require.NoError(t, err)
+	t.Cleanup(func() { conn.Close(); cancel(); <-done })
+	client := catalogv1.NewCatalogServiceClient(conn)
+
+	got, err := client.GetExercise(withToken(t, t.Context(), signer, "alice"), &catalogv1.GetExerciseRequest{Slug: "squat"})
+	require.NoError(t, err, "the second attempt succeeds")
+	require.Equal(t, "squat", got.GetExercise().GetSlug())
+	require.EqualValues(t, 2, stub.gets.Load())
+
+	_, err = client.CreateExercise(withToken(t, t.Context(), signer, "ops", auth.RoleAdmin), &catalogv1.CreateExerciseRequest{
+		Exercise: &catalogv1.Exercise{Slug: "squat", Name: &typesv1.LocalizedText{En: "Squat"}, MuscleGroups: []string{"legs"}, Difficulty: typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER},
+	})
+	require.Equal(t, codes.Unavailable, status.Code(err), "%v", err)
+	require.EqualValues(t, 1, stub.creates.Load(), "a write is never repeated by the client")
+
+	require.Contains(t, server.ServiceConfig, `{"service":"fitcoach.plan.v1.PlanService","method":"StartWorkout"}`)
+	require.NotContains(t, server.ServiceConfig, `"method":"CreatePlan"`)
 }

@@ -1561,18 +1561,18 @@ const file_fitcoach_catalog_v1_catalog_proto_rawDesc = "" +
 	"\x1bCOVERAGE_STATUS_UNSPECIFIED\x10\x00\x12\x1c\n" +
 	"\x18COVERAGE_STATUS_COMPLETE\x10\x01\x12\x1b\n" +
 	"\x17COVERAGE_STATUS_PARTIAL\x10\x02\x12\x18\n" +
-	"\x14COVERAGE_STATUS_NONE\x10\x032\xdd\b\n" +
+	"\x14COVERAGE_STATUS_NONE\x10\x032\xfc\b\n" +
 	"\x0eCatalogService\x12i\n" +
-	"\x0eCreateExercise\x12*.fitcoach.catalog.v1.CreateExerciseRequest\x1a+.fitcoach.catalog.v1.CreateExerciseResponse\x12`\n" +
-	"\vGetExercise\x12'.fitcoach.catalog.v1.GetExerciseRequest\x1a(.fitcoach.catalog.v1.GetExerciseResponse\x12i\n" +
+	"\x0eCreateExercise\x12*.fitcoach.catalog.v1.CreateExerciseRequest\x1a+.fitcoach.catalog.v1.CreateExerciseResponse\x12e\n" +
+	"\vGetExercise\x12'.fitcoach.catalog.v1.GetExerciseRequest\x1a(.fitcoach.catalog.v1.GetExerciseResponse\"\x03\x90\x02\x01\x12i\n" +
 	"\x0eUpdateExercise\x12*.fitcoach.catalog.v1.UpdateExerciseRequest\x1a+.fitcoach.catalog.v1.UpdateExerciseResponse\x12i\n" +
-	"\x0eDeleteExercise\x12*.fitcoach.catalog.v1.DeleteExerciseRequest\x1a+.fitcoach.catalog.v1.DeleteExerciseResponse\x12f\n" +
-	"\rListExercises\x12).fitcoach.catalog.v1.ListExercisesRequest\x1a*.fitcoach.catalog.v1.ListExercisesResponse\x12l\n" +
-	"\x0fImportExercises\x12+.fitcoach.catalog.v1.ImportExercisesRequest\x1a,.fitcoach.catalog.v1.ImportExercisesResponse\x12{\n" +
-	"\x14ListAllowedExercises\x120.fitcoach.catalog.v1.ListAllowedExercisesRequest\x1a1.fitcoach.catalog.v1.ListAllowedExercisesResponse\x12\x84\x01\n" +
-	"\x17GetExerciseAlternatives\x123.fitcoach.catalog.v1.GetExerciseAlternativesRequest\x1a4.fitcoach.catalog.v1.GetExerciseAlternativesResponse\x12`\n" +
-	"\vGetCoverage\x12'.fitcoach.catalog.v1.GetCoverageRequest\x1a(.fitcoach.catalog.v1.GetCoverageResponse\x12l\n" +
-	"\x0fInvalidateCache\x12+.fitcoach.catalog.v1.InvalidateCacheRequest\x1a,.fitcoach.catalog.v1.InvalidateCacheResponseBDZBgithub.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1;catalogv1b\x06proto3"
+	"\x0eDeleteExercise\x12*.fitcoach.catalog.v1.DeleteExerciseRequest\x1a+.fitcoach.catalog.v1.DeleteExerciseResponse\x12k\n" +
+	"\rListExercises\x12).fitcoach.catalog.v1.ListExercisesRequest\x1a*.fitcoach.catalog.v1.ListExercisesResponse\"\x03\x90\x02\x01\x12l\n" +
+	"\x0fImportExercises\x12+.fitcoach.catalog.v1.ImportExercisesRequest\x1a,.fitcoach.catalog.v1.ImportExercisesResponse\x12\x80\x01\n" +
+	"\x14ListAllowedExercises\x120.fitcoach.catalog.v1.ListAllowedExercisesRequest\x1a1.fitcoach.catalog.v1.ListAllowedExercisesResponse\"\x03\x90\x02\x01\x12\x89\x01\n" +
+	"\x17GetExerciseAlternatives\x123.fitcoach.catalog.v1.GetExerciseAlternativesRequest\x1a4.fitcoach.catalog.v1.GetExerciseAlternativesResponse\"\x03\x90\x02\x01\x12e\n" +
+	"\vGetCoverage\x12'.fitcoach.catalog.v1.GetCoverageRequest\x1a(.fitcoach.catalog.v1.GetCoverageResponse\"\x03\x90\x02\x01\x12q\n" +
+	"\x0fInvalidateCache\x12+.fitcoach.catalog.v1.InvalidateCacheRequest\x1a,.fitcoach.catalog.v1.InvalidateCacheResponse\"\x03\x90\x02\x02BDZBgithub.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1;catalogv1b\x06proto3"
 
 var (
 	file_fitcoach_catalog_v1_catalog_proto_rawDescOnce sync.Once

@@ -2025,20 +2025,20 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x05valid\x18\x01 \x01(\bR\x05valid\x12;\n" +
 	"\n" +
 	"violations\x18\x02 \x03(\v2\x1b.fitcoach.plan.v1.ViolationR\n" +
-	"violations2\xc6\x06\n" +
-	"\vPlanService\x12`\n" +
-	"\rUpsertProfile\x12&.fitcoach.plan.v1.UpsertProfileRequest\x1a'.fitcoach.plan.v1.UpsertProfileResponse\x12W\n" +
+	"violations2\xee\x06\n" +
+	"\vPlanService\x12e\n" +
+	"\rUpsertProfile\x12&.fitcoach.plan.v1.UpsertProfileRequest\x1a'.fitcoach.plan.v1.UpsertProfileResponse\"\x03\x90\x02\x02\x12\\\n" +
 	"\n" +
-	"GetProfile\x12#.fitcoach.plan.v1.GetProfileRequest\x1a$.fitcoach.plan.v1.GetProfileResponse\x12W\n" +
+	"GetProfile\x12#.fitcoach.plan.v1.GetProfileRequest\x1a$.fitcoach.plan.v1.GetProfileResponse\"\x03\x90\x02\x01\x12W\n" +
 	"\n" +
-	"CreatePlan\x12#.fitcoach.plan.v1.CreatePlanRequest\x1a$.fitcoach.plan.v1.CreatePlanResponse\x12T\n" +
-	"\tListPlans\x12\".fitcoach.plan.v1.ListPlansRequest\x1a#.fitcoach.plan.v1.ListPlansResponse\x12N\n" +
-	"\aGetPlan\x12 .fitcoach.plan.v1.GetPlanRequest\x1a!.fitcoach.plan.v1.GetPlanResponse\x12W\n" +
+	"CreatePlan\x12#.fitcoach.plan.v1.CreatePlanRequest\x1a$.fitcoach.plan.v1.CreatePlanResponse\x12Y\n" +
+	"\tListPlans\x12\".fitcoach.plan.v1.ListPlansRequest\x1a#.fitcoach.plan.v1.ListPlansResponse\"\x03\x90\x02\x01\x12S\n" +
+	"\aGetPlan\x12 .fitcoach.plan.v1.GetPlanRequest\x1a!.fitcoach.plan.v1.GetPlanResponse\"\x03\x90\x02\x01\x12\\\n" +
 	"\n" +
-	"GetWorkout\x12#.fitcoach.plan.v1.GetWorkoutRequest\x1a$.fitcoach.plan.v1.GetWorkoutResponse\x12]\n" +
-	"\fStartWorkout\x12%.fitcoach.plan.v1.StartWorkoutRequest\x1a&.fitcoach.plan.v1.StartWorkoutResponse\x12f\n" +
-	"\x0fCompleteWorkout\x12(.fitcoach.plan.v1.CompleteWorkoutRequest\x1a).fitcoach.plan.v1.CompleteWorkoutResponse\x12]\n" +
-	"\fValidatePlan\x12%.fitcoach.plan.v1.ValidatePlanRequest\x1a&.fitcoach.plan.v1.ValidatePlanResponseB>Z<github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1;planv1b\x06proto3"
+	"GetWorkout\x12#.fitcoach.plan.v1.GetWorkoutRequest\x1a$.fitcoach.plan.v1.GetWorkoutResponse\"\x03\x90\x02\x01\x12b\n" +
+	"\fStartWorkout\x12%.fitcoach.plan.v1.StartWorkoutRequest\x1a&.fitcoach.plan.v1.StartWorkoutResponse\"\x03\x90\x02\x02\x12k\n" +
+	"\x0fCompleteWorkout\x12(.fitcoach.plan.v1.CompleteWorkoutRequest\x1a).fitcoach.plan.v1.CompleteWorkoutResponse\"\x03\x90\x02\x02\x12b\n" +
+	"\fValidatePlan\x12%.fitcoach.plan.v1.ValidatePlanRequest\x1a&.fitcoach.plan.v1.ValidatePlanResponse\"\x03\x90\x02\x01B>Z<github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1;planv1b\x06proto3"
 
 var (
 	file_fitcoach_plan_v1_plan_proto_rawDescOnce sync.Once

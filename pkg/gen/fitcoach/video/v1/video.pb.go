@@ -1923,20 +1923,20 @@ const file_fitcoach_video_v1_video_proto_rawDesc = "" +
 	"\x12ITEM_TYPE_EXERCISE\x10\x02\x12\x18\n" +
 	"\x14ITEM_TYPE_MOTIVATION\x10\x03\x12\x16\n" +
 	"\x12ITEM_TYPE_REST_DAY\x10\x04\x12\x15\n" +
-	"\x11ITEM_TYPE_CLOSING\x10\x052\xd6\x06\n" +
+	"\x11ITEM_TYPE_CLOSING\x10\x052\xef\x06\n" +
 	"\fVideoService\x12Y\n" +
 	"\n" +
-	"CreateClip\x12$.fitcoach.video.v1.CreateClipRequest\x1a%.fitcoach.video.v1.CreateClipResponse\x12P\n" +
-	"\aGetClip\x12!.fitcoach.video.v1.GetClipRequest\x1a\".fitcoach.video.v1.GetClipResponse\x12Y\n" +
+	"CreateClip\x12$.fitcoach.video.v1.CreateClipRequest\x1a%.fitcoach.video.v1.CreateClipResponse\x12U\n" +
+	"\aGetClip\x12!.fitcoach.video.v1.GetClipRequest\x1a\".fitcoach.video.v1.GetClipResponse\"\x03\x90\x02\x01\x12Y\n" +
 	"\n" +
 	"UpdateClip\x12$.fitcoach.video.v1.UpdateClipRequest\x1a%.fitcoach.video.v1.UpdateClipResponse\x12Y\n" +
 	"\n" +
-	"DeleteClip\x12$.fitcoach.video.v1.DeleteClipRequest\x1a%.fitcoach.video.v1.DeleteClipResponse\x12V\n" +
-	"\tListClips\x12#.fitcoach.video.v1.ListClipsRequest\x1a$.fitcoach.video.v1.ListClipsResponse\x12\\\n" +
-	"\vGetPlayback\x12%.fitcoach.video.v1.GetPlaybackRequest\x1a&.fitcoach.video.v1.GetPlaybackResponse\x12_\n" +
-	"\fCreateUpload\x12&.fitcoach.video.v1.CreateUploadRequest\x1a'.fitcoach.video.v1.CreateUploadResponse\x12h\n" +
-	"\x0fGetClipCoverage\x12).fitcoach.video.v1.GetClipCoverageRequest\x1a*.fitcoach.video.v1.GetClipCoverageResponse\x12b\n" +
-	"\rBuildPlaylist\x12'.fitcoach.video.v1.BuildPlaylistRequest\x1a(.fitcoach.video.v1.BuildPlaylistResponseB@Z>github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1;videov1b\x06proto3"
+	"DeleteClip\x12$.fitcoach.video.v1.DeleteClipRequest\x1a%.fitcoach.video.v1.DeleteClipResponse\x12[\n" +
+	"\tListClips\x12#.fitcoach.video.v1.ListClipsRequest\x1a$.fitcoach.video.v1.ListClipsResponse\"\x03\x90\x02\x01\x12a\n" +
+	"\vGetPlayback\x12%.fitcoach.video.v1.GetPlaybackRequest\x1a&.fitcoach.video.v1.GetPlaybackResponse\"\x03\x90\x02\x01\x12_\n" +
+	"\fCreateUpload\x12&.fitcoach.video.v1.CreateUploadRequest\x1a'.fitcoach.video.v1.CreateUploadResponse\x12m\n" +
+	"\x0fGetClipCoverage\x12).fitcoach.video.v1.GetClipCoverageRequest\x1a*.fitcoach.video.v1.GetClipCoverageResponse\"\x03\x90\x02\x01\x12g\n" +
+	"\rBuildPlaylist\x12'.fitcoach.video.v1.BuildPlaylistRequest\x1a(.fitcoach.video.v1.BuildPlaylistResponse\"\x03\x90\x02\x01B@Z>github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1;videov1b\x06proto3"
 
 var (
 	file_fitcoach_video_v1_video_proto_rawDescOnce sync.Once
