@@ -170,7 +170,7 @@ func (h *harness) scenario(name string) (request, func(), error) {
 			return nil, nil, err
 		}
 		if name == "start" {
-			return func(ctx context.Context, _, _ int) error { return h.post(ctx, token, path+":start", "{}", nil) }, nothing, nil
+			return func(ctx context.Context, w, _ int) error { return h.post(ctx, w, token, path+":start", "{}", nil) }, nothing, nil
 		}
 		return h.startGRPC(token, path)
 	case "exercises":
@@ -178,7 +178,7 @@ func (h *harness) scenario(name string) (request, func(), error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		return func(ctx context.Context, _, _ int) error { return h.get(ctx, token, "/v1/exercises") }, nothing, nil
+		return func(ctx context.Context, w, _ int) error { return h.get(ctx, w, token, "/v1/exercises") }, nothing, nil
 	case "flow":
 		return h.flow, nothing, nil
 	}
@@ -219,14 +219,14 @@ func measure(o options, n int, limit time.Duration, op request) Result {
 	var wg sync.WaitGroup
 	for w := range o.c {
 		wg.Go(func() {
-			for ctx.Err() == nil {
+			for !capped(ctx) {
 				i := int(next.Add(1)) - 1
 				if i >= n {
 					return
 				}
 				t0 := time.Now()
 				err := op(ctx, w, i)
-				if ctx.Err() != nil {
+				if capped(ctx) {
 					return // the time cap cut this request short: not a server error
 				}
 				lat[w] = append(lat[w], time.Since(t0))
@@ -239,6 +239,14 @@ func measure(o options, n int, limit time.Duration, op request) Result {
 	}
 	wg.Wait()
 	return summarize(lat, time.Since(start), errs.Load(), &firstErr)
+}
+
+// capped reports whether the run's time cap has passed. The context's own cancellation can
+// lag its deadline on a busy machine, while gRPC already fails calls past it: without the clock
+// check, a worker would count those failures as server errors until the cancellation lands.
+func capped(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ctx.Err() != nil || (ok && !time.Now().Before(dl))
 }
 
 func summarize(lat [][]time.Duration, elapsed time.Duration, errs int64, firstErr *atomic.Value) Result {
@@ -281,7 +289,7 @@ func measureOpen(ctx context.Context, o options, n int, op request) Result {
 		wg.Go(func() {
 			for j := range jobs {
 				err := op(ctx, w, j.i)
-				if ctx.Err() != nil {
+				if capped(ctx) {
 					continue
 				}
 				lat[w] = append(lat[w], time.Since(j.sched))
@@ -315,9 +323,14 @@ schedule:
 }
 
 type harness struct {
-	o      options
-	client *http.Client
-	signer *auth.HS256 // nil: tokens come from /dev/token
+	o options
+	// clients are one HTTP client per worker, each keeping one connection. An open-loop
+	// schedule hands each send to the longest-waiting worker, so every connection stays in use
+	// and the number of open connections is the number of workers all run long: a soak then
+	// reads the server's goroutines without the client's connection churn. (One shared pool
+	// reuses its newest connections; the rest idle out and are redialled at the next stall.)
+	clients []*http.Client
+	signer  *auth.HS256 // nil: tokens come from /dev/token
 }
 
 func newHarness(o options) (*harness, error) {
@@ -328,12 +341,13 @@ func newHarness(o options) (*harness, error) {
 	if err := loopback(u.Host); err != nil {
 		return nil, err
 	}
-	// Room for the soak's flow workers beside -c.
-	conns := o.c*2 + flowWorkers
-	h := &harness{o: o, client: &http.Client{
-		Transport: &http.Transport{MaxIdleConnsPerHost: conns, MaxConnsPerHost: conns},
-		Timeout:   30 * time.Second,
-	}}
+	h := &harness{o: o}
+	for range o.c + flowWorkers { // a soak's flow workers come after -c's
+		h.clients = append(h.clients, &http.Client{
+			Transport: &http.Transport{MaxIdleConnsPerHost: 1, MaxConnsPerHost: 1},
+			Timeout:   30 * time.Second,
+		})
+	}
 	if secret := os.Getenv("FITCOACH_JWT_SECRET"); secret != "" {
 		if h.signer, err = auth.NewHS256([]byte(secret)); err != nil {
 			return nil, err
@@ -342,7 +356,8 @@ func newHarness(o options) (*harness, error) {
 	return h, nil
 }
 
-func (h *harness) do(ctx context.Context, method, token, path, body string, out any) error {
+// do sends one request over worker w's connection.
+func (h *harness) do(ctx context.Context, w int, method, token, path, body string, out any) error {
 	var rd io.Reader
 	if body != "" {
 		rd = strings.NewReader(body)
@@ -354,7 +369,7 @@ func (h *harness) do(ctx context.Context, method, token, path, body string, out 
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	resp, err := h.client.Do(req)
+	resp, err := h.clients[w].Do(req)
 	if err != nil {
 		return err
 	}
@@ -372,22 +387,22 @@ func (h *harness) do(ctx context.Context, method, token, path, body string, out 
 	return nil
 }
 
-func (h *harness) get(ctx context.Context, token, path string) error {
-	return h.do(ctx, http.MethodGet, token, path, "", nil)
+func (h *harness) get(ctx context.Context, w int, token, path string) error {
+	return h.do(ctx, w, http.MethodGet, token, path, "", nil)
 }
 
-func (h *harness) post(ctx context.Context, token, path, body string, out any) error {
-	return h.do(ctx, http.MethodPost, token, path, body, out)
+func (h *harness) post(ctx context.Context, w int, token, path, body string, out any) error {
+	return h.do(ctx, w, http.MethodPost, token, path, body, out)
 }
 
 // token returns a person's bearer token: minted with the servers' shared secret when it is
 // known, else from `fitcoach dev`'s POST /dev/token.
-func (h *harness) token(ctx context.Context, sub string) (string, error) {
+func (h *harness) token(ctx context.Context, w int, sub string) (string, error) {
 	if h.signer != nil {
 		return h.signer.Mint(sub, nil, 24*time.Hour)
 	}
 	var out struct{ Token string }
-	if err := h.post(ctx, "", "/dev/token", fmt.Sprintf(`{"sub":%q}`, sub), &out); err != nil {
+	if err := h.post(ctx, w, "", "/dev/token", fmt.Sprintf(`{"sub":%q}`, sub), &out); err != nil {
 		return "", fmt.Errorf("mint a token (is this fitcoach dev? else set FITCOACH_JWT_SECRET or pass -token): %w", err)
 	}
 	return out.Token, nil
@@ -398,7 +413,7 @@ func (h *harness) personToken(sub string) (string, error) {
 	if h.o.token != "" {
 		return h.o.token, nil
 	}
-	return h.token(context.Background(), sub)
+	return h.token(context.Background(), 0, sub)
 }
 
 const profileJSON = `{"goal":"Get stronger and fitter","fitnessLevel":"FITNESS_LEVEL_INTERMEDIATE","equipment":["dumbbell","kettlebell","band","bench"],"daysPerWeek":%d,"durationWeeks":%d,"sessionMinutes":60,"archetype":"ARCHETYPE_PROFESSIONAL","locale":"en"}`
@@ -423,11 +438,11 @@ type planResp struct {
 // most exercises (6 with this profile), the day the target is measured on.
 func (h *harness) prepareStart(token string) (string, error) {
 	ctx := context.Background()
-	if err := h.do(ctx, http.MethodPut, token, "/v1/me/profile", fmt.Sprintf(profileJSON, 4, 4), nil); err != nil {
+	if err := h.do(ctx, 0, http.MethodPut, token, "/v1/me/profile", fmt.Sprintf(profileJSON, 4, 4), nil); err != nil {
 		return "", err
 	}
 	var p planResp
-	if err := h.post(ctx, token, "/v1/me/plans", "{}", &p); err != nil {
+	if err := h.post(ctx, 0, token, "/v1/me/plans", "{}", &p); err != nil {
 		return "", err
 	}
 	best, week, day := -1, 0, 0
@@ -447,15 +462,15 @@ func (h *harness) prepareStart(token string) (string, error) {
 
 // flow is one new person's whole journey.
 func (h *harness) flow(ctx context.Context, worker, i int) error {
-	token, err := h.token(ctx, fmt.Sprintf("flow-%d-%d-%d", time.Now().UnixNano()%1e9, worker, i))
+	token, err := h.token(ctx, worker, fmt.Sprintf("flow-%d-%d-%d", time.Now().UnixNano()%1e9, worker, i))
 	if err != nil {
 		return err
 	}
-	if err := h.do(ctx, http.MethodPut, token, "/v1/me/profile", fmt.Sprintf(profileJSON, 3+i%3, 4+i%9), nil); err != nil {
+	if err := h.do(ctx, worker, http.MethodPut, token, "/v1/me/profile", fmt.Sprintf(profileJSON, 3+i%3, 4+i%9), nil); err != nil {
 		return err
 	}
 	var p planResp
-	if err := h.post(ctx, token, "/v1/me/plans", fmt.Sprintf(`{"requestId":"flow-%d"}`, i), &p); err != nil {
+	if err := h.post(ctx, worker, token, "/v1/me/plans", fmt.Sprintf(`{"requestId":"flow-%d"}`, i), &p); err != nil {
 		return err
 	}
 	for _, d := range p.Plan.Weeks[0].Days {
@@ -463,10 +478,10 @@ func (h *harness) flow(ctx context.Context, worker, i int) error {
 			continue
 		}
 		path := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", p.Plan.ID, d.DayNumber)
-		if err := h.post(ctx, token, path+":start", "{}", nil); err != nil {
+		if err := h.post(ctx, worker, token, path+":start", "{}", nil); err != nil {
 			return err
 		}
-		return h.post(ctx, token, path+":complete", `{"perceivedEffort":6,"notes":"load"}`, nil)
+		return h.post(ctx, worker, token, path+":complete", `{"perceivedEffort":6,"notes":"load"}`, nil)
 	}
 	return nil
 }

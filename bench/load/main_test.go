@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -33,7 +36,7 @@ func TestToken(t *testing.T) {
 		t.Setenv("FITCOACH_JWT_SECRET", secret)
 		h, err := newHarness(o)
 		require.NoError(t, err)
-		tok, err := h.token(t.Context(), "maria")
+		tok, err := h.token(t.Context(), 0, "maria")
 		require.NoError(t, err)
 		verifier, err := auth.NewHS256([]byte(secret))
 		require.NoError(t, err)
@@ -48,7 +51,7 @@ func TestToken(t *testing.T) {
 		t.Setenv("FITCOACH_JWT_SECRET", "")
 		h, err := newHarness(o)
 		require.NoError(t, err)
-		tok, err := h.token(t.Context(), "maria")
+		tok, err := h.token(t.Context(), 0, "maria")
 		require.NoError(t, err)
 		require.Equal(t, "dev-token-for-maria", tok)
 		require.EqualValues(t, 1, devCalls.Load())
@@ -58,5 +61,52 @@ func TestToken(t *testing.T) {
 		t.Setenv("FITCOACH_JWT_SECRET", "short")
 		_, err := newHarness(o)
 		require.ErrorContains(t, err, "32 bytes")
+	})
+}
+
+// lagging is a context whose deadline has passed but whose cancellation has not landed yet, as
+// on a machine too busy to run the deadline's timer on time.
+type lagging struct {
+	context.Context
+	deadline time.Time
+}
+
+func (l lagging) Deadline() (time.Time, bool) { return l.deadline, true }
+
+func TestCapped(t *testing.T) {
+	require.False(t, capped(t.Context()), "no deadline")
+	require.False(t, capped(lagging{t.Context(), time.Now().Add(time.Hour)}))
+	require.True(t, capped(lagging{t.Context(), time.Now().Add(-time.Millisecond)}), "past the deadline, cancelled or not")
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	require.True(t, capped(ctx))
+}
+
+func TestMeasure(t *testing.T) {
+	failTenth := func(_ context.Context, _, i int) error {
+		if i%10 == 0 {
+			return errors.New("refused")
+		}
+		return nil
+	}
+	t.Run("closed loop", func(t *testing.T) {
+		r := measure(options{c: 4}, 100, time.Minute, failTenth)
+		require.Equal(t, 100, r.Requests)
+		require.Equal(t, 10, r.Errors)
+		require.Equal(t, "refused", r.FirstError)
+	})
+	t.Run("open loop keeps the schedule", func(t *testing.T) {
+		r := measure(options{c: 4, rate: 500}, 50, time.Minute, failTenth)
+		require.Equal(t, 50, r.Requests)
+		require.Equal(t, 5, r.Errors)
+		require.GreaterOrEqual(t, r.Seconds, 49.0/500, "request i is sent at i/rate")
+	})
+	t.Run("requests cut by the time cap are not errors", func(t *testing.T) {
+		r := measure(options{c: 4}, 1000, 50*time.Millisecond, func(ctx context.Context, _, _ int) error {
+			<-ctx.Done()
+			return ctx.Err()
+		})
+		require.Zero(t, r.Errors)
+		require.Zero(t, r.Requests)
 	})
 }

@@ -64,6 +64,9 @@ func soak(o options) error {
 	if o.soak < 3*window {
 		return fmt.Errorf("-soak %s: a soak needs at least 3m (warm-up, baseline and last minute)", o.soak)
 	}
+	if o.sampleEvery <= 0 || o.sampleEvery > window/3 {
+		return fmt.Errorf("-sample-every %s: each minute needs at least three samples", o.sampleEvery)
+	}
 	if o.rate <= 0 || o.flowRate <= 0 {
 		return fmt.Errorf("a soak is open loop: -rate and -flow-rate must be positive")
 	}
@@ -99,7 +102,10 @@ func soak(o options) error {
 	fmt.Fprintf(os.Stderr, "load: soaking %s: start at %g req/s, flow at %g people/s; sampling %d processes every %s\n",
 		o.soak, o.rate, o.flowRate, len(procs), o.sampleEvery)
 
-	ctx, stopSampling := context.WithCancel(context.Background())
+	// Sampling ends half an interval before the load does, so that no sample sees the load's
+	// connections closing.
+	ctx, stopSampling := context.WithTimeout(context.Background(), o.soak-o.sampleEvery/2)
+	defer stopSampling()
 	began := time.Now()
 	type sampled struct {
 		samples []sample
@@ -107,7 +113,7 @@ func soak(o options) error {
 	}
 	done := make(chan sampled, 1)
 	go func() {
-		s, err := sampleLoop(ctx, h.client, procs, o.sampleEvery, began, out)
+		s, err := sampleLoop(ctx, &http.Client{}, procs, o.sampleEvery, began, out)
 		done <- sampled{s, err}
 	}()
 
@@ -121,11 +127,12 @@ func soak(o options) error {
 	wg.Go(func() {
 		fo := o
 		fo.rate, fo.c = o.flowRate, flowWorkers
-		flowRes = measure(fo, int(o.flowRate*secs), o.soak, h.flow)
+		flowRes = measure(fo, int(o.flowRate*secs), o.soak, func(ctx context.Context, w, i int) error {
+			return h.flow(ctx, o.c+w, i) // the flow workers' own connections
+		})
 		flowRes.Scenario, flowRes.Rate = "flow", o.flowRate
 	})
 	wg.Wait()
-	stopSampling()
 	got := <-done
 
 	for _, r := range []Result{startRes, flowRes} {
