@@ -38,7 +38,7 @@ type Config struct {
 	OpenAIModel   string `env:"OPENAI_MODEL" default:"gpt-4o-mini" usage:"model that writes plans"`
 	// LLMMaxRetries and LLMMaxOutputTokens bound one LLM call.
 	LLMMaxRetries      int   `env:"OPENAI_MAX_RETRIES" default:"2" usage:"retries of an LLM call answered 429 or 5xx, with backoff"`
-	LLMMaxOutputTokens int64 `env:"OPENAI_MAX_OUTPUT_TOKENS" default:"6000" usage:"output token cap of one LLM answer"`
+	LLMMaxOutputTokens int64 `env:"OPENAI_MAX_OUTPUT_TOKENS" default:"2000" usage:"output token cap of one LLM answer (an outline or one day needs a few hundred; raise it for reasoning models, whose thinking counts too)"`
 
 	RepromptMaxAttempts int           `env:"AI_REPROMPT_MAX_ATTEMPTS" default:"2" usage:"times an AI plan that breaks the rules is sent back with its violations"`
 	FallbackToLegacy    bool          `env:"FALLBACK_TO_LEGACY_FLOW" default:"true" usage:"make the plan with the built-in planner when the LLM fails"`

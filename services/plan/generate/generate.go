@@ -99,7 +99,7 @@ func New(cfg Config, c Completer, catalog Catalog, m *Metrics, log *slog.Logger)
 		cfg.Timeout = 60 * time.Second
 	}
 	if cfg.MaxOutputTokens <= 0 {
-		cfg.MaxOutputTokens = 1500
+		cfg.MaxOutputTokens = 2000
 	}
 	if cfg.MaxReprompts < 0 {
 		cfg.MaxReprompts = 0
