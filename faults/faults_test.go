@@ -74,13 +74,13 @@ func startCluster(t *testing.T, cfg clusterConfig, addrs map[string]string) *clu
 func (c *cluster) person(sub string) api {
 	tok := mintToken(c.t, c.dataDir, sub, false)
 	c.tokens = append(c.tokens, tok)
-	return api{c.t, c.base, tok}
+	return api{T: c.t, Base: c.base, Token: tok}
 }
 
 func (c *cluster) admin() api {
 	tok := mintToken(c.t, c.dataDir, "ops", true)
 	c.tokens = append(c.tokens, tok)
-	return api{c.t, c.base, tok}
+	return api{T: c.t, Base: c.base, Token: tok}
 }
 
 // requireNoSecretsLogged checks that no process printed a token, its signature or the JWT
@@ -93,9 +93,9 @@ func (c *cluster) requireNoSecretsLogged(t *testing.T) {
 		leaks = append(leaks, tok, tok[strings.LastIndex(tok, ".")+1:])
 	}
 	for _, p := range c.procs {
-		out := p.out.String()
+		out := p.Out.String()
 		for _, s := range leaks {
-			require.NotContains(t, out, s, "fitcoach %v logged a secret", p.cmd.Args[1:])
+			require.NotContains(t, out, s, "fitcoach %v logged a secret", p.Cmd.Args[1:])
 		}
 	}
 }
@@ -110,7 +110,7 @@ func requireRedis(t *testing.T) {
 // allowed is the set of exercise slugs the catalog allows, read through the gateway.
 func allowed(a api) map[string]bool {
 	out := map[string]bool{}
-	for _, e := range list(a.ok("GET", "/v1/exercises:allowed", nil), "exercises") {
+	for _, e := range list(a.OK("GET", "/v1/exercises:allowed", nil), "exercises") {
 		ex := obj(e)
 		for _, k := range []string{"slug", "exerciseSlug"} {
 			if s, ok := ex[k].(string); ok {
@@ -157,26 +157,26 @@ func TestDependenciesDown(t *testing.T) {
 	alice := c.person("alice")
 	planID, day := onboard(alice)
 	startPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", planID, day)
-	healthy := alice.ok("POST", startPath, map[string]any{})
+	healthy := alice.OK("POST", startPath, map[string]any{})
 	require.NotEmpty(t, list(obj(healthy["playlist"]), "items"))
 
 	t.Run("video service down: start answers the workout, an empty playlist and a notice", func(t *testing.T) {
 		videoLink.Refuse()
-		got := alice.ok("POST", startPath, map[string]any{})
+		got := alice.OK("POST", startPath, map[string]any{})
 		require.NotEmpty(t, list(obj(got["workout"]), "exercises"), "the workout is there")
 		require.Empty(t, list(obj(got["playlist"]), "items"))
 		require.NotEmpty(t, got["notice"], "the person is told why")
 
 		videoLink.Restore()
 		videoLink.Cut() // listening again, but every connection is reset
-		got = alice.ok("POST", startPath, map[string]any{})
+		got = alice.OK("POST", startPath, map[string]any{})
 		require.NotEmpty(t, list(obj(got["workout"]), "exercises"))
 		require.NotEmpty(t, got["notice"])
 
 		videoLink.Restore()
 		require.Eventually(t, func() bool {
-			r := alice.call("POST", startPath, map[string]any{})
-			return r.status == http.StatusOK && len(list(obj(r.body["playlist"]), "items")) > 0 && noNotice(r.body)
+			r := alice.Call("POST", startPath, map[string]any{})
+			return r.Status == http.StatusOK && len(list(obj(r.Body["playlist"]), "items")) > 0 && noNotice(r.Body)
 		}, 30*time.Second, 200*time.Millisecond, "videos come back once the service does")
 	})
 
@@ -186,8 +186,8 @@ func TestDependenciesDown(t *testing.T) {
 		catalogLink.Refuse()
 		time.Sleep(1500 * time.Millisecond) // past PLAN_WHITELIST_CACHE_TTL
 		bob := c.person("bob")
-		bob.ok("PUT", "/v1/me/profile", profile)
-		plan := obj(bob.ok("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down"})["plan"])
+		bob.OK("PUT", "/v1/me/profile", profile)
+		plan := obj(bob.OK("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down"})["plan"])
 		require.NotEmpty(t, plan["id"])
 		require.EqualValues(t, 4, plan["durationWeeks"])
 		require.Len(t, list(plan, "weeks"), 4)
@@ -212,9 +212,9 @@ func TestDependenciesDown(t *testing.T) {
 		}
 		fresh["equipment"] = []string{"kettlebell", "bench"}
 		fresh["fitnessLevel"] = "FITNESS_LEVEL_ADVANCED"
-		dave.ok("PUT", "/v1/me/profile", fresh)
+		dave.OK("PUT", "/v1/me/profile", fresh)
 		catalogLink.Refuse()
-		plan := obj(dave.ok("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down-cold"})["plan"])
+		plan := obj(dave.OK("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down-cold"})["plan"])
 		catalogLink.Restore()
 		require.Len(t, list(plan, "weeks"), 4)
 		slugs := planSlugs(plan)
@@ -222,25 +222,25 @@ func TestDependenciesDown(t *testing.T) {
 		for _, s := range slugs {
 			require.True(t, good[s], "%s is not an allowed exercise", s)
 		}
-		again := obj(dave.ok("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down-cold"})["plan"])
+		again := obj(dave.OK("POST", "/v1/me/plans", map[string]any{"requestId": "catalog-down-cold"})["plan"])
 		require.Equal(t, plan["id"], again["id"], "the same request id answers the same plan")
-		require.Len(t, list(dave.ok("GET", "/v1/me/plans", nil), "plans"), 1)
+		require.Len(t, list(dave.OK("GET", "/v1/me/plans", nil), "plans"), 1)
 	})
 
 	t.Run("redis down: everything still works", func(t *testing.T) {
 		redis.Refuse()
 		carol := c.person("carol")
 		id, day := onboard(carol)
-		require.Equal(t, "ARCHETYPE_MENTOR", obj(carol.ok("GET", "/v1/me/profile", nil)["profile"])["archetype"])
-		carol.ok("GET", "/v1/me/plans/"+id, nil)
-		require.NotEmpty(t, list(carol.ok("GET", "/v1/exercises?pageSize=5", nil), "exercises"))
+		require.Equal(t, "ARCHETYPE_MENTOR", obj(carol.OK("GET", "/v1/me/profile", nil)["profile"])["archetype"])
+		carol.OK("GET", "/v1/me/plans/"+id, nil)
+		require.NotEmpty(t, list(carol.OK("GET", "/v1/exercises?pageSize=5", nil), "exercises"))
 		require.NotEmpty(t, allowed(carol))
-		started := carol.ok("POST", fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", id, day), map[string]any{})
+		started := carol.OK("POST", fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", id, day), map[string]any{})
 		require.NotEmpty(t, list(obj(started["playlist"]), "items"))
 		require.True(t, noNotice(started), "no notice: %v", started["notice"])
 		redis.Restore()
 		redis.Cut() // a Redis that accepts and drops is no better
-		require.NotEmpty(t, list(carol.ok("GET", "/v1/me/plans", nil), "plans"))
+		require.NotEmpty(t, list(carol.OK("GET", "/v1/me/plans", nil), "plans"))
 		redis.Restore()
 	})
 
@@ -270,31 +270,31 @@ func TestPostgresLatencyAndCut(t *testing.T) {
 
 	t.Run("latency slows requests down but they succeed", func(t *testing.T) {
 		pg.SetLatency(30 * time.Millisecond)
-		alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "slow"})
-		alice.ok("POST", dayPath+":complete", done)
+		alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "slow"})
+		alice.OK("POST", dayPath+":complete", done)
 		pg.Restore()
 	})
 
 	t.Run("connections cut: requests fail cleanly, then recover", func(t *testing.T) {
 		pg.Cut()
-		r := alice.call("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})
-		require.NotEqual(t, http.StatusOK, r.status, "nothing can be stored while the database is away")
-		require.Contains(t, r.ctype, "application/json")
-		require.NotEmpty(t, r.body["code"], string(r.raw))
-		r = alice.call("POST", dayPath+":complete", done)
-		require.NotEqual(t, http.StatusOK, r.status, string(r.raw))
+		r := alice.Call("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})
+		require.NotEqual(t, http.StatusOK, r.Status, "nothing can be stored while the database is away")
+		require.Contains(t, r.ContentType, "application/json")
+		require.NotEmpty(t, r.Body["code"], string(r.Raw))
+		r = alice.Call("POST", dayPath+":complete", done)
+		require.NotEqual(t, http.StatusOK, r.Status, string(r.Raw))
 
 		pg.Restore()
 		var first string
 		require.Eventually(t, func() bool {
-			r := alice.call("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})
-			first, _ = obj(r.body["plan"])["id"].(string)
-			return r.status == http.StatusOK
+			r := alice.Call("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})
+			first, _ = obj(r.Body["plan"])["id"].(string)
+			return r.Status == http.StatusOK
 		}, 30*time.Second, 200*time.Millisecond, "the plan service reconnects")
-		again := obj(alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})["plan"])
+		again := obj(alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})["plan"])
 		require.Equal(t, first, again["id"], "a retried request makes no second plan")
-		alice.ok("POST", dayPath+":complete", done)
-		require.Len(t, list(alice.ok("GET", "/v1/me/plans", nil), "plans"), 3)
+		alice.OK("POST", dayPath+":complete", done)
+		require.Len(t, list(alice.OK("GET", "/v1/me/plans", nil), "plans"), 3)
 	})
 
 	t.Run("no token or secret in the logs", c.requireNoSecretsLogged)

@@ -27,6 +27,7 @@ require (
 	entgo.io/ent v0.14.5 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
+	github.com/fitcoach/fitcoach/cmd/fitcoach v0.0.0-00010101000000-000000000000
 	github.com/fitcoach/fitcoach/services/video v0.0.0-00010101000000-000000000000
 	github.com/golang-migrate/migrate/v4 v4.20.1 // indirect
 	github.com/google/uuid v1.6.0 // indirect
@@ -53,3 +54,5 @@ require (
 replace github.com/fitcoach/fitcoach/pkg => ../pkg
 
 replace github.com/fitcoach/fitcoach/services/video => ../services/video
+
+replace github.com/fitcoach/fitcoach/cmd/fitcoach => ../cmd/fitcoach

@@ -28,19 +28,19 @@ func TestPostgresRestart(t *testing.T) {
 	planID, day := onboard(alice)
 	dayPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", planID, day)
 	done := completion(alice, dayPath)
-	alice.ok("POST", dayPath+":complete", done)
+	alice.OK("POST", dayPath+":complete", done)
 
 	// back waits until a request that needs every service's database succeeds again.
 	back := func(requestID string) string {
 		t.Helper()
 		for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(250 * time.Millisecond) {
-			r := alice.call("POST", "/v1/me/plans", map[string]any{"requestId": requestID})
-			require.NotEqual(t, http.StatusInternalServerError, r.status, string(r.raw))
-			if r.status == http.StatusOK {
-				id, _ := obj(r.body["plan"])["id"].(string)
+			r := alice.Call("POST", "/v1/me/plans", map[string]any{"requestId": requestID})
+			require.NotEqual(t, http.StatusInternalServerError, r.Status, string(r.Raw))
+			if r.Status == http.StatusOK {
+				id, _ := obj(r.Body["plan"])["id"].(string)
 				return id
 			}
-			require.True(t, time.Now().Before(deadline), "the services never reconnected: %s", r.raw)
+			require.True(t, time.Now().Before(deadline), "the services never reconnected: %s", r.Raw)
 		}
 	}
 
@@ -49,38 +49,38 @@ func TestPostgresRestart(t *testing.T) {
 		pg.Start()
 		// Pooled connections idle past db.PingAfterIdle are checked before reuse and the dead
 		// ones replaced, so the very first request after the restart already succeeds.
-		id, _ := obj(alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "after-clean-restart"})["plan"])["id"].(string)
+		id, _ := obj(alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "after-clean-restart"})["plan"])["id"].(string)
 		require.NotEmpty(t, id)
-		require.NotEmpty(t, list(alice.ok("GET", "/v1/exercises?pageSize=5", nil), "exercises"), "the catalog is back")
-		require.NotEmpty(t, list(alice.ok("GET", "/v1/clips:coverage", nil), "exercises"), "the video service is back")
-		again := obj(alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "after-clean-restart"})["plan"])
+		require.NotEmpty(t, list(alice.OK("GET", "/v1/exercises?pageSize=5", nil), "exercises"), "the catalog is back")
+		require.NotEmpty(t, list(alice.OK("GET", "/v1/clips:coverage", nil), "exercises"), "the video service is back")
+		again := obj(alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "after-clean-restart"})["plan"])
 		require.Equal(t, id, again["id"])
 	})
 
 	t.Run("crash: clean errors while it is down, nothing lost once it is back", func(t *testing.T) {
 		pg.Stop("immediate")
-		r := alice.call("POST", "/v1/me/plans", map[string]any{"requestId": "during-crash"})
-		require.NotEqual(t, http.StatusOK, r.status, "nothing can be stored while the database is down")
-		require.NotEqual(t, http.StatusInternalServerError, r.status, string(r.raw))
-		require.NotEmpty(t, r.body["code"], string(r.raw))
-		r = alice.call("POST", dayPath+":complete", done)
-		require.NotEqual(t, http.StatusOK, r.status, string(r.raw))
-		require.NotEqual(t, http.StatusInternalServerError, r.status, string(r.raw))
-		r = alice.call("POST", dayPath+":start", map[string]any{})
+		r := alice.Call("POST", "/v1/me/plans", map[string]any{"requestId": "during-crash"})
+		require.NotEqual(t, http.StatusOK, r.Status, "nothing can be stored while the database is down")
+		require.NotEqual(t, http.StatusInternalServerError, r.Status, string(r.Raw))
+		require.NotEmpty(t, r.Body["code"], string(r.Raw))
+		r = alice.Call("POST", dayPath+":complete", done)
+		require.NotEqual(t, http.StatusOK, r.Status, string(r.Raw))
+		require.NotEqual(t, http.StatusInternalServerError, r.Status, string(r.Raw))
+		r = alice.Call("POST", dayPath+":start", map[string]any{})
 		// The plan service still holds this plan; the video service cannot read its clips, so
 		// the person gets the workout and is told the videos are away.
-		require.Equal(t, http.StatusOK, r.status, "Start workout keeps working from what is cached: %s", r.raw)
-		require.NotEmpty(t, list(obj(r.body["workout"]), "exercises"))
-		require.NotEmpty(t, r.body["notice"])
+		require.Equal(t, http.StatusOK, r.Status, "Start workout keeps working from what is cached: %s", r.Raw)
+		require.NotEmpty(t, list(obj(r.Body["workout"]), "exercises"))
+		require.NotEmpty(t, r.Body["notice"])
 
 		pg.Start()
 		first := back("during-crash")
-		again := obj(alice.ok("POST", "/v1/me/plans", map[string]any{"requestId": "during-crash"})["plan"])
+		again := obj(alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "during-crash"})["plan"])
 		require.Equal(t, first, again["id"], "a retried request makes no second plan")
-		started := alice.ok("POST", dayPath+":start", map[string]any{})
+		started := alice.OK("POST", dayPath+":start", map[string]any{})
 		require.NotEmpty(t, list(obj(started["playlist"]), "items"))
-		alice.ok("POST", dayPath+":complete", done)
-		require.Len(t, list(alice.ok("GET", "/v1/me/plans", nil), "plans"), 3)
+		alice.OK("POST", dayPath+":complete", done)
+		require.Len(t, list(alice.OK("GET", "/v1/me/plans", nil), "plans"), 3)
 	})
 
 	t.Run("no token or secret in the logs", c.requireNoSecretsLogged)

@@ -65,13 +65,14 @@ func TestAuthorizationOnEveryRoute(t *testing.T) {
 	waitReady(t, base, p)
 
 	aliceTok, bobTok, adminTok := mintToken(t, dataDir, "alice", false), mintToken(t, dataDir, "bob", false), mintToken(t, dataDir, "ops", true)
-	alice, bob, root := api{t, base, aliceTok}, api{t, base, bobTok}, api{t, base, adminTok}
+	alice, bob, root := api{T: t, Base: base, Token: aliceTok}, api{T: t, Base: base, Token: bobTok},
+		api{T: t, Base: base, Token: adminTok}
 	planID, day := onboard(alice)
-	bob.ok("PUT", "/v1/me/profile", profile)
+	bob.OK("PUT", "/v1/me/profile", profile)
 	dayPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", planID, day)
 	done := completion(alice, dayPath)
-	slug, _ := obj(list(root.ok("GET", "/v1/exercises?pageSize=1", nil), "exercises")[0])["slug"].(string)
-	clipID, _ := obj(list(root.ok("GET", "/v1/clips?pageSize=1", nil), "clips")[0])["id"].(string)
+	slug, _ := obj(list(root.OK("GET", "/v1/exercises?pageSize=1", nil), "exercises")[0])["slug"].(string)
+	clipID, _ := obj(list(root.OK("GET", "/v1/clips?pageSize=1", nil), "clips")[0])["id"].(string)
 	require.NotEmpty(t, slug)
 	require.NotEmpty(t, clipID)
 
@@ -117,30 +118,30 @@ func TestAuthorizationOnEveryRoute(t *testing.T) {
 		t.Run(rt.method+" "+rt.path, func(t *testing.T) {
 			refused := func(r response, want int, why string) {
 				t.Helper()
-				require.Equal(t, want, r.status, "%s: %s", why, r.raw)
-				require.Contains(t, r.ctype, "application/json", why)
-				require.NotEmpty(t, r.body["code"], "%s: JSON error body %s", why, r.raw)
+				require.Equal(t, want, r.Status, "%s: %s", why, r.Raw)
+				require.Contains(t, r.ContentType, "application/json", why)
+				require.NotEmpty(t, r.Body["code"], "%s: JSON error body %s", why, r.Raw)
 			}
-			refused(api{t, base, ""}.call(rt.method, rt.path, rt.body), http.StatusUnauthorized, "no token")
+			refused(api{T: t, Base: base}.Call(rt.method, rt.path, rt.body), http.StatusUnauthorized, "no token")
 			for name, tok := range forged {
-				refused(api{t, base, tok}.call(rt.method, rt.path, rt.body), http.StatusUnauthorized, name)
+				refused(api{T: t, Base: base, Token: tok}.Call(rt.method, rt.path, rt.body), http.StatusUnauthorized, name)
 			}
 			if rt.admin {
-				refused(alice.call(rt.method, rt.path, rt.body), http.StatusForbidden, "a person on an admin route")
+				refused(alice.Call(rt.method, rt.path, rt.body), http.StatusForbidden, "a person on an admin route")
 			}
 			if rt.owned {
-				refused(bob.call(rt.method, rt.path, rt.body), http.StatusNotFound, "another person's plan")
+				refused(bob.Call(rt.method, rt.path, rt.body), http.StatusNotFound, "another person's plan")
 			}
-			refused(root.call(rt.method, rt.path, huge), http.StatusRequestEntityTooLarge, "oversized body")
+			refused(root.Call(rt.method, rt.path, huge), http.StatusRequestEntityTooLarge, "oversized body")
 		})
 	}
 
 	// The owner still gets through after all that, so the refusals above were about the caller.
-	alice.ok("GET", "/v1/me/plans/"+planID, nil)
-	alice.ok("POST", dayPath+":start", map[string]any{})
+	alice.OK("GET", "/v1/me/plans/"+planID, nil)
+	alice.OK("POST", dayPath+":start", map[string]any{})
 
 	t.Run("no secret or token in the logs", func(t *testing.T) {
-		logs := p.out.String()
+		logs := p.Out.String()
 		require.NotEmpty(t, logs)
 		secrets := map[string]string{"jwt.secret": strings.TrimSpace(string(secret)), "alice's token": aliceTok,
 			"bob's token": bobTok, "admin token": adminTok}

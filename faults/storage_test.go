@@ -44,7 +44,7 @@ func TestObjectStorageDownOrSlow(t *testing.T) {
 	startPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", planID, day)
 	start := func() (workout []any, items []any, missing []any, notice string) {
 		t.Helper()
-		got := alice.ok("POST", startPath, map[string]any{})
+		got := alice.OK("POST", startPath, map[string]any{})
 		pl := obj(got["playlist"])
 		notice, _ = got["notice"].(string)
 		return list(obj(got["workout"]), "exercises"), list(pl, "items"), list(pl, "missing"), notice
@@ -121,14 +121,14 @@ func TestObjectStorageDownOrSlow(t *testing.T) {
 		for _, cl := range clips {
 			require.Equal(t, "PROVIDER_R2", cl["provider"])
 		}
-		require.Len(t, list(alice.ok("GET", "/v1/me/plans", nil), "plans"), 1)
+		require.Len(t, list(alice.OK("GET", "/v1/me/plans", nil), "plans"), 1)
 	})
 
 	t.Run("no token, secret or presigned URL in the logs", func(t *testing.T) {
 		c.requireNoSecretsLogged(t)
 		for _, p := range c.procs {
-			out := p.out.String()
-			require.NotContains(t, out, "X-Amz-Signature", "fitcoach %v logged a presigned URL", p.cmd.Args[1:])
+			out := p.Out.String()
+			require.NotContains(t, out, "X-Amz-Signature", "fitcoach %v logged a presigned URL", p.Cmd.Args[1:])
 			require.NotContains(t, out, s3test.Secret)
 		}
 	})
@@ -140,7 +140,7 @@ func allClips(t *testing.T, ops api) []map[string]any {
 	var out []map[string]any
 	page := ""
 	for {
-		r := ops.ok("GET", "/v1/clips?pageSize=500&pageToken="+url.QueryEscape(page), nil)
+		r := ops.OK("GET", "/v1/clips?pageSize=500&pageToken="+url.QueryEscape(page), nil)
 		for _, cl := range list(r, "clips") {
 			out = append(out, obj(cl))
 		}
@@ -160,7 +160,7 @@ func moveClipsToR2(t *testing.T, ops api, s3 *s3test.Server, bucket string) map[
 		key := "clips/" + id + ".mp4"
 		body := "clip " + id
 		s3.Put(t, bucket, key, []byte(body))
-		ops.ok("PATCH", "/v1/clips/"+id+"?updateMask=provider,r2Key", map[string]any{"provider": "PROVIDER_R2", "r2Key": key})
+		ops.OK("PATCH", "/v1/clips/"+id+"?updateMask=provider,r2Key", map[string]any{"provider": "PROVIDER_R2", "r2Key": key})
 		objects[id] = body
 	}
 	require.NotEmpty(t, objects)

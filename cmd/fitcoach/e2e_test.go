@@ -1,22 +1,18 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/fitcoach/fitcoach/cmd/fitcoach/e2etest"
 	"github.com/fitcoach/fitcoach/pkg/cache"
 	"github.com/fitcoach/fitcoach/pkg/dbtest"
 )
@@ -24,201 +20,62 @@ import (
 // The end-to-end tests build the real binary and drive it over HTTP as a person would: once as
 // `fitcoach dev` (one process, SQLite), once as four processes on PostgreSQL and Redis.
 
+// TestMain builds the binary once before any test runs.
+func TestMain(m *testing.M) { e2etest.Main(m) }
+
+// Short names for the shared harness, which the faults module's tests use too (metrics_test.go
+// uses these and proc's out).
 var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
+	fitcoachBinary = e2etest.Binary
+	freeAddr       = e2etest.FreeAddr
+	mintToken      = e2etest.MintToken
+	list, obj      = e2etest.List, e2etest.Obj
 )
 
-func fitcoachBinary(t *testing.T) string {
-	t.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "fitcoach-e2e-bin")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "fitcoach")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	require.NoError(t, buildErr)
-	return binPath
-}
+type api = e2etest.API
 
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	defer l.Close()
-	return l.Addr().String()
-}
-
-// proc is a running fitcoach process whose output is kept for failure reports.
+// proc is a running fitcoach process; out is its output so far (e2etest.Proc's Out).
 type proc struct {
-	cmd *exec.Cmd
-	out *syncBuffer
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	*e2etest.Proc
+	out *e2etest.Buffer
 }
 
 func start(t *testing.T, env []string, args ...string) *proc {
 	t.Helper()
-	cmd := exec.Command(fitcoachBinary(t), args...)
-	cmd.Env = append(os.Environ(), env...)
-	out := &syncBuffer{}
-	cmd.Stdout, cmd.Stderr = out, out
-	require.NoError(t, cmd.Start())
-	p := &proc{cmd: cmd, out: out}
-	t.Cleanup(func() {
-		_ = cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
-		}
-		if t.Failed() {
-			t.Logf("output of fitcoach %s:\n%s", strings.Join(args, " "), out.String())
-		}
-	})
-	return p
+	p := e2etest.Start(t, env, args...)
+	return &proc{Proc: p, out: p.Out}
 }
 
 func waitReady(t *testing.T, base string, p *proc) {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		resp, err := http.Get(base + "/readyz")
-		if err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return
-			}
-		}
-		if p.cmd.ProcessState != nil {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("%s never became ready; output:\n%s", base, p.out.String())
-}
-
-// api is an HTTP client for one person.
-type api struct {
-	t     *testing.T
-	base  string
-	token string
-}
-
-type response struct {
-	status int
-	body   map[string]any
-	raw    []byte
-}
-
-func (a api) call(method, path string, body any) response {
-	a.t.Helper()
-	var rd io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		rd = strings.NewReader(b)
-	default:
-		j, err := json.Marshal(b)
-		require.NoError(a.t, err)
-		rd = bytes.NewReader(j)
-	}
-	req, err := http.NewRequestWithContext(a.t.Context(), method, a.base+path, rd)
-	require.NoError(a.t, err)
-	if a.token != "" {
-		req.Header.Set("Authorization", "Bearer "+a.token)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	require.NoError(a.t, err)
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	require.NoError(a.t, err)
-	r := response{status: resp.StatusCode, raw: raw}
-	if len(raw) > 0 && raw[0] == '{' {
-		require.NoError(a.t, json.Unmarshal(raw, &r.body), string(raw))
-	}
-	return r
-}
-
-func (a api) ok(method, path string, body any) map[string]any {
-	a.t.Helper()
-	r := a.call(method, path, body)
-	require.Equal(a.t, http.StatusOK, r.status, "%s %s: %s", method, path, r.raw)
-	return r.body
-}
-
-func mintToken(t *testing.T, dataDir, sub string, admin bool) string {
-	t.Helper()
-	args := []string{"token", "--sub", sub, "--data-dir", dataDir}
-	if admin {
-		args = append(args, "--admin")
-	}
-	out, err := exec.Command(fitcoachBinary(t), args...).Output()
-	require.NoError(t, err)
-	return strings.TrimSpace(string(out))
-}
-
-func list(m map[string]any, key string) []any {
-	v, _ := m[key].([]any)
-	return v
-}
-
-func obj(v any) map[string]any {
-	m, _ := v.(map[string]any)
-	return m
+	e2etest.WaitReady(t, base, p.Proc)
 }
 
 // personFlow is what a newcomer does: onboard, generate, browse, start, complete; plus the
 // refusals a second person and a non-admin must meet.
 func personFlow(t *testing.T, base, alice, bob, admin string) {
-	anon := api{t, base, ""}
-	a := api{t, base, alice}
-	b := api{t, base, bob}
-	root := api{t, base, admin}
+	anon := api{T: t, Base: base}
+	a := api{T: t, Base: base, Token: alice}
+	b := api{T: t, Base: base, Token: bob}
+	root := api{T: t, Base: base, Token: admin}
 
-	require.Equal(t, http.StatusUnauthorized, anon.call("GET", "/v1/me/profile", nil).status)
-	require.Equal(t, http.StatusNotFound, a.call("GET", "/v1/me/profile", nil).status, "no profile before onboarding")
+	require.Equal(t, http.StatusUnauthorized, anon.Call("GET", "/v1/me/profile", nil).Status)
+	require.Equal(t, http.StatusNotFound, a.Call("GET", "/v1/me/profile", nil).Status, "no profile before onboarding")
 
 	profile := map[string]any{
 		"goal": "Build strength and lose a little fat", "fitnessLevel": "FITNESS_LEVEL_BEGINNER",
 		"equipment": []string{"dumbbell"}, "daysPerWeek": 9, "durationWeeks": 4, "sessionMinutes": 45,
 		"limitations": "", "archetype": "ARCHETYPE_MENTOR", "locale": "en",
 	}
-	bad := a.call("PUT", "/v1/me/profile", profile)
-	require.Equal(t, http.StatusBadRequest, bad.status, string(bad.raw))
-	require.Contains(t, string(bad.raw), "days_per_week")
+	bad := a.Call("PUT", "/v1/me/profile", profile)
+	require.Equal(t, http.StatusBadRequest, bad.Status, string(bad.Raw))
+	require.Contains(t, string(bad.Raw), "days_per_week")
 
 	profile["daysPerWeek"] = 3
-	got := a.ok("PUT", "/v1/me/profile", profile)
+	got := a.OK("PUT", "/v1/me/profile", profile)
 	require.Equal(t, "ARCHETYPE_MENTOR", obj(got["profile"])["archetype"])
 
-	created := a.ok("POST", "/v1/me/plans", map[string]any{"requestId": "first-plan"})
+	created := a.OK("POST", "/v1/me/plans", map[string]any{"requestId": "first-plan"})
 	plan := obj(created["plan"])
 	planID, _ := plan["id"].(string)
 	require.NotEmpty(t, planID)
@@ -227,10 +84,10 @@ func personFlow(t *testing.T, base, alice, bob, admin string) {
 	weeks := list(plan, "weeks")
 	require.Len(t, weeks, 4)
 
-	again := a.ok("POST", "/v1/me/plans", map[string]any{"requestId": "first-plan"})
+	again := a.OK("POST", "/v1/me/plans", map[string]any{"requestId": "first-plan"})
 	require.Equal(t, planID, obj(again["plan"])["id"], "the same request id gives the same plan")
 
-	listed := a.ok("GET", "/v1/me/plans", nil)
+	listed := a.OK("GET", "/v1/me/plans", nil)
 	require.Len(t, list(listed, "plans"), 1)
 	require.Equal(t, planID, obj(list(listed, "plans")[0])["id"])
 
@@ -251,11 +108,11 @@ func personFlow(t *testing.T, base, alice, bob, admin string) {
 	require.NotZero(t, rest)
 
 	dayPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", planID, training)
-	workout := obj(a.ok("GET", dayPath, nil)["workout"])
+	workout := obj(a.OK("GET", dayPath, nil)["workout"])
 	exercises := list(workout, "exercises")
 	require.NotEmpty(t, exercises)
 
-	started := a.ok("POST", dayPath+":start", map[string]any{})
+	started := a.OK("POST", dayPath+":start", map[string]any{})
 	items := list(obj(started["playlist"]), "items")
 	require.NotEmpty(t, items)
 	require.Empty(t, list(obj(started["playlist"]), "missing"), "the starter media covers every starter exercise")
@@ -290,18 +147,18 @@ func personFlow(t *testing.T, base, alice, bob, admin string) {
 		done = append(done, map[string]any{"exerciseSlug": ex["exerciseSlug"], "setsDone": ex["sets"], "repsDone": []int{10, 10}})
 	}
 	completion := map[string]any{"exercises": done, "perceivedEffort": 7, "notes": "felt good"}
-	logged := a.ok("POST", dayPath+":complete", completion)
+	logged := a.OK("POST", dayPath+":complete", completion)
 	require.EqualValues(t, 7, obj(logged["log"])["perceivedEffort"])
-	a.ok("POST", dayPath+":complete", completion) // repeating is idempotent
-	require.NotNil(t, obj(a.ok("GET", dayPath, nil)["workout"])["log"])
-	require.Equal(t, http.StatusBadRequest, a.call("POST", dayPath+":complete", map[string]any{"perceivedEffort": 11}).status)
+	a.OK("POST", dayPath+":complete", completion) // repeating is idempotent
+	require.NotNil(t, obj(a.OK("GET", dayPath, nil)["workout"])["log"])
+	require.Equal(t, http.StatusBadRequest, a.Call("POST", dayPath+":complete", map[string]any{"perceivedEffort": 11}).Status)
 
-	restStart := a.ok("POST", fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", planID, rest), map[string]any{})
+	restStart := a.OK("POST", fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d:start", planID, rest), map[string]any{})
 	restItems := list(obj(restStart["playlist"]), "items")
 	require.Len(t, restItems, 1)
 	require.Equal(t, "CLIP_KIND_REST_DAY", obj(restItems[0])["kind"])
 
-	day7 := a.ok("POST", fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/7:start", planID), map[string]any{})
+	day7 := a.OK("POST", fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/7:start", planID), map[string]any{})
 	found := false
 	for _, it := range list(obj(day7["playlist"]), "items") {
 		found = found || obj(it)["kind"] == "CLIP_KIND_WEEKLY_MOTIVATION"
@@ -311,21 +168,21 @@ func personFlow(t *testing.T, base, alice, bob, admin string) {
 	}
 
 	// Another person sees nothing of Alice's.
-	require.Equal(t, http.StatusNotFound, b.call("GET", "/v1/me/plans/"+planID, nil).status)
-	require.Equal(t, http.StatusNotFound, b.call("POST", dayPath+":start", map[string]any{}).status)
-	require.Empty(t, list(b.ok("GET", "/v1/me/plans", nil), "plans"))
+	require.Equal(t, http.StatusNotFound, b.Call("GET", "/v1/me/plans/"+planID, nil).Status)
+	require.Equal(t, http.StatusNotFound, b.Call("POST", dayPath+":start", map[string]any{}).Status)
+	require.Empty(t, list(b.OK("GET", "/v1/me/plans", nil), "plans"))
 
 	// Catalog and clip writes are for admins.
 	newExercise := map[string]any{"slug": "e2e-test-move", "name": map[string]string{"en": "E2E move", "ru": "Тест"},
 		"muscleGroups": []string{"core"}, "difficulty": "FITNESS_LEVEL_BEGINNER"}
-	require.Equal(t, http.StatusForbidden, a.call("POST", "/v1/exercises", newExercise).status)
-	require.Equal(t, http.StatusForbidden, a.call("POST", "/v1/clips", map[string]any{}).status)
-	root.ok("POST", "/v1/exercises", newExercise)
-	require.Equal(t, http.StatusConflict, root.call("POST", "/v1/exercises", newExercise).status)
-	require.NotEmpty(t, list(a.ok("GET", "/v1/exercises?page_size=5", nil), "exercises"))
+	require.Equal(t, http.StatusForbidden, a.Call("POST", "/v1/exercises", newExercise).Status)
+	require.Equal(t, http.StatusForbidden, a.Call("POST", "/v1/clips", map[string]any{}).Status)
+	root.OK("POST", "/v1/exercises", newExercise)
+	require.Equal(t, http.StatusConflict, root.Call("POST", "/v1/exercises", newExercise).Status)
+	require.NotEmpty(t, list(a.OK("GET", "/v1/exercises?page_size=5", nil), "exercises"))
 
 	// Ops: the raw AI JSON validator.
-	v := a.ok("POST", "/v1/plans:validate", `{"plan_name": "Test", "duration_weeks": 4, "goal": "Test goal", "weeks": []}`)
+	v := a.OK("POST", "/v1/plans:validate", `{"plan_name": "Test", "duration_weeks": 4, "goal": "Test goal", "weeks": []}`)
 	require.Equal(t, false, v["valid"])
 	require.GreaterOrEqual(t, len(list(v, "violations")), 3)
 }
