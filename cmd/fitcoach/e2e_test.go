@@ -23,33 +23,17 @@ import (
 // TestMain builds the binary once before any test runs.
 func TestMain(m *testing.M) { e2etest.Main(m) }
 
-// Short names for the shared harness, which the faults module's tests use too (metrics_test.go
-// uses these and proc's out).
+// Short names for the shared harness, which the faults module's tests use too.
 var (
 	fitcoachBinary = e2etest.Binary
 	freeAddr       = e2etest.FreeAddr
 	mintToken      = e2etest.MintToken
+	start          = e2etest.Start
+	waitReady      = e2etest.WaitReady
 	list, obj      = e2etest.List, e2etest.Obj
 )
 
 type api = e2etest.API
-
-// proc is a running fitcoach process; out is its output so far (e2etest.Proc's Out).
-type proc struct {
-	*e2etest.Proc
-	out *e2etest.Buffer
-}
-
-func start(t *testing.T, env []string, args ...string) *proc {
-	t.Helper()
-	p := e2etest.Start(t, env, args...)
-	return &proc{Proc: p, out: p.Out}
-}
-
-func waitReady(t *testing.T, base string, p *proc) {
-	t.Helper()
-	e2etest.WaitReady(t, base, p.Proc)
-}
 
 // personFlow is what a newcomer does: onboard, generate, browse, start, complete; plus the
 // refusals a second person and a non-admin must meet.
@@ -196,7 +180,7 @@ func TestEndToEndDev(t *testing.T) {
 	p := start(t, []string{"OPENAI_API_KEY="}, "dev", "--data-dir", dataDir, "--http-addr", httpAddr, "--grpc-addr", grpcAddr)
 	base := "http://" + httpAddr
 	waitReady(t, base, p)
-	require.Eventually(t, func() bool { return strings.Contains(p.out.String(), "export TOKEN=") }, 5*time.Second, 50*time.Millisecond,
+	require.Eventually(t, func() bool { return strings.Contains(p.Out.String(), "export TOKEN=") }, 5*time.Second, 50*time.Millisecond,
 		"the banner prints a ready-to-use token")
 
 	personFlow(t, base, mintToken(t, dataDir, "alice", false), mintToken(t, dataDir, "bob", false), mintToken(t, dataDir, "ops", true))

@@ -31,7 +31,7 @@ func TestServeMetricsAddr(t *testing.T) {
 	}, "serve", "catalog", "--grpc-addr", grpcAddr)
 	require.Eventually(t, func() bool {
 		return exec.Command(fitcoachBinary(t), "healthcheck", "grpc", grpcAddr).Run() == nil
-	}, 60*time.Second, 100*time.Millisecond, "catalog never answered grpc health; output:\n%s", p.out)
+	}, 60*time.Second, 100*time.Millisecond, "catalog never answered grpc health; output:\n%s", p.Out)
 
 	var body string
 	require.Eventually(t, func() bool {
@@ -43,7 +43,7 @@ func TestServeMetricsAddr(t *testing.T) {
 		b, err := io.ReadAll(resp.Body)
 		body = string(b)
 		return err == nil && resp.StatusCode == http.StatusOK
-	}, 10*time.Second, 100*time.Millisecond, "no /metrics on %s; output:\n%s", metricsAddr, p.out)
+	}, 10*time.Second, 100*time.Millisecond, "no /metrics on %s; output:\n%s", metricsAddr, p.Out)
 
 	goroutines, ok := sample(body, "go_goroutines")
 	require.True(t, ok, "go_goroutines missing from:\n%s", body)
