@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -221,6 +222,21 @@ func checkRole(t *testing.T, b built, role string) {
 		require.Equal(t, "0.0.0.0:9090", cm["FITCOACH_GRPC_ADDR"])
 		require.Equal(t, int32(9090), c.Ports[0].ContainerPort)
 	}
+
+	// Metrics: the pod says where Prometheus scrapes it, and that is where the role serves them
+	// (the gateway on its HTTP port, a service on FITCOACH_METRICS_ADDR, a named port).
+	ann := d.Spec.Template.Annotations
+	require.Equal(t, "true", ann["prometheus.io/scrape"], "%s is not scraped", role)
+	require.Equal(t, "/metrics", ann["prometheus.io/path"])
+	metricsPort := "8080"
+	if role != "gateway" {
+		_, metricsPort, _ = strings.Cut(cm["FITCOACH_METRICS_ADDR"], ":")
+		require.NotEmpty(t, metricsPort, "FITCOACH_METRICS_ADDR must name a port for the services")
+		i := slices.IndexFunc(c.Ports, func(p corev1.ContainerPort) bool { return p.Name == "metrics" })
+		require.GreaterOrEqual(t, i, 0, "%s declares no metrics port", role)
+		require.Equal(t, metricsPort, fmt.Sprint(c.Ports[i].ContainerPort))
+	}
+	require.Equal(t, metricsPort, ann["prometheus.io/port"])
 
 	// Every variable the role's code reads comes from the ConfigMap or a Secret reference.
 	for _, v := range roleVars(t, role) {
@@ -449,6 +465,14 @@ func checkNetworkPolicies(t *testing.T, b built) {
 		require.True(t, allowed(t, p, s, kubeDNS, 53), "%s must resolve names", svc)
 		require.True(t, allowed(t, p, podPeer(b, "migrate-"+svc), external, 5432), "migrate-%s must reach PostgreSQL", svc)
 	}
+	prometheus := peer{namespace: labels.Set{"kubernetes.io/metadata.name": "monitoring"}, pod: labels.Set{"app.kubernetes.io/name": "prometheus"}}
+	for _, svc := range services {
+		s := podPeer(b, svc)
+		require.True(t, allowed(t, p, prometheus, s, 9100), "Prometheus must scrape %s", svc)
+		require.False(t, allowed(t, p, prometheus, s, 9090), "Prometheus has no business with %s's API", svc)
+		require.False(t, allowed(t, p, external, s, 9100), "%s's metrics are not public", svc)
+	}
+	require.True(t, allowed(t, p, prometheus, gateway, 8080), "Prometheus must scrape the gateway")
 	require.False(t, allowed(t, p, gateway, external, 5432), "the gateway has no database")
 	require.False(t, allowed(t, p, external, podPeer(b, "migrate-catalog"), 9090))
 }
