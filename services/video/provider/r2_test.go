@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
-	"github.com/fitcoach/fitcoach/services/video/s3test"
 	"github.com/fitcoach/fitcoach/services/video/provider"
+	"github.com/fitcoach/fitcoach/services/video/s3test"
 )
 
 func r2Clip(key string) *videov1.Clip {
