@@ -125,9 +125,13 @@ func validURL(next http.Handler) http.Handler {
 // fieldMaskNames rewrites the paths of an updateMask (or update_mask) query parameter from
 // the JSON names REST clients use (r2Key, title.en) to the proto names the services read
 // (r2_key), as protojson does for a FieldMask in a body; grpc-gateway's query parser takes them
-// verbatim.
+// verbatim. Only PATCH routes take a mask, so other requests pass untouched (and unparsed).
 func fieldMaskNames(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPatch || !strings.Contains(r.URL.RawQuery, "ask=") { // updateMask=, update_mask=
+			next.ServeHTTP(w, r)
+			return
+		}
 		q := r.URL.Query()
 		changed := false
 		for _, key := range []string{"updateMask", "update_mask"} {

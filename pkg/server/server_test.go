@@ -48,11 +48,17 @@ func (catalogStub) GetExercise(ctx context.Context, req *catalogv1.GetExerciseRe
 
 func start(t *testing.T) (*server.Server, *grpc.ClientConn, *auth.HS256, context.CancelFunc) {
 	t.Helper()
+	return startWith(t, catalogStub{})
+}
+
+// startWith serves impl as the catalog service on loopback and dials it as services do.
+func startWith(t *testing.T, impl catalogv1.CatalogServiceServer) (*server.Server, *grpc.ClientConn, *auth.HS256, context.CancelFunc) {
+	t.Helper()
 	signer, err := auth.NewHS256([]byte("0123456789abcdef0123456789abcdef"))
 	require.NoError(t, err)
 	srv, err := server.New(server.Config{Logger: obs.NewLogger(io.Discard, "error"), Verifier: signer, ShutdownTimeout: time.Second})
 	require.NoError(t, err)
-	srv.Register(&catalogv1.CatalogService_ServiceDesc, catalogStub{})
+	srv.Register(&catalogv1.CatalogService_ServiceDesc, impl)
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -217,20 +223,8 @@ func (f *flakyCatalog) CreateExercise(context.Context, *catalogv1.CreateExercise
 // for a method the proto marks idempotent (GetExercise) and never for one it does not
 // (CreateExercise), which could store twice.
 func TestRetriesFollowTheContract(t *testing.T) {
-	signer, err := auth.NewHS256([]byte("0123456789abcdef0123456789abcdef"))
-	require.NoError(t, err)
-	srv, err := server.New(server.Config{Logger: obs.NewLogger(io.Discard, "error"), Verifier: signer, ShutdownTimeout: time.Second})
-	require.NoError(t, err)
 	stub := &flakyCatalog{}
-	srv.Register(&catalogv1.CatalogService_ServiceDesc, stub)
-	lis, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(t.Context())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, lis) }()
-	conn, err := server.Dial(lis.Addr().String(), nil)
-	require.NoError(t, err)
-	t.Cleanup(func() { conn.Close(); cancel(); <-done })
+	_, conn, signer, _ := startWith(t, stub)
 	client := catalogv1.NewCatalogServiceClient(conn)
 
 	got, err := client.GetExercise(withToken(t, t.Context(), signer, "alice"), &catalogv1.GetExerciseRequest{Slug: "squat"})
