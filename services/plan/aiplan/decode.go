@@ -57,7 +57,8 @@ var (
 	planFieldNames     = [...]string{"plan_name", "duration_weeks", "goal", "notes", "weeks"}
 	weekFieldNames     = [...]string{"week_number", "week_focus", "days"}
 	dayFieldNames      = [...]string{"day_number", "workout_name", "is_rest_day", "confidence_task", "exercises"}
-	exerciseFieldNames = [...]string{"exercise_slug", "sets", "reps", "rest_seconds", "duration_seconds"}
+	exerciseFieldNames = [...]string{"exercise_slug", "sets", "reps", "rest_seconds", "duration_seconds",
+		"distance_meters", "target_rpe", "target_rir", "work_seconds", "recovery_seconds", "rounds", "block", "cue"}
 )
 
 func planField(k string) int {
@@ -116,6 +117,22 @@ func exerciseField(k string) int {
 		return 3
 	case "duration_seconds", "durationSeconds":
 		return 4
+	case "distance_meters", "distanceMeters":
+		return 5
+	case "target_rpe", "targetRpe":
+		return 6
+	case "target_rir", "targetRir":
+		return 7
+	case "work_seconds", "workSeconds":
+		return 8
+	case "recovery_seconds", "recoverySeconds":
+		return 9
+	case "rounds":
+		return 10
+	case "block":
+		return 11
+	case "cue":
+		return 12
 	}
 	return -1
 }
@@ -632,6 +649,29 @@ func (d *decoder) stringField(dst *string, field string) {
 	}
 }
 
+// optionalInt32 decodes a proto3 optional integer: nil (not set) when the value has the wrong
+// type, as protojson leaves a field it rejected.
+func (d *decoder) optionalInt32(field string) *int32 {
+	v := d.slabs.newInt32()
+	before := len(d.viols)
+	d.int32Field(v, field)
+	if len(d.viols) != before {
+		return nil
+	}
+	return v
+}
+
+// optionalString decodes a proto3 optional string.
+func (d *decoder) optionalString(field string) *string {
+	v := d.slabs.newString()
+	before := len(d.viols)
+	d.stringField(v, field)
+	if len(d.viols) != before {
+		return nil
+	}
+	return v
+}
+
 // int32Field decodes an integer given as a number or a numeric string into dst.
 func (d *decoder) int32Field(dst *int32, field string) {
 	start := d.pos
@@ -870,18 +910,29 @@ func (d *decoder) exercise(e *planv1.Exercise) {
 			case 0:
 				d.stringField(&e.ExerciseSlug, "exercise_slug")
 			case 1:
-				d.int32Field(&e.Sets, "sets")
+				e.Sets = d.optionalInt32("sets")
 			case 2:
-				d.stringField(&e.Reps, "reps")
+				e.Reps = d.optionalString("reps")
 			case 3:
-				d.int32Field(&e.RestSeconds, "rest_seconds")
+				e.RestSeconds = d.optionalInt32("rest_seconds")
 			case 4:
-				v := d.slabs.newInt32()
-				before := len(d.viols)
-				d.int32Field(v, "duration_seconds")
-				if len(d.viols) == before {
-					e.DurationSeconds = v
-				}
+				e.DurationSeconds = d.optionalInt32("duration_seconds")
+			case 5:
+				e.DistanceMeters = d.optionalInt32("distance_meters")
+			case 6:
+				e.TargetRpe = d.optionalInt32("target_rpe")
+			case 7:
+				e.TargetRir = d.optionalInt32("target_rir")
+			case 8:
+				e.WorkSeconds = d.optionalInt32("work_seconds")
+			case 9:
+				e.RecoverySeconds = d.optionalInt32("recovery_seconds")
+			case 10:
+				e.Rounds = d.optionalInt32("rounds")
+			case 11:
+				d.stringField(&e.Block, "block")
+			case 12:
+				d.stringField(&e.Cue, "cue")
 			}
 		}
 		if d.fatal {

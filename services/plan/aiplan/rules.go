@@ -64,9 +64,11 @@ type ruleSet struct {
 	exercises                   repeatedRule
 	dayCEL                      []celCheck[*planv1.Day]
 
-	exerciseSlug, reps                 stringRule
-	sets, restSeconds, durationSeconds int32Rule
-	exerciseCEL                        []celCheck[*planv1.Exercise]
+	exerciseSlug, reps, block, cue                     stringRule
+	sets, restSeconds, durationSeconds, distanceMeters int32Rule
+	targetRPE, targetRIR                               int32Rule
+	workSeconds, recoverySeconds, rounds               int32Rule
+	exerciseCEL                                        []celCheck[*planv1.Exercise]
 }
 
 // fastRules builds the rule set once; the descriptors it reads never change at run time.
@@ -82,7 +84,7 @@ var fastRules = sync.OnceValues(func() (*ruleSet, error) {
 // buildRules reads the rules of the four plan messages from their descriptors.
 func buildRules(messages ...protoreflect.MessageDescriptor) (*ruleSet, error) {
 	rs := &ruleSet{}
-	for _, r := range []*stringRule{&rs.planName, &rs.goal, &rs.notes, &rs.weekFocus, &rs.workoutName, &rs.confidenceTask, &rs.exerciseSlug, &rs.reps} {
+	for _, r := range []*stringRule{&rs.planName, &rs.goal, &rs.notes, &rs.weekFocus, &rs.workoutName, &rs.confidenceTask, &rs.exerciseSlug, &rs.reps, &rs.block, &rs.cue} {
 		r.minLen, r.maxLen = -1, -1
 	}
 	for _, r := range []*repeatedRule{&rs.weeks, &rs.days, &rs.exercises} {
@@ -94,7 +96,9 @@ func buildRules(messages ...protoreflect.MessageDescriptor) (*ruleSet, error) {
 			"WorkoutPlan": {"plan_name": &rs.planName, "duration_weeks": &rs.durationWeeks, "goal": &rs.goal, "notes": &rs.notes, "weeks": &rs.weeks},
 			"Week":        {"week_number": &rs.weekNumber, "week_focus": &rs.weekFocus, "days": &rs.days},
 			"Day":         {"day_number": &rs.dayNumber, "workout_name": &rs.workoutName, "confidence_task": &rs.confidenceTask, "exercises": &rs.exercises, "is_rest_day": nil},
-			"Exercise":    {"exercise_slug": &rs.exerciseSlug, "sets": &rs.sets, "reps": &rs.reps, "rest_seconds": &rs.restSeconds, "duration_seconds": &rs.durationSeconds},
+			"Exercise": {"exercise_slug": &rs.exerciseSlug, "sets": &rs.sets, "reps": &rs.reps, "rest_seconds": &rs.restSeconds, "duration_seconds": &rs.durationSeconds,
+				"distance_meters": &rs.distanceMeters, "target_rpe": &rs.targetRPE, "target_rir": &rs.targetRIR, "work_seconds": &rs.workSeconds,
+				"recovery_seconds": &rs.recoverySeconds, "rounds": &rs.rounds, "block": &rs.block, "cue": &rs.cue},
 		},
 		known: celChecks(),
 		used:  map[string]bool{},
@@ -377,6 +381,10 @@ func celChecks() map[string]celImpl {
 			func(d *planv1.Day) bool { return d.GetIsRestDay() || len(d.GetExercises()) > 0 }},
 		"reps.range_order": {"Exercise", "reps", "!this.matches('^[0-9]{1,3}-[0-9]{1,3}$') || int(this.split('-')[0]) <= int(this.split('-')[1])",
 			func(e *planv1.Exercise) bool { return repsInOrder(e.GetReps()) }},
+		"rounds.intervals_complete": {"Exercise", "", "has(this.work_seconds) == has(this.rounds) && has(this.recovery_seconds) == has(this.rounds)",
+			func(e *planv1.Exercise) bool {
+				return (e.WorkSeconds != nil) == (e.Rounds != nil) && (e.RecoverySeconds != nil) == (e.Rounds != nil)
+			}},
 	}
 }
 

@@ -17,6 +17,7 @@ type slabs struct {
 	dayPool      []planv1.Day
 	exercisePool []planv1.Exercise
 	int32Pool    []int32
+	stringPool   []string
 	text         []byte // backing store of string values; only ever appended to
 	interned     [256]string
 
@@ -74,6 +75,15 @@ func (s *slabs) newInt32() *int32 {
 	}
 	v := &s.int32Pool[0]
 	s.int32Pool = s.int32Pool[1:]
+	return v
+}
+
+func (s *slabs) newString() *string {
+	if len(s.stringPool) == 0 {
+		s.stringPool = make([]string, int32Slab)
+	}
+	v := &s.stringPool[0]
+	s.stringPool = s.stringPool[1:]
 	return v
 }
 

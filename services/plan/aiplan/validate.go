@@ -139,13 +139,28 @@ func (v *validator) day(d *planv1.Day) {
 func (v *validator) exercise(e *planv1.Exercise) {
 	rs := v.rs
 	v.str(&rs.exerciseSlug, e.GetExerciseSlug(), "exercise_slug")
-	v.int32(&rs.sets, e.GetSets(), "sets")
-	v.str(&rs.reps, e.GetReps(), "reps")
-	v.int32(&rs.restSeconds, e.GetRestSeconds(), "rest_seconds")
-	// An optional field is only checked when set, as protovalidate does for fields with
-	// presence.
-	if e.DurationSeconds != nil {
-		v.int32(&rs.durationSeconds, *e.DurationSeconds, "duration_seconds")
+	// Optional fields are only checked when set, as protovalidate does for fields with
+	// presence: the original system accepted a bare slug, a hold without reps, cardio as
+	// a slug and a duration.
+	v.optInt32(&rs.sets, e.Sets, "sets")
+	if e.Reps != nil {
+		v.str(&rs.reps, *e.Reps, "reps")
 	}
+	v.optInt32(&rs.restSeconds, e.RestSeconds, "rest_seconds")
+	v.optInt32(&rs.durationSeconds, e.DurationSeconds, "duration_seconds")
+	v.optInt32(&rs.distanceMeters, e.DistanceMeters, "distance_meters")
+	v.optInt32(&rs.targetRPE, e.TargetRpe, "target_rpe")
+	v.optInt32(&rs.targetRIR, e.TargetRir, "target_rir")
+	v.optInt32(&rs.workSeconds, e.WorkSeconds, "work_seconds")
+	v.optInt32(&rs.recoverySeconds, e.RecoverySeconds, "recovery_seconds")
+	v.optInt32(&rs.rounds, e.Rounds, "rounds")
+	v.str(&rs.block, e.GetBlock(), "block")
+	v.str(&rs.cue, e.GetCue(), "cue")
 	celRules(v, rs.exerciseCEL, e)
+}
+
+func (v *validator) optInt32(r *int32Rule, p *int32, field string) {
+	if p != nil {
+		v.int32(r, *p, field)
+	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"google.golang.org/protobuf/proto"
+
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 )
 
@@ -77,7 +79,7 @@ func Expand(t *planv1.PlanTemplate, locale string) *planv1.WorkoutPlan {
 // progress returns e as prescribed in a week after trained training weeks, sinceDeload of
 // them after the last deload.
 func progress(e *planv1.Exercise, pr *planv1.Progression, deload bool, trained, sinceDeload int32) *planv1.Exercise {
-	out := &planv1.Exercise{ExerciseSlug: e.GetExerciseSlug(), Sets: e.GetSets(), Reps: e.GetReps(), RestSeconds: e.GetRestSeconds()}
+	out := proto.CloneOf(e)
 	if e.DurationSeconds != nil {
 		d := e.GetDurationSeconds()
 		out.DurationSeconds = &d
@@ -87,14 +89,17 @@ func progress(e *planv1.Exercise, pr *planv1.Progression, deload bool, trained, 
 		if pct <= 0 || pct > 100 {
 			pct = 60
 		}
-		out.Sets = max(1, (e.GetSets()*pct+50)/100)
+		v := max(1, (e.GetSets()*pct+50)/100)
+		out.Sets = &v
 		return out
 	}
 	if every := pr.GetSetsIncreaseEveryWeeks(); every > 0 && e.GetSets() > 0 {
-		out.Sets = min(maxSets, max(e.GetSets(), e.GetSets()+trained/every))
+		v := min(maxSets, max(e.GetSets(), e.GetSets()+trained/every))
+		out.Sets = &v
 	}
 	if step := pr.GetRepsIncreasePerWeek() * sinceDeload; step > 0 {
-		out.Reps = addReps(e.GetReps(), step)
+		v := addReps(e.GetReps(), step)
+		out.Reps = &v
 		if out.DurationSeconds != nil && *out.DurationSeconds > 0 {
 			d := min(maxDuration, *out.DurationSeconds+step*durationPerRep)
 			out.DurationSeconds = &d

@@ -257,10 +257,10 @@ func doseFor(l typesv1.FitnessLevel) dose {
 }
 
 func (d dose) prescribe(e *catalogv1.Exercise) *planv1.Exercise {
-	out := &planv1.Exercise{ExerciseSlug: e.GetSlug(), Sets: d.sets, Reps: d.reps, RestSeconds: d.rest}
+	out := &planv1.Exercise{ExerciseSlug: e.GetSlug(), Sets: &d.sets, Reps: &d.reps, RestSeconds: &d.rest}
 	if timed(e.GetSlug()) {
-		s := d.seconds
-		out.Reps = "1"
+		s, one := d.seconds, "1"
+		out.Reps = &one
 		out.DurationSeconds = &s
 	}
 	return out

@@ -94,9 +94,17 @@ type Exercise struct {
 	Equipment  []string        `protobuf:"bytes,6,rep,name=equipment,proto3" json:"equipment,omitempty"`
 	Difficulty v1.FitnessLevel `protobuf:"varint,7,opt,name=difficulty,proto3,enum=fitcoach.types.v1.FitnessLevel" json:"difficulty,omitempty"`
 	// Output only on create: new exercises are active.
-	Active        bool                   `protobuf:"varint,8,opt,name=active,proto3" json:"active,omitempty"`
-	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	Active     bool                   `protobuf:"varint,8,opt,name=active,proto3" json:"active,omitempty"`
+	CreateTime *timestamppb.Timestamp `protobuf:"bytes,9,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// How the work is counted: reps, seconds or distance/minutes. Unspecified on create is reps.
+	Measurement v1.Measurement `protobuf:"varint,11,opt,name=measurement,proto3,enum=fitcoach.types.v1.Measurement" json:"measurement,omitempty"`
+	Mechanics   v1.Mechanics   `protobuf:"varint,12,opt,name=mechanics,proto3,enum=fitcoach.types.v1.Mechanics" json:"mechanics,omitempty"`
+	// Movement patterns trained, main one first.
+	Patterns []v1.MovementPattern `protobuf:"varint,13,rep,packed,name=patterns,proto3,enum=fitcoach.types.v1.MovementPattern" json:"patterns,omitempty"`
+	// Joints the exercise loads; a person who must spare one is never prescribed it.
+	Stresses      []v1.Joint `protobuf:"varint,14,rep,packed,name=stresses,proto3,enum=fitcoach.types.v1.Joint" json:"stresses,omitempty"`
+	Impact        v1.Impact  `protobuf:"varint,15,opt,name=impact,proto3,enum=fitcoach.types.v1.Impact" json:"impact,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -199,6 +207,41 @@ func (x *Exercise) GetUpdateTime() *timestamppb.Timestamp {
 		return x.UpdateTime
 	}
 	return nil
+}
+
+func (x *Exercise) GetMeasurement() v1.Measurement {
+	if x != nil {
+		return x.Measurement
+	}
+	return v1.Measurement(0)
+}
+
+func (x *Exercise) GetMechanics() v1.Mechanics {
+	if x != nil {
+		return x.Mechanics
+	}
+	return v1.Mechanics(0)
+}
+
+func (x *Exercise) GetPatterns() []v1.MovementPattern {
+	if x != nil {
+		return x.Patterns
+	}
+	return nil
+}
+
+func (x *Exercise) GetStresses() []v1.Joint {
+	if x != nil {
+		return x.Stresses
+	}
+	return nil
+}
+
+func (x *Exercise) GetImpact() v1.Impact {
+	if x != nil {
+		return x.Impact
+	}
+	return v1.Impact(0)
 }
 
 type CreateExerciseRequest struct {
@@ -1453,7 +1496,8 @@ var File_fitcoach_catalog_v1_catalog_proto protoreflect.FileDescriptor
 
 const file_fitcoach_catalog_v1_catalog_proto_rawDesc = "" +
 	"\n" +
-	"!fitcoach/catalog/v1/catalog.proto\x12\x13fitcoach.catalog.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xa8\x05\n" +
+	"!fitcoach/catalog/v1/catalog.proto\x12\x13fitcoach.catalog.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\x8d\n" +
+	"\n" +
 	"\bExercise\x124\n" +
 	"\x04slug\x18\x01 \x01(\tB \xbaH\x1dr\x1b\x10\x01\x18@2\x15^[a-z0-9][a-z0-9_-]*$R\x04slug\x124\n" +
 	"\x04code\x18\x02 \x01(\tB \xbaH\x1dr\x1b\x18\x102\x17^([A-Z]{2}[0-9]{3,6})?$R\x04code\x12<\n" +
@@ -1470,8 +1514,15 @@ const file_fitcoach_catalog_v1_catalog_proto_rawDesc = "" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\n" +
 	" \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime:@\xbaH=\x1a;\n" +
-	"\x10name.en_required\x12\x13name.en is required\x1a\x12this.name.en != ''\"Z\n" +
+	"updateTime\x12J\n" +
+	"\vmeasurement\x18\v \x01(\x0e2\x1e.fitcoach.types.v1.MeasurementB\b\xbaH\x05\x82\x01\x02\x10\x01R\vmeasurement\x12D\n" +
+	"\tmechanics\x18\f \x01(\x0e2\x1c.fitcoach.types.v1.MechanicsB\b\xbaH\x05\x82\x01\x02\x10\x01R\tmechanics\x12S\n" +
+	"\bpatterns\x18\r \x03(\x0e2\".fitcoach.types.v1.MovementPatternB\x13\xbaH\x10\x92\x01\r\x10\x04\x18\x01\"\a\x82\x01\x04\x10\x01 \x00R\bpatterns\x12I\n" +
+	"\bstresses\x18\x0e \x03(\x0e2\x18.fitcoach.types.v1.JointB\x13\xbaH\x10\x92\x01\r\x10\a\x18\x01\"\a\x82\x01\x04\x10\x01 \x00R\bstresses\x12;\n" +
+	"\x06impact\x18\x0f \x01(\x0e2\x19.fitcoach.types.v1.ImpactB\b\xbaH\x05\x82\x01\x02\x10\x01R\x06impact:\xb5\x02\xbaH\xb1\x02\x1a;\n" +
+	"\x10name.en_required\x12\x13name.en is required\x1a\x12this.name.en != ''\x1ah\n" +
+	"\fname.max_len\x12 a name is at most 200 characters\x1a6size(this.name.en) <= 200 && size(this.name.ru) <= 200\x1a\x87\x01\n" +
+	"\x13description.max_len\x12(a description is at most 4000 characters\x1aFsize(this.description.en) <= 4000 && size(this.description.ru) <= 4000\"Z\n" +
 	"\x15CreateExerciseRequest\x12A\n" +
 	"\bexercise\x18\x01 \x01(\v2\x1d.fitcoach.catalog.v1.ExerciseB\x06\xbaH\x03\xc8\x01\x01R\bexercise\"S\n" +
 	"\x16CreateExerciseResponse\x129\n" +
@@ -1617,9 +1668,14 @@ var file_fitcoach_catalog_v1_catalog_proto_goTypes = []any{
 	(*v1.LocalizedText)(nil),                // 25: fitcoach.types.v1.LocalizedText
 	(v1.FitnessLevel)(0),                    // 26: fitcoach.types.v1.FitnessLevel
 	(*timestamppb.Timestamp)(nil),           // 27: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),           // 28: google.protobuf.FieldMask
-	(v1.ClipKind)(0),                        // 29: fitcoach.types.v1.ClipKind
-	(v1.Archetype)(0),                       // 30: fitcoach.types.v1.Archetype
+	(v1.Measurement)(0),                     // 28: fitcoach.types.v1.Measurement
+	(v1.Mechanics)(0),                       // 29: fitcoach.types.v1.Mechanics
+	(v1.MovementPattern)(0),                 // 30: fitcoach.types.v1.MovementPattern
+	(v1.Joint)(0),                           // 31: fitcoach.types.v1.Joint
+	(v1.Impact)(0),                          // 32: fitcoach.types.v1.Impact
+	(*fieldmaskpb.FieldMask)(nil),           // 33: google.protobuf.FieldMask
+	(v1.ClipKind)(0),                        // 34: fitcoach.types.v1.ClipKind
+	(v1.Archetype)(0),                       // 35: fitcoach.types.v1.Archetype
 }
 var file_fitcoach_catalog_v1_catalog_proto_depIdxs = []int32{
 	25, // 0: fitcoach.catalog.v1.Exercise.name:type_name -> fitcoach.types.v1.LocalizedText
@@ -1627,59 +1683,64 @@ var file_fitcoach_catalog_v1_catalog_proto_depIdxs = []int32{
 	26, // 2: fitcoach.catalog.v1.Exercise.difficulty:type_name -> fitcoach.types.v1.FitnessLevel
 	27, // 3: fitcoach.catalog.v1.Exercise.create_time:type_name -> google.protobuf.Timestamp
 	27, // 4: fitcoach.catalog.v1.Exercise.update_time:type_name -> google.protobuf.Timestamp
-	1,  // 5: fitcoach.catalog.v1.CreateExerciseRequest.exercise:type_name -> fitcoach.catalog.v1.Exercise
-	1,  // 6: fitcoach.catalog.v1.CreateExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
-	1,  // 7: fitcoach.catalog.v1.GetExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
-	1,  // 8: fitcoach.catalog.v1.UpdateExerciseRequest.exercise:type_name -> fitcoach.catalog.v1.Exercise
-	28, // 9: fitcoach.catalog.v1.UpdateExerciseRequest.update_mask:type_name -> google.protobuf.FieldMask
-	1,  // 10: fitcoach.catalog.v1.UpdateExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
-	1,  // 11: fitcoach.catalog.v1.DeleteExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
-	26, // 12: fitcoach.catalog.v1.ListExercisesRequest.difficulty:type_name -> fitcoach.types.v1.FitnessLevel
-	1,  // 13: fitcoach.catalog.v1.ListExercisesResponse.exercises:type_name -> fitcoach.catalog.v1.Exercise
-	1,  // 14: fitcoach.catalog.v1.ImportExercisesRequest.exercises:type_name -> fitcoach.catalog.v1.Exercise
-	26, // 15: fitcoach.catalog.v1.ListAllowedExercisesRequest.max_difficulty:type_name -> fitcoach.types.v1.FitnessLevel
-	1,  // 16: fitcoach.catalog.v1.ListAllowedExercisesResponse.exercises:type_name -> fitcoach.catalog.v1.Exercise
-	29, // 17: fitcoach.catalog.v1.ListAllowedExercisesResponse.required_kinds:type_name -> fitcoach.types.v1.ClipKind
-	27, // 18: fitcoach.catalog.v1.ListAllowedExercisesResponse.computed_time:type_name -> google.protobuf.Timestamp
-	26, // 19: fitcoach.catalog.v1.GetExerciseAlternativesRequest.max_difficulty:type_name -> fitcoach.types.v1.FitnessLevel
-	1,  // 20: fitcoach.catalog.v1.GetExerciseAlternativesResponse.alternatives:type_name -> fitcoach.catalog.v1.Exercise
-	30, // 21: fitcoach.catalog.v1.ArchetypeCoverage.archetype:type_name -> fitcoach.types.v1.Archetype
-	29, // 22: fitcoach.catalog.v1.ArchetypeCoverage.kinds:type_name -> fitcoach.types.v1.ClipKind
-	0,  // 23: fitcoach.catalog.v1.ArchetypeCoverage.status:type_name -> fitcoach.catalog.v1.CoverageStatus
-	25, // 24: fitcoach.catalog.v1.ExerciseCoverage.name:type_name -> fitcoach.types.v1.LocalizedText
-	29, // 25: fitcoach.catalog.v1.ExerciseCoverage.kinds:type_name -> fitcoach.types.v1.ClipKind
-	0,  // 26: fitcoach.catalog.v1.ExerciseCoverage.status:type_name -> fitcoach.catalog.v1.CoverageStatus
-	19, // 27: fitcoach.catalog.v1.ExerciseCoverage.archetypes:type_name -> fitcoach.catalog.v1.ArchetypeCoverage
-	30, // 28: fitcoach.catalog.v1.CoverageTotals.archetype:type_name -> fitcoach.types.v1.Archetype
-	20, // 29: fitcoach.catalog.v1.GetCoverageResponse.exercises:type_name -> fitcoach.catalog.v1.ExerciseCoverage
-	29, // 30: fitcoach.catalog.v1.GetCoverageResponse.required_kinds:type_name -> fitcoach.types.v1.ClipKind
-	21, // 31: fitcoach.catalog.v1.GetCoverageResponse.totals:type_name -> fitcoach.catalog.v1.CoverageTotals
-	21, // 32: fitcoach.catalog.v1.GetCoverageResponse.by_archetype:type_name -> fitcoach.catalog.v1.CoverageTotals
-	2,  // 33: fitcoach.catalog.v1.CatalogService.CreateExercise:input_type -> fitcoach.catalog.v1.CreateExerciseRequest
-	4,  // 34: fitcoach.catalog.v1.CatalogService.GetExercise:input_type -> fitcoach.catalog.v1.GetExerciseRequest
-	6,  // 35: fitcoach.catalog.v1.CatalogService.UpdateExercise:input_type -> fitcoach.catalog.v1.UpdateExerciseRequest
-	8,  // 36: fitcoach.catalog.v1.CatalogService.DeleteExercise:input_type -> fitcoach.catalog.v1.DeleteExerciseRequest
-	10, // 37: fitcoach.catalog.v1.CatalogService.ListExercises:input_type -> fitcoach.catalog.v1.ListExercisesRequest
-	12, // 38: fitcoach.catalog.v1.CatalogService.ImportExercises:input_type -> fitcoach.catalog.v1.ImportExercisesRequest
-	14, // 39: fitcoach.catalog.v1.CatalogService.ListAllowedExercises:input_type -> fitcoach.catalog.v1.ListAllowedExercisesRequest
-	16, // 40: fitcoach.catalog.v1.CatalogService.GetExerciseAlternatives:input_type -> fitcoach.catalog.v1.GetExerciseAlternativesRequest
-	18, // 41: fitcoach.catalog.v1.CatalogService.GetCoverage:input_type -> fitcoach.catalog.v1.GetCoverageRequest
-	23, // 42: fitcoach.catalog.v1.CatalogService.InvalidateCache:input_type -> fitcoach.catalog.v1.InvalidateCacheRequest
-	3,  // 43: fitcoach.catalog.v1.CatalogService.CreateExercise:output_type -> fitcoach.catalog.v1.CreateExerciseResponse
-	5,  // 44: fitcoach.catalog.v1.CatalogService.GetExercise:output_type -> fitcoach.catalog.v1.GetExerciseResponse
-	7,  // 45: fitcoach.catalog.v1.CatalogService.UpdateExercise:output_type -> fitcoach.catalog.v1.UpdateExerciseResponse
-	9,  // 46: fitcoach.catalog.v1.CatalogService.DeleteExercise:output_type -> fitcoach.catalog.v1.DeleteExerciseResponse
-	11, // 47: fitcoach.catalog.v1.CatalogService.ListExercises:output_type -> fitcoach.catalog.v1.ListExercisesResponse
-	13, // 48: fitcoach.catalog.v1.CatalogService.ImportExercises:output_type -> fitcoach.catalog.v1.ImportExercisesResponse
-	15, // 49: fitcoach.catalog.v1.CatalogService.ListAllowedExercises:output_type -> fitcoach.catalog.v1.ListAllowedExercisesResponse
-	17, // 50: fitcoach.catalog.v1.CatalogService.GetExerciseAlternatives:output_type -> fitcoach.catalog.v1.GetExerciseAlternativesResponse
-	22, // 51: fitcoach.catalog.v1.CatalogService.GetCoverage:output_type -> fitcoach.catalog.v1.GetCoverageResponse
-	24, // 52: fitcoach.catalog.v1.CatalogService.InvalidateCache:output_type -> fitcoach.catalog.v1.InvalidateCacheResponse
-	43, // [43:53] is the sub-list for method output_type
-	33, // [33:43] is the sub-list for method input_type
-	33, // [33:33] is the sub-list for extension type_name
-	33, // [33:33] is the sub-list for extension extendee
-	0,  // [0:33] is the sub-list for field type_name
+	28, // 5: fitcoach.catalog.v1.Exercise.measurement:type_name -> fitcoach.types.v1.Measurement
+	29, // 6: fitcoach.catalog.v1.Exercise.mechanics:type_name -> fitcoach.types.v1.Mechanics
+	30, // 7: fitcoach.catalog.v1.Exercise.patterns:type_name -> fitcoach.types.v1.MovementPattern
+	31, // 8: fitcoach.catalog.v1.Exercise.stresses:type_name -> fitcoach.types.v1.Joint
+	32, // 9: fitcoach.catalog.v1.Exercise.impact:type_name -> fitcoach.types.v1.Impact
+	1,  // 10: fitcoach.catalog.v1.CreateExerciseRequest.exercise:type_name -> fitcoach.catalog.v1.Exercise
+	1,  // 11: fitcoach.catalog.v1.CreateExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
+	1,  // 12: fitcoach.catalog.v1.GetExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
+	1,  // 13: fitcoach.catalog.v1.UpdateExerciseRequest.exercise:type_name -> fitcoach.catalog.v1.Exercise
+	33, // 14: fitcoach.catalog.v1.UpdateExerciseRequest.update_mask:type_name -> google.protobuf.FieldMask
+	1,  // 15: fitcoach.catalog.v1.UpdateExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
+	1,  // 16: fitcoach.catalog.v1.DeleteExerciseResponse.exercise:type_name -> fitcoach.catalog.v1.Exercise
+	26, // 17: fitcoach.catalog.v1.ListExercisesRequest.difficulty:type_name -> fitcoach.types.v1.FitnessLevel
+	1,  // 18: fitcoach.catalog.v1.ListExercisesResponse.exercises:type_name -> fitcoach.catalog.v1.Exercise
+	1,  // 19: fitcoach.catalog.v1.ImportExercisesRequest.exercises:type_name -> fitcoach.catalog.v1.Exercise
+	26, // 20: fitcoach.catalog.v1.ListAllowedExercisesRequest.max_difficulty:type_name -> fitcoach.types.v1.FitnessLevel
+	1,  // 21: fitcoach.catalog.v1.ListAllowedExercisesResponse.exercises:type_name -> fitcoach.catalog.v1.Exercise
+	34, // 22: fitcoach.catalog.v1.ListAllowedExercisesResponse.required_kinds:type_name -> fitcoach.types.v1.ClipKind
+	27, // 23: fitcoach.catalog.v1.ListAllowedExercisesResponse.computed_time:type_name -> google.protobuf.Timestamp
+	26, // 24: fitcoach.catalog.v1.GetExerciseAlternativesRequest.max_difficulty:type_name -> fitcoach.types.v1.FitnessLevel
+	1,  // 25: fitcoach.catalog.v1.GetExerciseAlternativesResponse.alternatives:type_name -> fitcoach.catalog.v1.Exercise
+	35, // 26: fitcoach.catalog.v1.ArchetypeCoverage.archetype:type_name -> fitcoach.types.v1.Archetype
+	34, // 27: fitcoach.catalog.v1.ArchetypeCoverage.kinds:type_name -> fitcoach.types.v1.ClipKind
+	0,  // 28: fitcoach.catalog.v1.ArchetypeCoverage.status:type_name -> fitcoach.catalog.v1.CoverageStatus
+	25, // 29: fitcoach.catalog.v1.ExerciseCoverage.name:type_name -> fitcoach.types.v1.LocalizedText
+	34, // 30: fitcoach.catalog.v1.ExerciseCoverage.kinds:type_name -> fitcoach.types.v1.ClipKind
+	0,  // 31: fitcoach.catalog.v1.ExerciseCoverage.status:type_name -> fitcoach.catalog.v1.CoverageStatus
+	19, // 32: fitcoach.catalog.v1.ExerciseCoverage.archetypes:type_name -> fitcoach.catalog.v1.ArchetypeCoverage
+	35, // 33: fitcoach.catalog.v1.CoverageTotals.archetype:type_name -> fitcoach.types.v1.Archetype
+	20, // 34: fitcoach.catalog.v1.GetCoverageResponse.exercises:type_name -> fitcoach.catalog.v1.ExerciseCoverage
+	34, // 35: fitcoach.catalog.v1.GetCoverageResponse.required_kinds:type_name -> fitcoach.types.v1.ClipKind
+	21, // 36: fitcoach.catalog.v1.GetCoverageResponse.totals:type_name -> fitcoach.catalog.v1.CoverageTotals
+	21, // 37: fitcoach.catalog.v1.GetCoverageResponse.by_archetype:type_name -> fitcoach.catalog.v1.CoverageTotals
+	2,  // 38: fitcoach.catalog.v1.CatalogService.CreateExercise:input_type -> fitcoach.catalog.v1.CreateExerciseRequest
+	4,  // 39: fitcoach.catalog.v1.CatalogService.GetExercise:input_type -> fitcoach.catalog.v1.GetExerciseRequest
+	6,  // 40: fitcoach.catalog.v1.CatalogService.UpdateExercise:input_type -> fitcoach.catalog.v1.UpdateExerciseRequest
+	8,  // 41: fitcoach.catalog.v1.CatalogService.DeleteExercise:input_type -> fitcoach.catalog.v1.DeleteExerciseRequest
+	10, // 42: fitcoach.catalog.v1.CatalogService.ListExercises:input_type -> fitcoach.catalog.v1.ListExercisesRequest
+	12, // 43: fitcoach.catalog.v1.CatalogService.ImportExercises:input_type -> fitcoach.catalog.v1.ImportExercisesRequest
+	14, // 44: fitcoach.catalog.v1.CatalogService.ListAllowedExercises:input_type -> fitcoach.catalog.v1.ListAllowedExercisesRequest
+	16, // 45: fitcoach.catalog.v1.CatalogService.GetExerciseAlternatives:input_type -> fitcoach.catalog.v1.GetExerciseAlternativesRequest
+	18, // 46: fitcoach.catalog.v1.CatalogService.GetCoverage:input_type -> fitcoach.catalog.v1.GetCoverageRequest
+	23, // 47: fitcoach.catalog.v1.CatalogService.InvalidateCache:input_type -> fitcoach.catalog.v1.InvalidateCacheRequest
+	3,  // 48: fitcoach.catalog.v1.CatalogService.CreateExercise:output_type -> fitcoach.catalog.v1.CreateExerciseResponse
+	5,  // 49: fitcoach.catalog.v1.CatalogService.GetExercise:output_type -> fitcoach.catalog.v1.GetExerciseResponse
+	7,  // 50: fitcoach.catalog.v1.CatalogService.UpdateExercise:output_type -> fitcoach.catalog.v1.UpdateExerciseResponse
+	9,  // 51: fitcoach.catalog.v1.CatalogService.DeleteExercise:output_type -> fitcoach.catalog.v1.DeleteExerciseResponse
+	11, // 52: fitcoach.catalog.v1.CatalogService.ListExercises:output_type -> fitcoach.catalog.v1.ListExercisesResponse
+	13, // 53: fitcoach.catalog.v1.CatalogService.ImportExercises:output_type -> fitcoach.catalog.v1.ImportExercisesResponse
+	15, // 54: fitcoach.catalog.v1.CatalogService.ListAllowedExercises:output_type -> fitcoach.catalog.v1.ListAllowedExercisesResponse
+	17, // 55: fitcoach.catalog.v1.CatalogService.GetExerciseAlternatives:output_type -> fitcoach.catalog.v1.GetExerciseAlternativesResponse
+	22, // 56: fitcoach.catalog.v1.CatalogService.GetCoverage:output_type -> fitcoach.catalog.v1.GetCoverageResponse
+	24, // 57: fitcoach.catalog.v1.CatalogService.InvalidateCache:output_type -> fitcoach.catalog.v1.InvalidateCacheResponse
+	48, // [48:58] is the sub-list for method output_type
+	38, // [38:48] is the sub-list for method input_type
+	38, // [38:38] is the sub-list for extension type_name
+	38, // [38:38] is the sub-list for extension extendee
+	0,  // [0:38] is the sub-list for field type_name
 }
 
 func init() { file_fitcoach_catalog_v1_catalog_proto_init() }

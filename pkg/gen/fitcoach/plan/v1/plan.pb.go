@@ -25,6 +25,74 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
+// Objective is one thing a person trains for; it decides what a week must contain.
+type Objective int32
+
+const (
+	Objective_OBJECTIVE_UNSPECIFIED Objective = 0
+	// Run, ride, row or hike longer: the activity itself at least twice a week.
+	Objective_OBJECTIVE_ENDURANCE Objective = 1
+	// Lift more, do the first pull-up: heavy compounds, low reps, long rests.
+	Objective_OBJECTIVE_STRENGTH Objective = 2
+	// Build muscle: enough hard sets per muscle group, 6–15 reps near failure.
+	Objective_OBJECTIVE_HYPERTROPHY Objective = 3
+	// Lose fat, keep muscle: full-body resistance work plus conditioning every week.
+	Objective_OBJECTIVE_FAT_LOSS Objective = 4
+	// Move freely, ease back pain, posture: mobility and core stability.
+	Objective_OBJECTIVE_MOBILITY Objective = 5
+	// Be healthy: ~150 aerobic minutes, strength for every major group twice, flexibility.
+	Objective_OBJECTIVE_GENERAL_HEALTH Objective = 6
+)
+
+// Enum value maps for Objective.
+var (
+	Objective_name = map[int32]string{
+		0: "OBJECTIVE_UNSPECIFIED",
+		1: "OBJECTIVE_ENDURANCE",
+		2: "OBJECTIVE_STRENGTH",
+		3: "OBJECTIVE_HYPERTROPHY",
+		4: "OBJECTIVE_FAT_LOSS",
+		5: "OBJECTIVE_MOBILITY",
+		6: "OBJECTIVE_GENERAL_HEALTH",
+	}
+	Objective_value = map[string]int32{
+		"OBJECTIVE_UNSPECIFIED":    0,
+		"OBJECTIVE_ENDURANCE":      1,
+		"OBJECTIVE_STRENGTH":       2,
+		"OBJECTIVE_HYPERTROPHY":    3,
+		"OBJECTIVE_FAT_LOSS":       4,
+		"OBJECTIVE_MOBILITY":       5,
+		"OBJECTIVE_GENERAL_HEALTH": 6,
+	}
+)
+
+func (x Objective) Enum() *Objective {
+	p := new(Objective)
+	*p = x
+	return p
+}
+
+func (x Objective) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Objective) Descriptor() protoreflect.EnumDescriptor {
+	return file_fitcoach_plan_v1_plan_proto_enumTypes[0].Descriptor()
+}
+
+func (Objective) Type() protoreflect.EnumType {
+	return &file_fitcoach_plan_v1_plan_proto_enumTypes[0]
+}
+
+func (x Objective) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Objective.Descriptor instead.
+func (Objective) EnumDescriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{0}
+}
+
 // Profile is what a person answered at onboarding.
 type Profile struct {
 	state        protoimpl.MessageState `protogen:"open.v1"`
@@ -40,7 +108,12 @@ type Profile struct {
 	Archetype   v1.Archetype `protobuf:"varint,8,opt,name=archetype,proto3,enum=fitcoach.types.v1.Archetype" json:"archetype,omitempty"`
 	Locale      string       `protobuf:"bytes,9,opt,name=locale,proto3" json:"locale,omitempty"`
 	// Output only.
-	UpdateTime    *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	UpdateTime *timestamppb.Timestamp `protobuf:"bytes,10,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
+	// What the person trains for, most important first: the first is the primary objective.
+	// Empty: read from the goal's words (ru and en), general health when nothing matches.
+	Objectives []Objective `protobuf:"varint,11,rep,packed,name=objectives,proto3,enum=fitcoach.plan.v1.Objective" json:"objectives,omitempty"`
+	// Joints to spare, beside the limitations in the person's words (which are read too).
+	Injuries      []v1.Joint `protobuf:"varint,12,rep,packed,name=injuries,proto3,enum=fitcoach.types.v1.Joint" json:"injuries,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -141,6 +214,20 @@ func (x *Profile) GetLocale() string {
 func (x *Profile) GetUpdateTime() *timestamppb.Timestamp {
 	if x != nil {
 		return x.UpdateTime
+	}
+	return nil
+}
+
+func (x *Profile) GetObjectives() []Objective {
+	if x != nil {
+		return x.Objectives
+	}
+	return nil
+}
+
+func (x *Profile) GetInjuries() []v1.Joint {
+	if x != nil {
+		return x.Injuries
 	}
 	return nil
 }
@@ -1026,8 +1113,22 @@ type WorkoutExercise struct {
 	Reps            string            `protobuf:"bytes,6,opt,name=reps,proto3" json:"reps,omitempty"`
 	RestSeconds     int32             `protobuf:"varint,7,opt,name=rest_seconds,json=restSeconds,proto3" json:"rest_seconds,omitempty"`
 	DurationSeconds int32             `protobuf:"varint,8,opt,name=duration_seconds,json=durationSeconds,proto3" json:"duration_seconds,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// How the exercise is counted, from the catalog: what to show and what the log asks for.
+	Measurement    v1.Measurement `protobuf:"varint,9,opt,name=measurement,proto3,enum=fitcoach.types.v1.Measurement" json:"measurement,omitempty"`
+	DistanceMeters int32          `protobuf:"varint,10,opt,name=distance_meters,json=distanceMeters,proto3" json:"distance_meters,omitempty"`
+	// Effort target: RPE 1..10 or reps in reserve; 0 when not set.
+	TargetRpe int32 `protobuf:"varint,11,opt,name=target_rpe,json=targetRpe,proto3" json:"target_rpe,omitempty"`
+	TargetRir int32 `protobuf:"varint,12,opt,name=target_rir,json=targetRir,proto3" json:"target_rir,omitempty"`
+	// Intervals: rounds of work_seconds then recovery_seconds; 0 when not intervals.
+	WorkSeconds     int32 `protobuf:"varint,13,opt,name=work_seconds,json=workSeconds,proto3" json:"work_seconds,omitempty"`
+	RecoverySeconds int32 `protobuf:"varint,14,opt,name=recovery_seconds,json=recoverySeconds,proto3" json:"recovery_seconds,omitempty"`
+	Rounds          int32 `protobuf:"varint,15,opt,name=rounds,proto3" json:"rounds,omitempty"`
+	// Part of the session: warmup, main, accessory, conditioning or cooldown ("" is main).
+	Block string `protobuf:"bytes,16,opt,name=block,proto3" json:"block,omitempty"`
+	// How it should feel or be done, e.g. "easy, conversational pace".
+	Cue           string `protobuf:"bytes,17,opt,name=cue,proto3" json:"cue,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *WorkoutExercise) Reset() {
@@ -1114,6 +1215,69 @@ func (x *WorkoutExercise) GetDurationSeconds() int32 {
 		return x.DurationSeconds
 	}
 	return 0
+}
+
+func (x *WorkoutExercise) GetMeasurement() v1.Measurement {
+	if x != nil {
+		return x.Measurement
+	}
+	return v1.Measurement(0)
+}
+
+func (x *WorkoutExercise) GetDistanceMeters() int32 {
+	if x != nil {
+		return x.DistanceMeters
+	}
+	return 0
+}
+
+func (x *WorkoutExercise) GetTargetRpe() int32 {
+	if x != nil {
+		return x.TargetRpe
+	}
+	return 0
+}
+
+func (x *WorkoutExercise) GetTargetRir() int32 {
+	if x != nil {
+		return x.TargetRir
+	}
+	return 0
+}
+
+func (x *WorkoutExercise) GetWorkSeconds() int32 {
+	if x != nil {
+		return x.WorkSeconds
+	}
+	return 0
+}
+
+func (x *WorkoutExercise) GetRecoverySeconds() int32 {
+	if x != nil {
+		return x.RecoverySeconds
+	}
+	return 0
+}
+
+func (x *WorkoutExercise) GetRounds() int32 {
+	if x != nil {
+		return x.Rounds
+	}
+	return 0
+}
+
+func (x *WorkoutExercise) GetBlock() string {
+	if x != nil {
+		return x.Block
+	}
+	return ""
+}
+
+func (x *WorkoutExercise) GetCue() string {
+	if x != nil {
+		return x.Cue
+	}
+	return ""
 }
 
 // Workout is one day of a plan.
@@ -1875,7 +2039,7 @@ var File_fitcoach_plan_v1_plan_proto protoreflect.FileDescriptor
 
 const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\n" +
-	"\x1bfitcoach/plan/v1/plan.proto\x12\x10fitcoach.plan.v1\x1a\x1bbuf/validate/validate.proto\x1a#fitcoach/plan/v1/workout_plan.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a\x1dfitcoach/video/v1/video.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xac\x04\n" +
+	"\x1bfitcoach/plan/v1/plan.proto\x12\x10fitcoach.plan.v1\x1a\x1bbuf/validate/validate.proto\x1a#fitcoach/plan/v1/workout_plan.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a\x1dfitcoach/video/v1/video.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc9\x05\n" +
 	"\aProfile\x12\x1e\n" +
 	"\x04goal\x18\x01 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x03\x18\xac\x02R\x04goal\x12P\n" +
@@ -1893,7 +2057,11 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"r\bR\x02ruR\x02enR\x06locale\x12;\n" +
 	"\vupdate_time\x18\n" +
 	" \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime\"S\n" +
+	"updateTime\x12P\n" +
+	"\n" +
+	"objectives\x18\v \x03(\x0e2\x1b.fitcoach.plan.v1.ObjectiveB\x13\xbaH\x10\x92\x01\r\x10\x03\x18\x01\"\a\x82\x01\x04\x10\x01 \x00R\n" +
+	"objectives\x12I\n" +
+	"\binjuries\x18\f \x03(\x0e2\x18.fitcoach.types.v1.JointB\x13\xbaH\x10\x92\x01\r\x10\a\x18\x01\"\a\x82\x01\x04\x10\x01 \x00R\binjuries\"S\n" +
 	"\x14UpsertProfileRequest\x12;\n" +
 	"\aprofile\x18\x01 \x01(\v2\x19.fitcoach.plan.v1.ProfileB\x06\xbaH\x03\xc8\x01\x01R\aprofile\"L\n" +
 	"\x15UpsertProfileResponse\x123\n" +
@@ -1960,7 +2128,7 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x0eGetPlanRequest\x12\"\n" +
 	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\"=\n" +
 	"\x0fGetPlanResponse\x12*\n" +
-	"\x04plan\x18\x01 \x01(\v2\x16.fitcoach.plan.v1.PlanR\x04plan\"\x9d\x02\n" +
+	"\x04plan\x18\x01 \x01(\v2\x16.fitcoach.plan.v1.PlanR\x04plan\"\xd4\x04\n" +
 	"\x0fWorkoutExercise\x12#\n" +
 	"\rexercise_slug\x18\x01 \x01(\tR\fexerciseSlug\x12#\n" +
 	"\rexercise_code\x18\x02 \x01(\tR\fexerciseCode\x12\x12\n" +
@@ -1969,7 +2137,19 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x04sets\x18\x05 \x01(\x05R\x04sets\x12\x12\n" +
 	"\x04reps\x18\x06 \x01(\tR\x04reps\x12!\n" +
 	"\frest_seconds\x18\a \x01(\x05R\vrestSeconds\x12)\n" +
-	"\x10duration_seconds\x18\b \x01(\x05R\x0fdurationSeconds\"\xc4\x02\n" +
+	"\x10duration_seconds\x18\b \x01(\x05R\x0fdurationSeconds\x12@\n" +
+	"\vmeasurement\x18\t \x01(\x0e2\x1e.fitcoach.types.v1.MeasurementR\vmeasurement\x12'\n" +
+	"\x0fdistance_meters\x18\n" +
+	" \x01(\x05R\x0edistanceMeters\x12\x1d\n" +
+	"\n" +
+	"target_rpe\x18\v \x01(\x05R\ttargetRpe\x12\x1d\n" +
+	"\n" +
+	"target_rir\x18\f \x01(\x05R\ttargetRir\x12!\n" +
+	"\fwork_seconds\x18\r \x01(\x05R\vworkSeconds\x12)\n" +
+	"\x10recovery_seconds\x18\x0e \x01(\x05R\x0frecoverySeconds\x12\x16\n" +
+	"\x06rounds\x18\x0f \x01(\x05R\x06rounds\x12\x14\n" +
+	"\x05block\x18\x10 \x01(\tR\x05block\x12\x10\n" +
+	"\x03cue\x18\x11 \x01(\tR\x03cue\"\xc4\x02\n" +
 	"\aWorkout\x12\x17\n" +
 	"\aplan_id\x18\x01 \x01(\tR\x06planId\x12\x12\n" +
 	"\x04week\x18\x02 \x01(\x05R\x04week\x12\x10\n" +
@@ -2025,7 +2205,15 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x05valid\x18\x01 \x01(\bR\x05valid\x12;\n" +
 	"\n" +
 	"violations\x18\x02 \x03(\v2\x1b.fitcoach.plan.v1.ViolationR\n" +
-	"violations2\xee\x06\n" +
+	"violations*\xc0\x01\n" +
+	"\tObjective\x12\x19\n" +
+	"\x15OBJECTIVE_UNSPECIFIED\x10\x00\x12\x17\n" +
+	"\x13OBJECTIVE_ENDURANCE\x10\x01\x12\x16\n" +
+	"\x12OBJECTIVE_STRENGTH\x10\x02\x12\x19\n" +
+	"\x15OBJECTIVE_HYPERTROPHY\x10\x03\x12\x16\n" +
+	"\x12OBJECTIVE_FAT_LOSS\x10\x04\x12\x16\n" +
+	"\x12OBJECTIVE_MOBILITY\x10\x05\x12\x1c\n" +
+	"\x18OBJECTIVE_GENERAL_HEALTH\x10\x062\xee\x06\n" +
 	"\vPlanService\x12e\n" +
 	"\rUpsertProfile\x12&.fitcoach.plan.v1.UpsertProfileRequest\x1a'.fitcoach.plan.v1.UpsertProfileResponse\"\x03\x90\x02\x02\x12\\\n" +
 	"\n" +
@@ -2052,93 +2240,100 @@ func file_fitcoach_plan_v1_plan_proto_rawDescGZIP() []byte {
 	return file_fitcoach_plan_v1_plan_proto_rawDescData
 }
 
+var file_fitcoach_plan_v1_plan_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
 var file_fitcoach_plan_v1_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
 var file_fitcoach_plan_v1_plan_proto_goTypes = []any{
-	(*Profile)(nil),                 // 0: fitcoach.plan.v1.Profile
-	(*UpsertProfileRequest)(nil),    // 1: fitcoach.plan.v1.UpsertProfileRequest
-	(*UpsertProfileResponse)(nil),   // 2: fitcoach.plan.v1.UpsertProfileResponse
-	(*GetProfileRequest)(nil),       // 3: fitcoach.plan.v1.GetProfileRequest
-	(*GetProfileResponse)(nil),      // 4: fitcoach.plan.v1.GetProfileResponse
-	(*Substitution)(nil),            // 5: fitcoach.plan.v1.Substitution
-	(*TokenUsage)(nil),              // 6: fitcoach.plan.v1.TokenUsage
-	(*Plan)(nil),                    // 7: fitcoach.plan.v1.Plan
-	(*CreatePlanRequest)(nil),       // 8: fitcoach.plan.v1.CreatePlanRequest
-	(*CreatePlanResponse)(nil),      // 9: fitcoach.plan.v1.CreatePlanResponse
-	(*ListPlansRequest)(nil),        // 10: fitcoach.plan.v1.ListPlansRequest
-	(*PlanSummary)(nil),             // 11: fitcoach.plan.v1.PlanSummary
-	(*ListPlansResponse)(nil),       // 12: fitcoach.plan.v1.ListPlansResponse
-	(*GetPlanRequest)(nil),          // 13: fitcoach.plan.v1.GetPlanRequest
-	(*GetPlanResponse)(nil),         // 14: fitcoach.plan.v1.GetPlanResponse
-	(*WorkoutExercise)(nil),         // 15: fitcoach.plan.v1.WorkoutExercise
-	(*Workout)(nil),                 // 16: fitcoach.plan.v1.Workout
-	(*GetWorkoutRequest)(nil),       // 17: fitcoach.plan.v1.GetWorkoutRequest
-	(*GetWorkoutResponse)(nil),      // 18: fitcoach.plan.v1.GetWorkoutResponse
-	(*StartWorkoutRequest)(nil),     // 19: fitcoach.plan.v1.StartWorkoutRequest
-	(*StartWorkoutResponse)(nil),    // 20: fitcoach.plan.v1.StartWorkoutResponse
-	(*CompletedExercise)(nil),       // 21: fitcoach.plan.v1.CompletedExercise
-	(*WorkoutLog)(nil),              // 22: fitcoach.plan.v1.WorkoutLog
-	(*CompleteWorkoutRequest)(nil),  // 23: fitcoach.plan.v1.CompleteWorkoutRequest
-	(*CompleteWorkoutResponse)(nil), // 24: fitcoach.plan.v1.CompleteWorkoutResponse
-	(*ValidatePlanRequest)(nil),     // 25: fitcoach.plan.v1.ValidatePlanRequest
-	(*Violation)(nil),               // 26: fitcoach.plan.v1.Violation
-	(*ValidatePlanResponse)(nil),    // 27: fitcoach.plan.v1.ValidatePlanResponse
-	(v1.FitnessLevel)(0),            // 28: fitcoach.types.v1.FitnessLevel
-	(v1.Archetype)(0),               // 29: fitcoach.types.v1.Archetype
-	(*timestamppb.Timestamp)(nil),   // 30: google.protobuf.Timestamp
-	(*Week)(nil),                    // 31: fitcoach.plan.v1.Week
-	(*v1.LocalizedText)(nil),        // 32: fitcoach.types.v1.LocalizedText
-	(*v11.Playlist)(nil),            // 33: fitcoach.video.v1.Playlist
+	(Objective)(0),                  // 0: fitcoach.plan.v1.Objective
+	(*Profile)(nil),                 // 1: fitcoach.plan.v1.Profile
+	(*UpsertProfileRequest)(nil),    // 2: fitcoach.plan.v1.UpsertProfileRequest
+	(*UpsertProfileResponse)(nil),   // 3: fitcoach.plan.v1.UpsertProfileResponse
+	(*GetProfileRequest)(nil),       // 4: fitcoach.plan.v1.GetProfileRequest
+	(*GetProfileResponse)(nil),      // 5: fitcoach.plan.v1.GetProfileResponse
+	(*Substitution)(nil),            // 6: fitcoach.plan.v1.Substitution
+	(*TokenUsage)(nil),              // 7: fitcoach.plan.v1.TokenUsage
+	(*Plan)(nil),                    // 8: fitcoach.plan.v1.Plan
+	(*CreatePlanRequest)(nil),       // 9: fitcoach.plan.v1.CreatePlanRequest
+	(*CreatePlanResponse)(nil),      // 10: fitcoach.plan.v1.CreatePlanResponse
+	(*ListPlansRequest)(nil),        // 11: fitcoach.plan.v1.ListPlansRequest
+	(*PlanSummary)(nil),             // 12: fitcoach.plan.v1.PlanSummary
+	(*ListPlansResponse)(nil),       // 13: fitcoach.plan.v1.ListPlansResponse
+	(*GetPlanRequest)(nil),          // 14: fitcoach.plan.v1.GetPlanRequest
+	(*GetPlanResponse)(nil),         // 15: fitcoach.plan.v1.GetPlanResponse
+	(*WorkoutExercise)(nil),         // 16: fitcoach.plan.v1.WorkoutExercise
+	(*Workout)(nil),                 // 17: fitcoach.plan.v1.Workout
+	(*GetWorkoutRequest)(nil),       // 18: fitcoach.plan.v1.GetWorkoutRequest
+	(*GetWorkoutResponse)(nil),      // 19: fitcoach.plan.v1.GetWorkoutResponse
+	(*StartWorkoutRequest)(nil),     // 20: fitcoach.plan.v1.StartWorkoutRequest
+	(*StartWorkoutResponse)(nil),    // 21: fitcoach.plan.v1.StartWorkoutResponse
+	(*CompletedExercise)(nil),       // 22: fitcoach.plan.v1.CompletedExercise
+	(*WorkoutLog)(nil),              // 23: fitcoach.plan.v1.WorkoutLog
+	(*CompleteWorkoutRequest)(nil),  // 24: fitcoach.plan.v1.CompleteWorkoutRequest
+	(*CompleteWorkoutResponse)(nil), // 25: fitcoach.plan.v1.CompleteWorkoutResponse
+	(*ValidatePlanRequest)(nil),     // 26: fitcoach.plan.v1.ValidatePlanRequest
+	(*Violation)(nil),               // 27: fitcoach.plan.v1.Violation
+	(*ValidatePlanResponse)(nil),    // 28: fitcoach.plan.v1.ValidatePlanResponse
+	(v1.FitnessLevel)(0),            // 29: fitcoach.types.v1.FitnessLevel
+	(v1.Archetype)(0),               // 30: fitcoach.types.v1.Archetype
+	(*timestamppb.Timestamp)(nil),   // 31: google.protobuf.Timestamp
+	(v1.Joint)(0),                   // 32: fitcoach.types.v1.Joint
+	(*Week)(nil),                    // 33: fitcoach.plan.v1.Week
+	(*v1.LocalizedText)(nil),        // 34: fitcoach.types.v1.LocalizedText
+	(v1.Measurement)(0),             // 35: fitcoach.types.v1.Measurement
+	(*v11.Playlist)(nil),            // 36: fitcoach.video.v1.Playlist
 }
 var file_fitcoach_plan_v1_plan_proto_depIdxs = []int32{
-	28, // 0: fitcoach.plan.v1.Profile.fitness_level:type_name -> fitcoach.types.v1.FitnessLevel
-	29, // 1: fitcoach.plan.v1.Profile.archetype:type_name -> fitcoach.types.v1.Archetype
-	30, // 2: fitcoach.plan.v1.Profile.update_time:type_name -> google.protobuf.Timestamp
-	0,  // 3: fitcoach.plan.v1.UpsertProfileRequest.profile:type_name -> fitcoach.plan.v1.Profile
-	0,  // 4: fitcoach.plan.v1.UpsertProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
-	0,  // 5: fitcoach.plan.v1.GetProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
-	31, // 6: fitcoach.plan.v1.Plan.weeks:type_name -> fitcoach.plan.v1.Week
-	5,  // 7: fitcoach.plan.v1.Plan.substitutions:type_name -> fitcoach.plan.v1.Substitution
-	6,  // 8: fitcoach.plan.v1.Plan.usage:type_name -> fitcoach.plan.v1.TokenUsage
-	29, // 9: fitcoach.plan.v1.Plan.archetype:type_name -> fitcoach.types.v1.Archetype
-	30, // 10: fitcoach.plan.v1.Plan.create_time:type_name -> google.protobuf.Timestamp
-	7,  // 11: fitcoach.plan.v1.CreatePlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
-	30, // 12: fitcoach.plan.v1.PlanSummary.create_time:type_name -> google.protobuf.Timestamp
-	11, // 13: fitcoach.plan.v1.ListPlansResponse.plans:type_name -> fitcoach.plan.v1.PlanSummary
-	7,  // 14: fitcoach.plan.v1.GetPlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
-	32, // 15: fitcoach.plan.v1.WorkoutExercise.names:type_name -> fitcoach.types.v1.LocalizedText
-	15, // 16: fitcoach.plan.v1.Workout.exercises:type_name -> fitcoach.plan.v1.WorkoutExercise
-	22, // 17: fitcoach.plan.v1.Workout.log:type_name -> fitcoach.plan.v1.WorkoutLog
-	16, // 18: fitcoach.plan.v1.GetWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
-	16, // 19: fitcoach.plan.v1.StartWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
-	33, // 20: fitcoach.plan.v1.StartWorkoutResponse.playlist:type_name -> fitcoach.video.v1.Playlist
-	21, // 21: fitcoach.plan.v1.WorkoutLog.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
-	30, // 22: fitcoach.plan.v1.WorkoutLog.complete_time:type_name -> google.protobuf.Timestamp
-	21, // 23: fitcoach.plan.v1.CompleteWorkoutRequest.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
-	22, // 24: fitcoach.plan.v1.CompleteWorkoutResponse.log:type_name -> fitcoach.plan.v1.WorkoutLog
-	26, // 25: fitcoach.plan.v1.ValidatePlanResponse.violations:type_name -> fitcoach.plan.v1.Violation
-	1,  // 26: fitcoach.plan.v1.PlanService.UpsertProfile:input_type -> fitcoach.plan.v1.UpsertProfileRequest
-	3,  // 27: fitcoach.plan.v1.PlanService.GetProfile:input_type -> fitcoach.plan.v1.GetProfileRequest
-	8,  // 28: fitcoach.plan.v1.PlanService.CreatePlan:input_type -> fitcoach.plan.v1.CreatePlanRequest
-	10, // 29: fitcoach.plan.v1.PlanService.ListPlans:input_type -> fitcoach.plan.v1.ListPlansRequest
-	13, // 30: fitcoach.plan.v1.PlanService.GetPlan:input_type -> fitcoach.plan.v1.GetPlanRequest
-	17, // 31: fitcoach.plan.v1.PlanService.GetWorkout:input_type -> fitcoach.plan.v1.GetWorkoutRequest
-	19, // 32: fitcoach.plan.v1.PlanService.StartWorkout:input_type -> fitcoach.plan.v1.StartWorkoutRequest
-	23, // 33: fitcoach.plan.v1.PlanService.CompleteWorkout:input_type -> fitcoach.plan.v1.CompleteWorkoutRequest
-	25, // 34: fitcoach.plan.v1.PlanService.ValidatePlan:input_type -> fitcoach.plan.v1.ValidatePlanRequest
-	2,  // 35: fitcoach.plan.v1.PlanService.UpsertProfile:output_type -> fitcoach.plan.v1.UpsertProfileResponse
-	4,  // 36: fitcoach.plan.v1.PlanService.GetProfile:output_type -> fitcoach.plan.v1.GetProfileResponse
-	9,  // 37: fitcoach.plan.v1.PlanService.CreatePlan:output_type -> fitcoach.plan.v1.CreatePlanResponse
-	12, // 38: fitcoach.plan.v1.PlanService.ListPlans:output_type -> fitcoach.plan.v1.ListPlansResponse
-	14, // 39: fitcoach.plan.v1.PlanService.GetPlan:output_type -> fitcoach.plan.v1.GetPlanResponse
-	18, // 40: fitcoach.plan.v1.PlanService.GetWorkout:output_type -> fitcoach.plan.v1.GetWorkoutResponse
-	20, // 41: fitcoach.plan.v1.PlanService.StartWorkout:output_type -> fitcoach.plan.v1.StartWorkoutResponse
-	24, // 42: fitcoach.plan.v1.PlanService.CompleteWorkout:output_type -> fitcoach.plan.v1.CompleteWorkoutResponse
-	27, // 43: fitcoach.plan.v1.PlanService.ValidatePlan:output_type -> fitcoach.plan.v1.ValidatePlanResponse
-	35, // [35:44] is the sub-list for method output_type
-	26, // [26:35] is the sub-list for method input_type
-	26, // [26:26] is the sub-list for extension type_name
-	26, // [26:26] is the sub-list for extension extendee
-	0,  // [0:26] is the sub-list for field type_name
+	29, // 0: fitcoach.plan.v1.Profile.fitness_level:type_name -> fitcoach.types.v1.FitnessLevel
+	30, // 1: fitcoach.plan.v1.Profile.archetype:type_name -> fitcoach.types.v1.Archetype
+	31, // 2: fitcoach.plan.v1.Profile.update_time:type_name -> google.protobuf.Timestamp
+	0,  // 3: fitcoach.plan.v1.Profile.objectives:type_name -> fitcoach.plan.v1.Objective
+	32, // 4: fitcoach.plan.v1.Profile.injuries:type_name -> fitcoach.types.v1.Joint
+	1,  // 5: fitcoach.plan.v1.UpsertProfileRequest.profile:type_name -> fitcoach.plan.v1.Profile
+	1,  // 6: fitcoach.plan.v1.UpsertProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
+	1,  // 7: fitcoach.plan.v1.GetProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
+	33, // 8: fitcoach.plan.v1.Plan.weeks:type_name -> fitcoach.plan.v1.Week
+	6,  // 9: fitcoach.plan.v1.Plan.substitutions:type_name -> fitcoach.plan.v1.Substitution
+	7,  // 10: fitcoach.plan.v1.Plan.usage:type_name -> fitcoach.plan.v1.TokenUsage
+	30, // 11: fitcoach.plan.v1.Plan.archetype:type_name -> fitcoach.types.v1.Archetype
+	31, // 12: fitcoach.plan.v1.Plan.create_time:type_name -> google.protobuf.Timestamp
+	8,  // 13: fitcoach.plan.v1.CreatePlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
+	31, // 14: fitcoach.plan.v1.PlanSummary.create_time:type_name -> google.protobuf.Timestamp
+	12, // 15: fitcoach.plan.v1.ListPlansResponse.plans:type_name -> fitcoach.plan.v1.PlanSummary
+	8,  // 16: fitcoach.plan.v1.GetPlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
+	34, // 17: fitcoach.plan.v1.WorkoutExercise.names:type_name -> fitcoach.types.v1.LocalizedText
+	35, // 18: fitcoach.plan.v1.WorkoutExercise.measurement:type_name -> fitcoach.types.v1.Measurement
+	16, // 19: fitcoach.plan.v1.Workout.exercises:type_name -> fitcoach.plan.v1.WorkoutExercise
+	23, // 20: fitcoach.plan.v1.Workout.log:type_name -> fitcoach.plan.v1.WorkoutLog
+	17, // 21: fitcoach.plan.v1.GetWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
+	17, // 22: fitcoach.plan.v1.StartWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
+	36, // 23: fitcoach.plan.v1.StartWorkoutResponse.playlist:type_name -> fitcoach.video.v1.Playlist
+	22, // 24: fitcoach.plan.v1.WorkoutLog.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
+	31, // 25: fitcoach.plan.v1.WorkoutLog.complete_time:type_name -> google.protobuf.Timestamp
+	22, // 26: fitcoach.plan.v1.CompleteWorkoutRequest.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
+	23, // 27: fitcoach.plan.v1.CompleteWorkoutResponse.log:type_name -> fitcoach.plan.v1.WorkoutLog
+	27, // 28: fitcoach.plan.v1.ValidatePlanResponse.violations:type_name -> fitcoach.plan.v1.Violation
+	2,  // 29: fitcoach.plan.v1.PlanService.UpsertProfile:input_type -> fitcoach.plan.v1.UpsertProfileRequest
+	4,  // 30: fitcoach.plan.v1.PlanService.GetProfile:input_type -> fitcoach.plan.v1.GetProfileRequest
+	9,  // 31: fitcoach.plan.v1.PlanService.CreatePlan:input_type -> fitcoach.plan.v1.CreatePlanRequest
+	11, // 32: fitcoach.plan.v1.PlanService.ListPlans:input_type -> fitcoach.plan.v1.ListPlansRequest
+	14, // 33: fitcoach.plan.v1.PlanService.GetPlan:input_type -> fitcoach.plan.v1.GetPlanRequest
+	18, // 34: fitcoach.plan.v1.PlanService.GetWorkout:input_type -> fitcoach.plan.v1.GetWorkoutRequest
+	20, // 35: fitcoach.plan.v1.PlanService.StartWorkout:input_type -> fitcoach.plan.v1.StartWorkoutRequest
+	24, // 36: fitcoach.plan.v1.PlanService.CompleteWorkout:input_type -> fitcoach.plan.v1.CompleteWorkoutRequest
+	26, // 37: fitcoach.plan.v1.PlanService.ValidatePlan:input_type -> fitcoach.plan.v1.ValidatePlanRequest
+	3,  // 38: fitcoach.plan.v1.PlanService.UpsertProfile:output_type -> fitcoach.plan.v1.UpsertProfileResponse
+	5,  // 39: fitcoach.plan.v1.PlanService.GetProfile:output_type -> fitcoach.plan.v1.GetProfileResponse
+	10, // 40: fitcoach.plan.v1.PlanService.CreatePlan:output_type -> fitcoach.plan.v1.CreatePlanResponse
+	13, // 41: fitcoach.plan.v1.PlanService.ListPlans:output_type -> fitcoach.plan.v1.ListPlansResponse
+	15, // 42: fitcoach.plan.v1.PlanService.GetPlan:output_type -> fitcoach.plan.v1.GetPlanResponse
+	19, // 43: fitcoach.plan.v1.PlanService.GetWorkout:output_type -> fitcoach.plan.v1.GetWorkoutResponse
+	21, // 44: fitcoach.plan.v1.PlanService.StartWorkout:output_type -> fitcoach.plan.v1.StartWorkoutResponse
+	25, // 45: fitcoach.plan.v1.PlanService.CompleteWorkout:output_type -> fitcoach.plan.v1.CompleteWorkoutResponse
+	28, // 46: fitcoach.plan.v1.PlanService.ValidatePlan:output_type -> fitcoach.plan.v1.ValidatePlanResponse
+	38, // [38:47] is the sub-list for method output_type
+	29, // [29:38] is the sub-list for method input_type
+	29, // [29:29] is the sub-list for extension type_name
+	29, // [29:29] is the sub-list for extension extendee
+	0,  // [0:29] is the sub-list for field type_name
 }
 
 func init() { file_fitcoach_plan_v1_plan_proto_init() }
@@ -2153,13 +2348,14 @@ func file_fitcoach_plan_v1_plan_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fitcoach_plan_v1_plan_proto_rawDesc), len(file_fitcoach_plan_v1_plan_proto_rawDesc)),
-			NumEnums:      0,
+			NumEnums:      1,
 			NumMessages:   28,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
 		GoTypes:           file_fitcoach_plan_v1_plan_proto_goTypes,
 		DependencyIndexes: file_fitcoach_plan_v1_plan_proto_depIdxs,
+		EnumInfos:         file_fitcoach_plan_v1_plan_proto_enumTypes,
 		MessageInfos:      file_fitcoach_plan_v1_plan_proto_msgTypes,
 	}.Build()
 	File_fitcoach_plan_v1_plan_proto = out.File

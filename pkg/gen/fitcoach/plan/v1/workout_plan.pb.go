@@ -242,18 +242,37 @@ func (x *Day) GetExercises() []*Exercise {
 	return nil
 }
 
-// Exercise is one prescribed exercise of a day.
+// Exercise is one prescribed exercise of a day. Only the slug is required, as in the original
+// system: a cardio block is a slug and duration_seconds, a hold is sets and duration_seconds, a
+// bare slug is accepted. Each field that is present must be in range. The stored plan then
+// carries a complete prescription for the exercise's measurement (reps, time or distance).
 type Exercise struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// A catalog slug ("push-ups") or code ("EX005"), compared case-insensitively.
 	ExerciseSlug string `protobuf:"bytes,1,opt,name=exercise_slug,json=exerciseSlug,proto3" json:"exercise_slug,omitempty"`
-	Sets         int32  `protobuf:"varint,2,opt,name=sets,proto3" json:"sets,omitempty"`
+	Sets         *int32 `protobuf:"varint,2,opt,name=sets,proto3,oneof" json:"sets,omitempty"`
 	// A number ("12") or a range ("8-12") whose low end is not above its high end.
-	Reps            string `protobuf:"bytes,3,opt,name=reps,proto3" json:"reps,omitempty"`
-	RestSeconds     int32  `protobuf:"varint,4,opt,name=rest_seconds,json=restSeconds,proto3" json:"rest_seconds,omitempty"`
+	Reps        *string `protobuf:"bytes,3,opt,name=reps,proto3,oneof" json:"reps,omitempty"`
+	RestSeconds *int32  `protobuf:"varint,4,opt,name=rest_seconds,json=restSeconds,proto3,oneof" json:"rest_seconds,omitempty"`
+	// Seconds of work: per set for a hold, the whole block for continuous cardio.
 	DurationSeconds *int32 `protobuf:"varint,5,opt,name=duration_seconds,json=durationSeconds,proto3,oneof" json:"duration_seconds,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// Distance for continuous cardio, where it applies.
+	DistanceMeters *int32 `protobuf:"varint,6,opt,name=distance_meters,json=distanceMeters,proto3,oneof" json:"distance_meters,omitempty"`
+	// Effort target as a rating of perceived exertion (1..10).
+	TargetRpe *int32 `protobuf:"varint,7,opt,name=target_rpe,json=targetRpe,proto3,oneof" json:"target_rpe,omitempty"`
+	// Effort target as reps left in reserve at the end of a set (0..5).
+	TargetRir *int32 `protobuf:"varint,8,opt,name=target_rir,json=targetRir,proto3,oneof" json:"target_rir,omitempty"`
+	// Intervals: rounds of work_seconds of work then recovery_seconds of easy recovery (a
+	// run-walk is 60 s running, 90 s walking, 8 rounds). All three or none.
+	WorkSeconds     *int32 `protobuf:"varint,9,opt,name=work_seconds,json=workSeconds,proto3,oneof" json:"work_seconds,omitempty"`
+	RecoverySeconds *int32 `protobuf:"varint,10,opt,name=recovery_seconds,json=recoverySeconds,proto3,oneof" json:"recovery_seconds,omitempty"`
+	Rounds          *int32 `protobuf:"varint,11,opt,name=rounds,proto3,oneof" json:"rounds,omitempty"`
+	// Part of the session: warmup, main, accessory, conditioning or cooldown; empty is main.
+	Block string `protobuf:"bytes,12,opt,name=block,proto3" json:"block,omitempty"`
+	// How it should feel or be done, e.g. "easy, conversational pace".
+	Cue           string `protobuf:"bytes,13,opt,name=cue,proto3" json:"cue,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Exercise) Reset() {
@@ -294,22 +313,22 @@ func (x *Exercise) GetExerciseSlug() string {
 }
 
 func (x *Exercise) GetSets() int32 {
-	if x != nil {
-		return x.Sets
+	if x != nil && x.Sets != nil {
+		return *x.Sets
 	}
 	return 0
 }
 
 func (x *Exercise) GetReps() string {
-	if x != nil {
-		return x.Reps
+	if x != nil && x.Reps != nil {
+		return *x.Reps
 	}
 	return ""
 }
 
 func (x *Exercise) GetRestSeconds() int32 {
-	if x != nil {
-		return x.RestSeconds
+	if x != nil && x.RestSeconds != nil {
+		return *x.RestSeconds
 	}
 	return 0
 }
@@ -319,6 +338,62 @@ func (x *Exercise) GetDurationSeconds() int32 {
 		return *x.DurationSeconds
 	}
 	return 0
+}
+
+func (x *Exercise) GetDistanceMeters() int32 {
+	if x != nil && x.DistanceMeters != nil {
+		return *x.DistanceMeters
+	}
+	return 0
+}
+
+func (x *Exercise) GetTargetRpe() int32 {
+	if x != nil && x.TargetRpe != nil {
+		return *x.TargetRpe
+	}
+	return 0
+}
+
+func (x *Exercise) GetTargetRir() int32 {
+	if x != nil && x.TargetRir != nil {
+		return *x.TargetRir
+	}
+	return 0
+}
+
+func (x *Exercise) GetWorkSeconds() int32 {
+	if x != nil && x.WorkSeconds != nil {
+		return *x.WorkSeconds
+	}
+	return 0
+}
+
+func (x *Exercise) GetRecoverySeconds() int32 {
+	if x != nil && x.RecoverySeconds != nil {
+		return *x.RecoverySeconds
+	}
+	return 0
+}
+
+func (x *Exercise) GetRounds() int32 {
+	if x != nil && x.Rounds != nil {
+		return *x.Rounds
+	}
+	return 0
+}
+
+func (x *Exercise) GetBlock() string {
+	if x != nil {
+		return x.Block
+	}
+	return ""
+}
+
+func (x *Exercise) GetCue() string {
+	if x != nil {
+		return x.Cue
+	}
+	return ""
 }
 
 // PlanTemplate is the compact form an LLM writes instead of a whole WorkoutPlan: one microcycle
@@ -616,20 +691,44 @@ const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
 	"\x0fconfidence_task\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xf4\x03R\x0econfidenceTask\x12B\n" +
 	"\texercises\x18\x05 \x03(\v2\x1a.fitcoach.plan.v1.ExerciseB\b\xbaH\x05\x92\x01\x02\x10\x14R\texercises:\xe9\x01\xbaH\xe5\x01\x1ag\n" +
 	"\x18exercises.rest_day_empty\x12\x1ba rest day has no exercises\x1a.!this.is_rest_day || size(this.exercises) == 0\x1az\n" +
-	" exercises.training_day_not_empty\x12(a training day has at least one exercise\x1a,this.is_rest_day || size(this.exercises) > 0\"\xbc\x03\n" +
+	" exercises.training_day_not_empty\x12(a training day has at least one exercise\x1a,this.is_rest_day || size(this.exercises) > 0\"\xb3\t\n" +
 	"\bExercise\x12@\n" +
-	"\rexercise_slug\x18\x01 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\x12\x1d\n" +
+	"\rexercise_slug\x18\x01 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\x12\"\n" +
 	"\x04sets\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\n" +
-	"(\x01R\x04sets\x12\xce\x01\n" +
+	"(\x01H\x00R\x04sets\x88\x01\x01\x12\xd3\x01\n" +
 	"\x04reps\x18\x03 \x01(\tB\xb9\x01\xbaH\xb5\x01\xba\x01\x93\x01\n" +
-	"\x10reps.range_order\x12\x1fa reps range 'a-b' needs a <= b\x1a^!this.matches('^[0-9]{1,3}-[0-9]{1,3}$') || int(this.split('-')[0]) <= int(this.split('-')[1])r\x1c2\x1a^[0-9]{1,3}(-[0-9]{1,3})?$R\x04reps\x12-\n" +
+	"\x10reps.range_order\x12\x1fa reps range 'a-b' needs a <= b\x1a^!this.matches('^[0-9]{1,3}-[0-9]{1,3}$') || int(this.split('-')[0]) <= int(this.split('-')[1])r\x1c2\x1a^[0-9]{1,3}(-[0-9]{1,3})?$H\x01R\x04reps\x88\x01\x01\x122\n" +
 	"\frest_seconds\x18\x04 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\xd8\x04(\n" +
-	"R\vrestSeconds\x12:\n" +
+	"H\x02R\vrestSeconds\x88\x01\x01\x12:\n" +
 	"\x10duration_seconds\x18\x05 \x01(\x05B\n" +
 	"\xbaH\a\x1a\x05\x18\x88\x0e(\n" +
-	"H\x00R\x0fdurationSeconds\x88\x01\x01B\x13\n" +
-	"\x11_duration_seconds\"\xac\x04\n" +
+	"H\x03R\x0fdurationSeconds\x88\x01\x01\x129\n" +
+	"\x0fdistance_meters\x18\x06 \x01(\x05B\v\xbaH\b\x1a\x06\x18І\x03(dH\x04R\x0edistanceMeters\x88\x01\x01\x12-\n" +
+	"\n" +
+	"target_rpe\x18\a \x01(\x05B\t\xbaH\x06\x1a\x04\x18\n" +
+	"(\x01H\x05R\ttargetRpe\x88\x01\x01\x12-\n" +
+	"\n" +
+	"target_rir\x18\b \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x05(\x00H\x06R\ttargetRir\x88\x01\x01\x122\n" +
+	"\fwork_seconds\x18\t \x01(\x05B\n" +
+	"\xbaH\a\x1a\x05\x18\x84\a(\x05H\aR\vworkSeconds\x88\x01\x01\x12:\n" +
+	"\x10recovery_seconds\x18\n" +
+	" \x01(\x05B\n" +
+	"\xbaH\a\x1a\x05\x18\xd8\x04(\x05H\bR\x0frecoverySeconds\x88\x01\x01\x12&\n" +
+	"\x06rounds\x18\v \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x1e(\x01H\tR\x06rounds\x88\x01\x01\x12M\n" +
+	"\x05block\x18\f \x01(\tB7\xbaH4r220^(warmup|main|accessory|conditioning|cooldown)?$R\x05block\x12\x1a\n" +
+	"\x03cue\x18\r \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\x03cue:\xc3\x01\xbaH\xbf\x01\x1a\xbc\x01\n" +
+	"\x19rounds.intervals_complete\x12Aintervals need work_seconds, recovery_seconds and rounds together\x1a\\has(this.work_seconds) == has(this.rounds) && has(this.recovery_seconds) == has(this.rounds)B\a\n" +
+	"\x05_setsB\a\n" +
+	"\x05_repsB\x0f\n" +
+	"\r_rest_secondsB\x13\n" +
+	"\x11_duration_secondsB\x12\n" +
+	"\x10_distance_metersB\r\n" +
+	"\v_target_rpeB\r\n" +
+	"\v_target_rirB\x0f\n" +
+	"\r_work_secondsB\x13\n" +
+	"\x11_recovery_secondsB\t\n" +
+	"\a_rounds\"\xac\x04\n" +
 	"\fPlanTemplate\x12'\n" +
 	"\tplan_name\x18\x01 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x05\x18\xc8\x01R\bplanName\x120\n" +

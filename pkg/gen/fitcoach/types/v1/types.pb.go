@@ -192,6 +192,307 @@ func (ClipKind) EnumDescriptor() ([]byte, []int) {
 	return file_fitcoach_types_v1_types_proto_rawDescGZIP(), []int{2}
 }
 
+// Joint is a body area an exercise loads and a person may need to spare.
+type Joint int32
+
+const (
+	Joint_JOINT_UNSPECIFIED Joint = 0
+	Joint_JOINT_KNEES       Joint = 1
+	Joint_JOINT_LOWER_BACK  Joint = 2
+	Joint_JOINT_SHOULDERS   Joint = 3
+	Joint_JOINT_WRISTS      Joint = 4
+	Joint_JOINT_HIPS        Joint = 5
+	Joint_JOINT_ANKLES      Joint = 6
+	Joint_JOINT_NECK        Joint = 7
+)
+
+// Enum value maps for Joint.
+var (
+	Joint_name = map[int32]string{
+		0: "JOINT_UNSPECIFIED",
+		1: "JOINT_KNEES",
+		2: "JOINT_LOWER_BACK",
+		3: "JOINT_SHOULDERS",
+		4: "JOINT_WRISTS",
+		5: "JOINT_HIPS",
+		6: "JOINT_ANKLES",
+		7: "JOINT_NECK",
+	}
+	Joint_value = map[string]int32{
+		"JOINT_UNSPECIFIED": 0,
+		"JOINT_KNEES":       1,
+		"JOINT_LOWER_BACK":  2,
+		"JOINT_SHOULDERS":   3,
+		"JOINT_WRISTS":      4,
+		"JOINT_HIPS":        5,
+		"JOINT_ANKLES":      6,
+		"JOINT_NECK":        7,
+	}
+)
+
+func (x Joint) Enum() *Joint {
+	p := new(Joint)
+	*p = x
+	return p
+}
+
+func (x Joint) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Joint) Descriptor() protoreflect.EnumDescriptor {
+	return file_fitcoach_types_v1_types_proto_enumTypes[3].Descriptor()
+}
+
+func (Joint) Type() protoreflect.EnumType {
+	return &file_fitcoach_types_v1_types_proto_enumTypes[3]
+}
+
+func (x Joint) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Joint.Descriptor instead.
+func (Joint) EnumDescriptor() ([]byte, []int) {
+	return file_fitcoach_types_v1_types_proto_rawDescGZIP(), []int{3}
+}
+
+// Measurement is how an exercise's work is counted, and so how it is prescribed and logged.
+type Measurement int32
+
+const (
+	Measurement_MEASUREMENT_UNSPECIFIED Measurement = 0
+	// Sets of repetitions (a squat, a curl).
+	Measurement_MEASUREMENT_REPS Measurement = 1
+	// Seconds of work: holds, carries, timed intervals (a plank, a farmer's walk).
+	Measurement_MEASUREMENT_TIME Measurement = 2
+	// Continuous cardio: minutes, and a distance where it applies (walking, running, rowing).
+	Measurement_MEASUREMENT_DISTANCE Measurement = 3
+)
+
+// Enum value maps for Measurement.
+var (
+	Measurement_name = map[int32]string{
+		0: "MEASUREMENT_UNSPECIFIED",
+		1: "MEASUREMENT_REPS",
+		2: "MEASUREMENT_TIME",
+		3: "MEASUREMENT_DISTANCE",
+	}
+	Measurement_value = map[string]int32{
+		"MEASUREMENT_UNSPECIFIED": 0,
+		"MEASUREMENT_REPS":        1,
+		"MEASUREMENT_TIME":        2,
+		"MEASUREMENT_DISTANCE":    3,
+	}
+)
+
+func (x Measurement) Enum() *Measurement {
+	p := new(Measurement)
+	*p = x
+	return p
+}
+
+func (x Measurement) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Measurement) Descriptor() protoreflect.EnumDescriptor {
+	return file_fitcoach_types_v1_types_proto_enumTypes[4].Descriptor()
+}
+
+func (Measurement) Type() protoreflect.EnumType {
+	return &file_fitcoach_types_v1_types_proto_enumTypes[4]
+}
+
+func (x Measurement) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Measurement.Descriptor instead.
+func (Measurement) EnumDescriptor() ([]byte, []int) {
+	return file_fitcoach_types_v1_types_proto_rawDescGZIP(), []int{4}
+}
+
+// Mechanics says whether an exercise moves several joints or one.
+type Mechanics int32
+
+const (
+	Mechanics_MECHANICS_UNSPECIFIED Mechanics = 0
+	Mechanics_MECHANICS_COMPOUND    Mechanics = 1
+	Mechanics_MECHANICS_ISOLATION   Mechanics = 2
+)
+
+// Enum value maps for Mechanics.
+var (
+	Mechanics_name = map[int32]string{
+		0: "MECHANICS_UNSPECIFIED",
+		1: "MECHANICS_COMPOUND",
+		2: "MECHANICS_ISOLATION",
+	}
+	Mechanics_value = map[string]int32{
+		"MECHANICS_UNSPECIFIED": 0,
+		"MECHANICS_COMPOUND":    1,
+		"MECHANICS_ISOLATION":   2,
+	}
+)
+
+func (x Mechanics) Enum() *Mechanics {
+	p := new(Mechanics)
+	*p = x
+	return p
+}
+
+func (x Mechanics) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Mechanics) Descriptor() protoreflect.EnumDescriptor {
+	return file_fitcoach_types_v1_types_proto_enumTypes[5].Descriptor()
+}
+
+func (Mechanics) Type() protoreflect.EnumType {
+	return &file_fitcoach_types_v1_types_proto_enumTypes[5]
+}
+
+func (x Mechanics) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Mechanics.Descriptor instead.
+func (Mechanics) EnumDescriptor() ([]byte, []int) {
+	return file_fitcoach_types_v1_types_proto_rawDescGZIP(), []int{5}
+}
+
+// MovementPattern is the movement an exercise trains; a balanced week covers them all.
+type MovementPattern int32
+
+const (
+	MovementPattern_MOVEMENT_PATTERN_UNSPECIFIED MovementPattern = 0
+	// Squat, lunge, step-up.
+	MovementPattern_MOVEMENT_PATTERN_KNEE_DOMINANT MovementPattern = 1
+	// Hinge, bridge, swing.
+	MovementPattern_MOVEMENT_PATTERN_HIP_DOMINANT    MovementPattern = 2
+	MovementPattern_MOVEMENT_PATTERN_HORIZONTAL_PUSH MovementPattern = 3
+	MovementPattern_MOVEMENT_PATTERN_VERTICAL_PUSH   MovementPattern = 4
+	MovementPattern_MOVEMENT_PATTERN_HORIZONTAL_PULL MovementPattern = 5
+	MovementPattern_MOVEMENT_PATTERN_VERTICAL_PULL   MovementPattern = 6
+	// Anti-extension, anti-rotation, lateral flexion and trunk work.
+	MovementPattern_MOVEMENT_PATTERN_CORE  MovementPattern = 7
+	MovementPattern_MOVEMENT_PATTERN_CARRY MovementPattern = 8
+	// Walking, running, cycling, rowing, jumping rope: conditioning.
+	MovementPattern_MOVEMENT_PATTERN_LOCOMOTION MovementPattern = 9
+	// Stretches and mobility drills for warm-ups and cool-downs.
+	MovementPattern_MOVEMENT_PATTERN_MOBILITY MovementPattern = 10
+)
+
+// Enum value maps for MovementPattern.
+var (
+	MovementPattern_name = map[int32]string{
+		0:  "MOVEMENT_PATTERN_UNSPECIFIED",
+		1:  "MOVEMENT_PATTERN_KNEE_DOMINANT",
+		2:  "MOVEMENT_PATTERN_HIP_DOMINANT",
+		3:  "MOVEMENT_PATTERN_HORIZONTAL_PUSH",
+		4:  "MOVEMENT_PATTERN_VERTICAL_PUSH",
+		5:  "MOVEMENT_PATTERN_HORIZONTAL_PULL",
+		6:  "MOVEMENT_PATTERN_VERTICAL_PULL",
+		7:  "MOVEMENT_PATTERN_CORE",
+		8:  "MOVEMENT_PATTERN_CARRY",
+		9:  "MOVEMENT_PATTERN_LOCOMOTION",
+		10: "MOVEMENT_PATTERN_MOBILITY",
+	}
+	MovementPattern_value = map[string]int32{
+		"MOVEMENT_PATTERN_UNSPECIFIED":     0,
+		"MOVEMENT_PATTERN_KNEE_DOMINANT":   1,
+		"MOVEMENT_PATTERN_HIP_DOMINANT":    2,
+		"MOVEMENT_PATTERN_HORIZONTAL_PUSH": 3,
+		"MOVEMENT_PATTERN_VERTICAL_PUSH":   4,
+		"MOVEMENT_PATTERN_HORIZONTAL_PULL": 5,
+		"MOVEMENT_PATTERN_VERTICAL_PULL":   6,
+		"MOVEMENT_PATTERN_CORE":            7,
+		"MOVEMENT_PATTERN_CARRY":           8,
+		"MOVEMENT_PATTERN_LOCOMOTION":      9,
+		"MOVEMENT_PATTERN_MOBILITY":        10,
+	}
+)
+
+func (x MovementPattern) Enum() *MovementPattern {
+	p := new(MovementPattern)
+	*p = x
+	return p
+}
+
+func (x MovementPattern) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (MovementPattern) Descriptor() protoreflect.EnumDescriptor {
+	return file_fitcoach_types_v1_types_proto_enumTypes[6].Descriptor()
+}
+
+func (MovementPattern) Type() protoreflect.EnumType {
+	return &file_fitcoach_types_v1_types_proto_enumTypes[6]
+}
+
+func (x MovementPattern) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use MovementPattern.Descriptor instead.
+func (MovementPattern) EnumDescriptor() ([]byte, []int) {
+	return file_fitcoach_types_v1_types_proto_rawDescGZIP(), []int{6}
+}
+
+// Impact is how hard an exercise lands on the joints.
+type Impact int32
+
+const (
+	Impact_IMPACT_UNSPECIFIED Impact = 0
+	Impact_IMPACT_LOW         Impact = 1
+	// Jumps, running, bounding.
+	Impact_IMPACT_HIGH Impact = 2
+)
+
+// Enum value maps for Impact.
+var (
+	Impact_name = map[int32]string{
+		0: "IMPACT_UNSPECIFIED",
+		1: "IMPACT_LOW",
+		2: "IMPACT_HIGH",
+	}
+	Impact_value = map[string]int32{
+		"IMPACT_UNSPECIFIED": 0,
+		"IMPACT_LOW":         1,
+		"IMPACT_HIGH":        2,
+	}
+)
+
+func (x Impact) Enum() *Impact {
+	p := new(Impact)
+	*p = x
+	return p
+}
+
+func (x Impact) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (Impact) Descriptor() protoreflect.EnumDescriptor {
+	return file_fitcoach_types_v1_types_proto_enumTypes[7].Descriptor()
+}
+
+func (Impact) Type() protoreflect.EnumType {
+	return &file_fitcoach_types_v1_types_proto_enumTypes[7]
+}
+
+func (x Impact) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use Impact.Descriptor instead.
+func (Impact) EnumDescriptor() ([]byte, []int) {
+	return file_fitcoach_types_v1_types_proto_rawDescGZIP(), []int{7}
+}
+
 // LocalizedText holds one text per supported locale.
 type LocalizedText struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -271,7 +572,45 @@ const file_fitcoach_types_v1_types_proto_rawDesc = "" +
 	"\x11CLIP_KIND_MISTAKE\x10\x04\x12\x1f\n" +
 	"\x1bCLIP_KIND_WEEKLY_MOTIVATION\x10\x05\x12\x16\n" +
 	"\x12CLIP_KIND_REST_DAY\x10\x06\x12\x15\n" +
-	"\x11CLIP_KIND_CLOSING\x10\aB@Z>github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1;typesv1b\x06proto3"
+	"\x11CLIP_KIND_CLOSING\x10\a*\x9e\x01\n" +
+	"\x05Joint\x12\x15\n" +
+	"\x11JOINT_UNSPECIFIED\x10\x00\x12\x0f\n" +
+	"\vJOINT_KNEES\x10\x01\x12\x14\n" +
+	"\x10JOINT_LOWER_BACK\x10\x02\x12\x13\n" +
+	"\x0fJOINT_SHOULDERS\x10\x03\x12\x10\n" +
+	"\fJOINT_WRISTS\x10\x04\x12\x0e\n" +
+	"\n" +
+	"JOINT_HIPS\x10\x05\x12\x10\n" +
+	"\fJOINT_ANKLES\x10\x06\x12\x0e\n" +
+	"\n" +
+	"JOINT_NECK\x10\a*p\n" +
+	"\vMeasurement\x12\x1b\n" +
+	"\x17MEASUREMENT_UNSPECIFIED\x10\x00\x12\x14\n" +
+	"\x10MEASUREMENT_REPS\x10\x01\x12\x14\n" +
+	"\x10MEASUREMENT_TIME\x10\x02\x12\x18\n" +
+	"\x14MEASUREMENT_DISTANCE\x10\x03*W\n" +
+	"\tMechanics\x12\x19\n" +
+	"\x15MECHANICS_UNSPECIFIED\x10\x00\x12\x16\n" +
+	"\x12MECHANICS_COMPOUND\x10\x01\x12\x17\n" +
+	"\x13MECHANICS_ISOLATION\x10\x02*\x85\x03\n" +
+	"\x0fMovementPattern\x12 \n" +
+	"\x1cMOVEMENT_PATTERN_UNSPECIFIED\x10\x00\x12\"\n" +
+	"\x1eMOVEMENT_PATTERN_KNEE_DOMINANT\x10\x01\x12!\n" +
+	"\x1dMOVEMENT_PATTERN_HIP_DOMINANT\x10\x02\x12$\n" +
+	" MOVEMENT_PATTERN_HORIZONTAL_PUSH\x10\x03\x12\"\n" +
+	"\x1eMOVEMENT_PATTERN_VERTICAL_PUSH\x10\x04\x12$\n" +
+	" MOVEMENT_PATTERN_HORIZONTAL_PULL\x10\x05\x12\"\n" +
+	"\x1eMOVEMENT_PATTERN_VERTICAL_PULL\x10\x06\x12\x19\n" +
+	"\x15MOVEMENT_PATTERN_CORE\x10\a\x12\x1a\n" +
+	"\x16MOVEMENT_PATTERN_CARRY\x10\b\x12\x1f\n" +
+	"\x1bMOVEMENT_PATTERN_LOCOMOTION\x10\t\x12\x1d\n" +
+	"\x19MOVEMENT_PATTERN_MOBILITY\x10\n" +
+	"*A\n" +
+	"\x06Impact\x12\x16\n" +
+	"\x12IMPACT_UNSPECIFIED\x10\x00\x12\x0e\n" +
+	"\n" +
+	"IMPACT_LOW\x10\x01\x12\x0f\n" +
+	"\vIMPACT_HIGH\x10\x02B@Z>github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1;typesv1b\x06proto3"
 
 var (
 	file_fitcoach_types_v1_types_proto_rawDescOnce sync.Once
@@ -285,13 +624,18 @@ func file_fitcoach_types_v1_types_proto_rawDescGZIP() []byte {
 	return file_fitcoach_types_v1_types_proto_rawDescData
 }
 
-var file_fitcoach_types_v1_types_proto_enumTypes = make([]protoimpl.EnumInfo, 3)
+var file_fitcoach_types_v1_types_proto_enumTypes = make([]protoimpl.EnumInfo, 8)
 var file_fitcoach_types_v1_types_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
 var file_fitcoach_types_v1_types_proto_goTypes = []any{
 	(Archetype)(0),        // 0: fitcoach.types.v1.Archetype
 	(FitnessLevel)(0),     // 1: fitcoach.types.v1.FitnessLevel
 	(ClipKind)(0),         // 2: fitcoach.types.v1.ClipKind
-	(*LocalizedText)(nil), // 3: fitcoach.types.v1.LocalizedText
+	(Joint)(0),            // 3: fitcoach.types.v1.Joint
+	(Measurement)(0),      // 4: fitcoach.types.v1.Measurement
+	(Mechanics)(0),        // 5: fitcoach.types.v1.Mechanics
+	(MovementPattern)(0),  // 6: fitcoach.types.v1.MovementPattern
+	(Impact)(0),           // 7: fitcoach.types.v1.Impact
+	(*LocalizedText)(nil), // 8: fitcoach.types.v1.LocalizedText
 }
 var file_fitcoach_types_v1_types_proto_depIdxs = []int32{
 	0, // [0:0] is the sub-list for method output_type
@@ -311,7 +655,7 @@ func file_fitcoach_types_v1_types_proto_init() {
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fitcoach_types_v1_types_proto_rawDesc), len(file_fitcoach_types_v1_types_proto_rawDesc)),
-			NumEnums:      3,
+			NumEnums:      8,
 			NumMessages:   1,
 			NumExtensions: 0,
 			NumServices:   0,
