@@ -59,7 +59,11 @@ func BenchmarkTimeToPlan(b *testing.B) {
 	b.ReportMetric(worst.Seconds(), "s-to-plan")
 	b.ReportMetric(float64(tokens), "output-tokens")
 	longest := llmtest.EstimateTokens(m.good(0))
-	for _, s := range planner.Week(profile.GetDaysPerWeek(), "en") {
+	design, err := planner.Design(profile, allowed(b, profile))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range design.Sessions {
 		longest = max(longest, llmtest.EstimateTokens(m.good(s.Day)))
 	}
 	b.ReportMetric(float64(longest), "longest-answer-tokens")

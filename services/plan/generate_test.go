@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"encoding/json"
+	"google.golang.org/protobuf/proto"
 	"net/http"
 	"slices"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
 	"github.com/fitcoach/fitcoach/services/plan/generate"
 	"github.com/fitcoach/fitcoach/services/plan/llmtest"
+	"github.com/fitcoach/fitcoach/services/plan/prompt"
 )
 
 // requireValidPlan checks a stored plan against every plan rule and the person's whitelist.
@@ -41,9 +43,14 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 	profile := sampleProfile() // 4 training days: days 1, 2, 4, 5
 	badOutline := `{"plan_name":"x","duration_weeks":12,"goal":"short","notes":"","week_focus":[],"progression":{"sets_increase_every_weeks":1,"reps_increase_per_week":9,"deload_every_weeks":4,"deload_volume_percent":60}}`
 	badDayTpl := goodTemplate(t, profile)
-	badDayTpl.GetDays()[0].GetExercises()[0].Sets = 50
-	badDayTpl.GetDays()[0].GetExercises()[1].Reps = "12-8"
+	badDayTpl.GetDays()[0].GetExercises()[0].Sets = proto.Int32(50)
+	badDayTpl.GetDays()[0].GetExercises()[1].Reps = proto.String("12-8")
 	badDay := dayJSON(t, badDayTpl.GetDays()[0])
+
+	uncoachedTpl := goodTemplate(t, profile)
+	first := uncoachedTpl.GetDays()[0]
+	first.Exercises = first.GetExercises()[1:3] // no warm-up, no cool-down, a few minutes long
+	uncoached := dayJSON(t, first)
 
 	strayTpl := goodTemplate(t, profile)
 	ex := strayTpl.GetDays()[0].GetExercises()
@@ -115,7 +122,11 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 		{name: "429 always", script: script{outline: []llmtest.Step{{Status: http.StatusTooManyRequests, RetryAfter: "0"}}}, provider: "builtin", reason: generate.ReasonRateLimited, outlineCalls: 3, day1Calls: 1, attempts: 1},
 		{name: "slower than the deadline", script: script{outline: []llmtest.Step{{Delay: 10 * time.Second}}}, opts: []envOption{withTimeout(1500 * time.Millisecond)},
 			provider: "builtin", reason: generate.ReasonTimeout, outlineCalls: 1, day1Calls: 1, attempts: 1},
-		{name: "exercise outside the whitelist", script: script{day1: []llmtest.Step{{Content: stray}}}, provider: "openai", outlineCalls: 1, day1Calls: 1, attempts: 5, substitutions: 2},
+		// Sent back twice (the reprompt names them), then substituted by similar allowed ones.
+		{name: "exercise outside the whitelist", script: script{day1: []llmtest.Step{{Content: stray}}}, provider: "openai", outlineCalls: 1, day1Calls: 3, attempts: 7, substitutions: 2},
+		// A valid day that breaks the coaching rules (no warm-up, far too short) is sent back.
+		{name: "coaching violation then good", script: script{day1: []llmtest.Step{{Content: uncoached}, {}}}, provider: "openai", outlineCalls: 1, day1Calls: 2, attempts: 6},
+		{name: "coaching violation always", script: script{day1: []llmtest.Step{{Content: uncoached}}}, provider: "builtin", reason: generate.ReasonInvalidPlan, outlineCalls: 1, day1Calls: 3, attempts: 3},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -142,7 +153,7 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 			}
 			require.Equal(t, tc.substitutions, p.GetSubstitutionCount())
 			require.Len(t, p.GetSubstitutions(), int(tc.substitutions))
-			require.Equal(t, "v1", p.GetPromptVersion())
+			require.Equal(t, prompt.Version, p.GetPromptVersion())
 			require.Equal(t, int32(12), p.GetDurationWeeks())
 			if tc.reason == generate.ReasonTimeout {
 				require.Less(t, took, 3*time.Second, "the deadline bounds the generation")

@@ -12,6 +12,7 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/auth"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 )
@@ -179,13 +180,33 @@ func (s *Service) workout(ctx context.Context, p *planv1.Plan, w *planv1.Week, d
 		we := &planv1.WorkoutExercise{
 			ExerciseSlug: e.GetExerciseSlug(), Sets: e.GetSets(), Reps: e.GetReps(),
 			RestSeconds: e.GetRestSeconds(), DurationSeconds: e.GetDurationSeconds(),
+			DistanceMeters: e.GetDistanceMeters(), TargetRpe: e.GetTargetRpe(), TargetRir: e.GetTargetRir(),
+			WorkSeconds: e.GetWorkSeconds(), RecoverySeconds: e.GetRecoverySeconds(), Rounds: e.GetRounds(),
+			Block: e.GetBlock(), Cue: e.GetCue(), Measurement: measurementOf(e),
 		}
 		if ex, ok := info[e.GetExerciseSlug()]; ok {
 			we.ExerciseCode, we.Names, we.Name = ex.GetCode(), ex.GetName(), localName(ex, locale)
+			if m := ex.GetMeasurement(); m != typesv1.Measurement_MEASUREMENT_UNSPECIFIED {
+				we.Measurement = m
+			}
 		}
 		out.Exercises = append(out.Exercises, we)
 	}
 	return out
+}
+
+// measurementOf reads an exercise's measurement from its prescription, for when the catalog
+// cannot say: intervals and seconds are time, reps are reps, a bare duration is cardio.
+func measurementOf(e *planv1.Exercise) typesv1.Measurement {
+	switch {
+	case e.Reps != nil:
+		return typesv1.Measurement_MEASUREMENT_REPS
+	case e.Rounds != nil || (e.DurationSeconds != nil && e.Sets != nil):
+		return typesv1.Measurement_MEASUREMENT_TIME
+	case e.DurationSeconds != nil || e.DistanceMeters != nil:
+		return typesv1.Measurement_MEASUREMENT_DISTANCE
+	}
+	return typesv1.Measurement_MEASUREMENT_REPS
 }
 
 func localName(e *catalogv1.Exercise, locale string) string {

@@ -56,7 +56,8 @@ func TestValidateSortsByPathThenRule(t *testing.T) {
 	p, vs := Parse(readPlan(t))
 	require.Empty(t, vs)
 	p.GetWeeks()[10].WeekFocus = string(make([]byte, 300))
-	p.GetWeeks()[2].GetDays()[1].GetExercises()[0].Sets = 0
+	zero := int32(0)
+	p.GetWeeks()[2].GetDays()[1].GetExercises()[0].Sets = &zero
 	p.GetWeeks()[2].GetDays()[1].GetExercises()[0].ExerciseSlug = ""
 	p.PlanName = ""
 	got := fieldRules(Validate(p))

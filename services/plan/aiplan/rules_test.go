@@ -126,13 +126,13 @@ func TestBuildRulesRejectsProtoChanges(t *testing.T) {
 				msg := findMessage(t, file, "Exercise")
 				msg.Field = append(msg.Field, &descriptorpb.FieldDescriptorProto{
 					Name:     new("tempo"),
-					Number:   new(int32(6)),
+					Number:   new(int32(14)),
 					Label:    descriptorpb.FieldDescriptorProto_LABEL_OPTIONAL.Enum(),
 					Type:     descriptorpb.FieldDescriptorProto_TYPE_STRING.Enum(),
 					JsonName: new("tempo"),
 				})
 			},
-			want: "fitcoach.plan.v1.Exercise has 6 fields, the fast validator knows 5",
+			want: "fitcoach.plan.v1.Exercise has 14 fields, the fast validator knows 13",
 		},
 	}
 	for _, tt := range tests {

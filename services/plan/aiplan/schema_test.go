@@ -72,7 +72,7 @@ func TestJSONSchemaRules(t *testing.T) {
 	require.EqualValues(t, 12, props["weeks"].(map[string]any)["maxItems"])
 	ex := exerciseSchema(s)
 	require.Equal(t, map[string]any{"type": "string", "minLength": 1.0, "maxLength": 64.0, "pattern": "^[A-Za-z0-9_-]+$"}, ex["exercise_slug"])
-	require.Equal(t, map[string]any{"type": "string", "pattern": "^[0-9]{1,3}(-[0-9]{1,3})?$"}, ex["reps"])
+	require.Equal(t, map[string]any{"type": []any{"string", "null"}, "pattern": "^[0-9]{1,3}(-[0-9]{1,3})?$"}, ex["reps"])
 	require.Equal(t, map[string]any{"type": []any{"integer", "null"}, "minimum": 10.0, "maximum": 1800.0}, ex["duration_seconds"])
 }
 
@@ -126,8 +126,15 @@ func TestPlansValidateAgainstJSONSchema(t *testing.T) {
 	for w := range plan.weeks() {
 		for d := range plan.days(w) {
 			for e := range plan.exercises(w, d) {
-				if _, ok := plan.exercise(w, d, e)["duration_seconds"]; !ok {
-					plan.exercise(w, d, e)["duration_seconds"] = nil
+				for _, f := range []string{"sets", "reps", "rest_seconds", "duration_seconds", "distance_meters", "target_rpe", "target_rir", "work_seconds", "recovery_seconds", "rounds"} {
+					if _, ok := plan.exercise(w, d, e)[f]; !ok {
+						plan.exercise(w, d, e)[f] = nil
+					}
+				}
+				for _, f := range []string{"block", "cue"} {
+					if _, ok := plan.exercise(w, d, e)[f]; !ok {
+						plan.exercise(w, d, e)[f] = ""
+					}
 				}
 			}
 		}

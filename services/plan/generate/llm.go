@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
+	"github.com/fitcoach/fitcoach/services/plan/coaching"
 	"github.com/fitcoach/fitcoach/services/plan/llm"
 	"github.com/fitcoach/fitcoach/services/plan/microcycle"
 	"github.com/fitcoach/fitcoach/services/plan/planner"
@@ -61,7 +63,12 @@ func (g *Generator) viaLLM(ctx context.Context, p *planv1.Profile, allowed []*ca
 		ctx, cancel = context.WithDeadline(ctx, dl.Add(-reserve))
 		defer cancel()
 	}
-	parts, assemble, err := g.parts(p, allowed, wl)
+	design, err := planner.Design(p, allowed)
+	if err != nil {
+		g.log.ErrorContext(ctx, "plan design", "err", err)
+		return ReasonLLMError
+	}
+	parts, assemble, err := g.parts(p, design, wl)
 	if err != nil {
 		g.log.ErrorContext(ctx, "plan prompts", "err", err)
 		return ReasonLLMError
@@ -102,9 +109,14 @@ func (g *Generator) viaLLM(ctx context.Context, p *planv1.Profile, allowed []*ca
 		return ReasonInvalidPlan
 	}
 	subs := g.substitute(ctx, p, wl, []*planv1.Week{{WeekNumber: 0, Days: t.GetDays()}})
-	plan := microcycle.Expand(t, p.GetLocale())
+	plan := microcycle.Expand(t, design.Expansion)
 	if vs := aiplan.Validate(plan); len(vs) > 0 {
 		g.log.WarnContext(ctx, "expanded plan breaks plan rules", "first", vs[0].String())
+		return ReasonInvalidPlan
+	}
+	// Substitutes are checked too: nothing unsafe is ever stored.
+	if r := coaching.Evaluate(coaching.Input{Plan: plan, Profile: p, Catalog: coaching.Index(allowed), Available: design.Safe}); r.Score(coaching.CheckSafety) < 100 {
+		g.log.WarnContext(ctx, "expanded plan is unsafe for the person", "first", r.Findings()[0].String())
 		return ReasonInvalidPlan
 	}
 	res.Plan, res.Substitutions = plan, subs
@@ -113,16 +125,18 @@ func (g *Generator) viaLLM(ctx context.Context, p *planv1.Profile, allowed []*ca
 
 // parts builds the conversations of a generation and the function that assembles their
 // answers into a template once all have succeeded.
-func (g *Generator) parts(p *planv1.Profile, allowed []*catalogv1.Exercise, wl *whitelist) ([]part, func() *planv1.PlanTemplate, error) {
-	week := planner.Week(p.GetDaysPerWeek(), p.GetLocale())
+func (g *Generator) parts(p *planv1.Profile, design *planner.Result, wl *whitelist) ([]part, func() *planv1.PlanTemplate, error) {
+	week := design.Sessions
 	sessions := make([]prompt.Session, 0, len(week))
 	for _, s := range week {
-		sessions = append(sessions, prompt.Session{Day: s.Day, Name: s.Name, Focus: s.Focus})
+		sessions = append(sessions, promptSession(s))
 	}
 	// Enough exercises that the week holds the ten the plan rules need, and as many as the
-	// session length suggests.
-	minEx := int32((10 + len(week) - 1) / len(week))
-	maxEx := max(minEx, min(10, p.GetSessionMinutes()/7))
+	// session's blocks need.
+	minEx := int32(max(4, (10+len(week)-1)/len(week)))
+	maxEx := max(minEx, min(20, p.GetSessionMinutes()/4))
+	catalog := coaching.Index(design.Safe)
+	level := p.GetFitnessLevel()
 
 	outlineSchema, err := g.schema("outline", (&planv1.PlanOutline{}).ProtoReflect().Descriptor(), nil)
 	if err != nil {
@@ -156,7 +170,7 @@ func (g *Generator) parts(p *planv1.Profile, allowed []*catalogv1.Exercise, wl *
 	}}
 	days := make([]*planv1.Day, len(week))
 	for i, s := range sessions {
-		pr, err := g.prompts.Day(p, sessions, s, minEx, maxEx, allowed)
+		pr, err := g.prompts.Day(p, sessions, s, minEx, maxEx, design.Safe)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -177,7 +191,13 @@ func (g *Generator) parts(p *planv1.Profile, allowed []*catalogv1.Exercise, wl *
 				if n := int32(len(d.GetExercises())); n < minEx {
 					vs = append(vs, aiplan.Violation{Field: "exercises", Rule: "exercises.min_count", Message: fmt.Sprintf("write at least %d exercises, not %d", minEx, n)})
 				}
+				// The coaching rules, like the plan rules, go back to the model when broken.
 				if len(vs) == 0 {
+					for _, f := range coaching.CheckDay(d, week[i], catalog, level) {
+						vs = append(vs, aiplan.Violation{Field: f.Field, Rule: f.Rule, Message: f.Message})
+					}
+				}
+				if allSoft(vs) {
 					days[i] = d
 				}
 				return vs
@@ -185,9 +205,16 @@ func (g *Generator) parts(p *planv1.Profile, allowed []*catalogv1.Exercise, wl *
 		})
 	}
 	assemble := func() *planv1.PlanTemplate {
+		// The progression is the coach's, not the model's: deloads, taper and growth follow
+		// the objectives and level (COACHING §5). The model's week focuses are kept only when
+		// its deload weeks are the same, so no focus announces a deload that is not one.
+		pr := design.Template.GetProgression()
 		t := &planv1.PlanTemplate{
 			PlanName: outline.GetPlanName(), DurationWeeks: outline.GetDurationWeeks(), Goal: outline.GetGoal(),
-			Notes: outline.GetNotes(), WeekFocus: outline.GetWeekFocus(), Progression: outline.GetProgression(),
+			Notes: outline.GetNotes(), Progression: pr,
+		}
+		if outline.GetProgression().GetDeloadEveryWeeks() == pr.GetDeloadEveryWeeks() && !design.Expansion.Taper {
+			t.WeekFocus = outline.GetWeekFocus()
 		}
 		next := 0
 		for d := int32(1); d <= 7; d++ {
@@ -241,6 +268,11 @@ func (g *Generator) runPart(ctx context.Context, locale string, pt part) partRes
 		g.metrics.attempts.WithLabelValues(ReasonInvalidPlan).Inc()
 		g.log.InfoContext(ctx, "LLM answer breaks plan rules", "part", pt.name, "attempt", r.attempts, "violations", len(vs), "first", vs[0].String())
 		if attempt == g.cfg.MaxReprompts {
+			if allSoft(vs) {
+				// Only exercises outside the whitelist are left: they were sent back once and
+				// are now substituted by similar allowed ones.
+				return r
+			}
 			break
 		}
 		fix, err := g.prompts.Reprompt(locale, vs)
@@ -273,4 +305,28 @@ func failureReason(ctx context.Context, err error) string {
 	default:
 		return ReasonLLMError
 	}
+}
+
+// promptSession describes a designed session for the prompts.
+func promptSession(s planner.Session) prompt.Session {
+	blocks := make([]string, 0, len(s.Blocks))
+	for _, b := range s.Blocks {
+		blocks = append(blocks, fmt.Sprintf("%s %d min", b.Name, b.Minutes))
+	}
+	pats := make([]string, 0, len(s.Patterns))
+	for _, p := range s.Patterns {
+		pats = append(pats, prompt.PatternName(p))
+	}
+	return prompt.Session{Day: s.Day, Name: s.Name, Focus: s.Focus, Minutes: s.Minutes, Blocks: strings.Join(blocks, ", "), Patterns: strings.Join(pats, ", ")}
+}
+
+// allSoft reports whether every violation is one that substitution can repair: an exercise
+// outside the person's allowed list, which is sent back in a reprompt first.
+func allSoft(vs []aiplan.Violation) bool {
+	for _, v := range vs {
+		if v.Rule != coaching.RuleNotAllowed {
+			return false
+		}
+	}
+	return true
 }

@@ -1,278 +1,238 @@
-// Package planner is the built-in rule-based planner: the default without an LLM and the
-// fallback when the LLM fails. It is deterministic (the same profile and allowed set always
-// give the same plan), uses only the allowed exercises, and honours days per week, session
-// length, level, limitations, progression across weeks and a lighter deload week. It writes
-// the same PlanTemplate an LLM would and expands it the same way, so both paths share the
-// progression rules and the validator.
+// Package planner is the built-in coach: the default without an LLM, the fallback when the
+// LLM fails, and the structure the LLM writes inside. From the profile's objectives, level,
+// equipment, schedule and injuries and the catalog's facts about each exercise (measurement,
+// mechanics, movement patterns, joint stresses, impact) it chooses the weekly split, shapes
+// every session (warm-up → main compound work → accessories → conditioning → cool-down),
+// fills it to the person's minutes, prescribes each exercise by its nature and the objective,
+// and leaves progression, deloads and a taper to the microcycle expansion. It is
+// deterministic: the same profile and allowed set always give the same plan.
 package planner
 
 import (
 	"errors"
-	"fmt"
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+	"github.com/fitcoach/fitcoach/services/plan/estimate"
+	"github.com/fitcoach/fitcoach/services/plan/goals"
 	"github.com/fitcoach/fitcoach/services/plan/microcycle"
 )
 
-// ErrNoExercises means the allowed set is empty, so no plan can be made of exercises with video.
+// ErrNoExercises means no allowed exercise is safe for the person, so no plan can be made of
+// exercises with video.
 var ErrNoExercises = errors.New("planner: no allowed exercises")
 
 // Plan builds the plan for a profile from the allowed exercises.
 func Plan(p *planv1.Profile, allowed []*catalogv1.Exercise) (*planv1.WorkoutPlan, error) {
-	t, err := Template(p, allowed)
+	d, err := Design(p, allowed)
 	if err != nil {
 		return nil, err
 	}
-	return microcycle.Expand(t, p.GetLocale()), nil
+	return microcycle.Expand(d.Template, d.Expansion), nil
+}
+
+// Result is a designed plan: the weekly template, how to expand it, and the sessions it
+// is made of (which the LLM path writes inside).
+type Result struct {
+	Template  *planv1.PlanTemplate
+	Expansion microcycle.Options
+	Sessions  []Session
+	Goals     goals.Goals
+	// Safe is the allowed exercises the person may be prescribed (level and injuries).
+	Safe []*catalogv1.Exercise
+}
+
+// Session is one training day of the week.
+type Session struct {
+	Day int32
+	// Name is the session's kind, e.g. "Upper body A"; Focus what it trains.
+	Name, Focus string
+	// Minutes is the session's time budget; Blocks its parts in order.
+	Minutes int32
+	Blocks  []Block
+	// Patterns are the movement patterns the session's main and accessory work must cover.
+	Patterns []typesv1.MovementPattern
+}
+
+// Block is a part of a session and its share of the time.
+type Block struct {
+	Name    string // warmup, main, accessory, conditioning, cooldown
+	Minutes int32
+}
+
+// design is the state of one planning run.
+type design struct {
+	p           *planv1.Profile
+	goals       goals.Goals
+	level       typesv1.FitnessLevel
+	ru          bool
+	pool        *pool
+	weeks       int32
+	days        int32
+	minutes     int32
+	deloadEvery int32
+	hasReps     bool
+}
+
+// Design plans a profile: the weekly template and its sessions.
+func Design(p *planv1.Profile, allowed []*catalogv1.Exercise) (*Result, error) {
+	g := goals.Read(p)
+	level := p.GetFitnessLevel()
+	if level == typesv1.FitnessLevel_FITNESS_LEVEL_UNSPECIFIED {
+		level = typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER
+	}
+	d := &design{
+		p: p, goals: g, level: level, ru: p.GetLocale() == "ru",
+		pool:    newPool(allowed, level, g),
+		weeks:   clamp(p.GetDurationWeeks(), 4, 12),
+		days:    clamp(p.GetDaysPerWeek(), 2, 6),
+		minutes: clamp(p.GetSessionMinutes(), 15, 180),
+	}
+	if len(d.pool.all) == 0 {
+		return nil, ErrNoExercises
+	}
+	// A lighter week every 4th for beginners and intermediates, every 5th for the advanced
+	// (COACHING §5: every 3–6 weeks); none in a plan too short to need one.
+	d.deloadEvery = 4
+	if level == typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED {
+		d.deloadEvery = 5
+	}
+	if d.weeks < 5 && !g.Event {
+		d.deloadEvery = 4
+	}
+	t := &planv1.PlanTemplate{
+		PlanName:      planName(g, d.weeks, d.days, d.ru),
+		DurationWeeks: d.weeks,
+		Goal:          goalText(p.GetGoal(), d.weeks, d.ru),
+		Progression: &planv1.Progression{
+			SetsIncreaseEveryWeeks: 2,
+			RepsIncreasePerWeek:    1,
+			DeloadEveryWeeks:       d.deloadEvery,
+			DeloadVolumePercent:    50,
+		},
+	}
+	res := &Result{Goals: g, Safe: d.pool.all}
+	split := d.split()
+	training := 0
+	for day := int32(1); day <= 7; day++ {
+		i := indexOf(split.on, day)
+		if i < 0 {
+			t.Days = append(t.Days, restDay(day, d.ru))
+			continue
+		}
+		s := split.sessions[i]
+		built, session := d.session(day, s, training)
+		built.ConfidenceTask = confidenceTask(training, d.ru)
+		t.Days = append(t.Days, built)
+		res.Sessions = append(res.Sessions, session)
+		training++
+	}
+	t.Notes = notes(d, d.ru)
+	res.Template = t
+	res.Expansion = microcycle.Options{Locale: p.GetLocale(), SessionMinutes: d.minutes, Taper: g.Event, MaxSets: d.maxSets(roleMain)}
+	return res, nil
 }
 
 // Template builds the weekly template Plan expands.
 func Template(p *planv1.Profile, allowed []*catalogv1.Exercise) (*planv1.PlanTemplate, error) {
-	pool := newPool(allowed, p.GetFitnessLevel(), risksIn(p.GetLimitations()))
-	if pool.empty() {
-		return nil, ErrNoExercises
+	d, err := Design(p, allowed)
+	if err != nil {
+		return nil, err
 	}
-	ru := p.GetLocale() == "ru"
-	days := clamp(p.GetDaysPerWeek(), 2, 6)
-	weeks := clamp(p.GetDurationWeeks(), 4, 12)
-	// Enough exercises for the session length, and never under the ten a week the plan rules need.
-	perDay := max(clamp(p.GetSessionMinutes()/10, 3, 8), (10+days-1)/days)
-	dose := doseFor(p.GetFitnessLevel())
-
-	split := splits[days]
-	t := &planv1.PlanTemplate{
-		PlanName:      planName(weeks, days, ru),
-		DurationWeeks: weeks,
-		Goal:          goalText(p.GetGoal(), weeks, ru),
-		Notes:         notes(pool, ru),
-		Progression: &planv1.Progression{
-			SetsIncreaseEveryWeeks: 3,
-			RepsIncreasePerWeek:    1,
-			DeloadEveryWeeks:       4,
-			DeloadVolumePercent:    60,
-		},
-	}
-	training := 0
-	for d := int32(1); d <= 7; d++ {
-		session, ok := split.day(d)
-		if !ok {
-			t.Days = append(t.Days, restDay(d, ru))
-			continue
-		}
-		day := &planv1.Day{DayNumber: d, WorkoutName: session.name(ru, training), ConfidenceTask: confidenceTask(training, ru)}
-		used := map[string]bool{}
-		for i := range perDay {
-			ex := pool.pick(session.slots[int(i)%len(session.slots)], training+int(i), used)
-			used[ex.GetSlug()] = true
-			day.Exercises = append(day.Exercises, dose.prescribe(ex))
-		}
-		t.Days = append(t.Days, day)
-		training++
-	}
-	return t, nil
-}
-
-// Session is one training day of the built-in weekly split.
-type Session struct {
-	Day int32
-	// Name is the session's kind, e.g. "Upper body"; Focus lists its movement patterns.
-	Name, Focus string
-}
-
-// Week returns the training sessions of the weekly split for daysPerWeek (clamped to 2..6) in
-// day order; every other day of the week is a rest day. The LLM path uses the same split, so
-// its days can be written in parallel, each knowing what the others train.
-func Week(daysPerWeek int32, locale string) []Session {
-	ru := locale == "ru"
-	sp := splits[clamp(daysPerWeek, 2, 6)]
-	out := make([]Session, 0, len(sp.on))
-	for i, d := range sp.on {
-		ss := sp.sessions[i]
-		out = append(out, Session{Day: d, Name: ss.name(ru, i), Focus: ss.focus(ru)})
-	}
-	return out
+	return d.Template, nil
 }
 
 // RestDay returns the rest day d of a plan in the locale.
 func RestDay(d int32, locale string) *planv1.Day { return restDay(d, locale == "ru") }
 
-// split places training sessions on the days of the week.
-type split struct {
-	on       []int32
-	sessions []session
-}
-
-func (s split) day(d int32) (session, bool) {
-	i := slices.Index(s.on, d)
-	if i < 0 {
-		return session{}, false
-	}
-	return s.sessions[i], true
-}
-
-// Session kinds and the movement categories their slots draw from, in order.
-var (
-	fullBody = session{en: "Full body", ru: "Всё тело", slots: []category{legs, push, pull, core, legs, push, pull, conditioning}}
-	upper    = session{en: "Upper body", ru: "Верх тела", slots: []category{push, pull, push, pull, core, push, pull, core}}
-	lower    = session{en: "Lower body and core", ru: "Ноги и кор", slots: []category{legs, legs, core, legs, core, legs, conditioning, core}}
-	pushDay  = session{en: "Push", ru: "Жимовые движения", slots: []category{push, push, core, push, legs, push, core, conditioning}}
-	pullDay  = session{en: "Pull", ru: "Тяговые движения", slots: []category{pull, pull, core, pull, legs, pull, core, conditioning}}
-	legDay   = session{en: "Legs", ru: "Ноги", slots: []category{legs, legs, core, legs, legs, core, conditioning, legs}}
-)
-
-// Rest days fall between sessions; every split leaves at least one.
-var splits = map[int32]split{
-	2: {on: []int32{1, 4}, sessions: []session{fullBody, fullBody}},
-	3: {on: []int32{1, 3, 5}, sessions: []session{fullBody, fullBody, fullBody}},
-	4: {on: []int32{1, 2, 4, 5}, sessions: []session{upper, lower, upper, lower}},
-	5: {on: []int32{1, 2, 3, 5, 6}, sessions: []session{pushDay, pullDay, legDay, upper, lower}},
-	6: {on: []int32{1, 2, 3, 4, 5, 6}, sessions: []session{pushDay, pullDay, legDay, pushDay, pullDay, legDay}},
-}
-
-type session struct {
-	en, ru string
-	slots  []category
-}
-
-func (s session) name(ru bool, i int) string {
-	letter := string(rune('A' + i))
-	if ru {
-		return s.ru + " " + letter
-	}
-	return s.en + " " + letter
-}
-
-var categoryNames = [numCategories][2]string{
-	push:         {"pushing (chest, shoulders, triceps)", "жимовые движения (грудь, плечи, трицепс)"},
-	pull:         {"pulling (back, biceps)", "тяговые движения (спина, бицепс)"},
-	legs:         {"legs and glutes", "ноги и ягодицы"},
-	core:         {"core", "мышцы кора"},
-	conditioning: {"conditioning", "функциональная выносливость"},
-	mobility:     {"mobility", "мобильность"},
-}
-
-// focus lists the session's movement patterns in slot order, each once.
-func (s session) focus(ru bool) string {
-	seen := map[category]bool{}
-	var parts []string
-	for _, c := range s.slots {
-		if seen[c] {
-			continue
-		}
-		seen[c] = true
-		if ru {
-			parts = append(parts, categoryNames[c][1])
-		} else {
-			parts = append(parts, categoryNames[c][0])
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-func restDay(d int32, ru bool) *planv1.Day {
-	if ru {
-		return &planv1.Day{DayNumber: d, WorkoutName: "День отдыха", IsRestDay: true, ConfidenceTask: "Прогуляйтесь 20–30 минут и выспитесь"}
-	}
-	return &planv1.Day{DayNumber: d, WorkoutName: "Rest day", IsRestDay: true, ConfidenceTask: "Take a 20–30 minute walk and get a good night's sleep"}
-}
-
-var confidenceTasks = [][2]string{
-	{"Finish every set with clean form, even if you slow down", "Выполните каждый подход с чистой техникой, даже если придётся замедлиться"},
-	{"Write down how each exercise felt on a 1–10 scale", "Запишите, как ощущалось каждое упражнение, по шкале 1–10"},
-	{"Keep rests to the prescribed time", "Соблюдайте указанное время отдыха"},
-	{"Breathe out on the effort in every rep", "Выдыхайте на усилии в каждом повторении"},
-	{"Add one rep to your last set if form stays solid", "Добавьте одно повторение в последнем подходе, если техника не страдает"},
-	{"Film one set and check your form", "Снимите один подход на видео и проверьте технику"},
-}
-
-func confidenceTask(i int, ru bool) string {
-	t := confidenceTasks[i%len(confidenceTasks)]
-	if ru {
-		return t[1]
-	}
-	return t[0]
-}
-
-func planName(weeks, days int32, ru bool) string {
-	if ru {
-		return fmt.Sprintf("План на %d недель, %d тренировки в неделю", weeks, days)
-	}
-	return fmt.Sprintf("%d-week plan, %d workouts a week", weeks, days)
-}
-
-// goalText makes the plan's goal from the person's words, which may be shorter than the ten
-// characters a plan goal needs, and never longer than its 300.
-func goalText(goal string, weeks int32, ru bool) string {
-	goal = strings.TrimSpace(goal)
-	if utf8.RuneCountInString(goal) < 10 {
-		if ru {
-			goal = fmt.Sprintf("%s — план на %d недель", goal, weeks)
-		} else {
-			goal = fmt.Sprintf("%s — a %d-week plan", goal, weeks)
-		}
-	}
-	if r := []rune(goal); len(r) > 300 {
-		goal = string(r[:300])
-	}
-	return goal
-}
-
-func notes(p *pool, ru bool) string {
-	if len(p.excluded) == 0 {
-		if ru {
-			return "Каждая 4-я неделя — разгрузочная. Разомнитесь 5–10 минут перед тренировкой."
-		}
-		return "Every 4th week is a lighter deload week. Warm up for 5–10 minutes before each workout."
-	}
-	if ru {
-		return "Каждая 4-я неделя — разгрузочная. Из-за ваших ограничений исключены упражнения с нагрузкой на: " + strings.Join(p.excludedNames(true), ", ") + "."
-	}
-	return "Every 4th week is a lighter deload week. Because of your limitations, exercises that load these areas are left out: " + strings.Join(p.excludedNames(false), ", ") + "."
-}
-
 func clamp(v, lo, hi int32) int32 { return min(max(v, lo), hi) }
 
-// dose is how much of each exercise a level does.
-type dose struct {
-	sets    int32
-	reps    string
-	rest    int32
-	seconds int32
-}
-
-func doseFor(l typesv1.FitnessLevel) dose {
-	switch l {
-	case typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED:
-		return dose{sets: 4, reps: "6-10", rest: 90, seconds: 45}
-	case typesv1.FitnessLevel_FITNESS_LEVEL_INTERMEDIATE:
-		return dose{sets: 3, reps: "8-12", rest: 75, seconds: 40}
-	default:
-		return dose{sets: 2, reps: "10-12", rest: 60, seconds: 30}
-	}
-}
-
-func (d dose) prescribe(e *catalogv1.Exercise) *planv1.Exercise {
-	out := &planv1.Exercise{ExerciseSlug: e.GetSlug(), Sets: &d.sets, Reps: &d.reps, RestSeconds: &d.rest}
-	if timed(e.GetSlug()) {
-		s, one := d.seconds, "1"
-		out.Reps = &one
-		out.DurationSeconds = &s
-	}
-	return out
-}
-
-// timed reports whether an exercise is held or done for time rather than counted in reps.
-func timed(slug string) bool {
-	for _, w := range strings.Split(slug, "-") {
-		switch w {
-		case "plank", "hold", "sit", "hang", "jacks", "climbers", "bike", "walk", "knees", "kicks", "machine", "stretch", "pose", "cow":
-			return true
+func indexOf(xs []int32, x int32) int {
+	for i, v := range xs {
+		if v == x {
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// session builds one training day of kind s, the training-th of the week.
+func (d *design) session(day int32, s sessionSpec, training int) (*planv1.Day, Session) {
+	total := int(d.minutes) * 60
+	warm := int(clamp(int32(float64(d.minutes)*0.12+0.5), 4, 10)) * 60
+	cool := int(clamp(int32(float64(d.minutes)*0.08+0.5), 3, 8)) * 60
+	cond := int(float64(total) * s.conditioning)
+	// The activity of an endurance session is at least 10 minutes; other conditioning keeps
+	// its share however short the session.
+	if cond > 0 && s.cardio == activity && cond < 10*60 {
+		cond = min(10*60, total-warm-cool-5*60)
+	}
+	// Continuous work is at most 30 minutes per block (the plan rules' duration_seconds).
+	cond = min(cond, 1800+estimate.Transition)
+	b := &dayBuilder{d: d, used: map[string]bool{}, variant: s.variant}
+	out := &planv1.Day{DayNumber: day, WorkoutName: s.name(d.ru)}
+
+	warmup := b.warmup(warm, s.kind)
+	coolKind := s.kind
+	if s.cardio == activity {
+		coolKind = cardioDay
+	}
+	cooldown := b.cooldown(cool, coolKind)
+	var conditioning []*planv1.Exercise
+	if cond > 0 {
+		conditioning = b.conditioning(cond, s, training)
+	}
+	strength := total - sumSeconds(warmup) - sumSeconds(cooldown) - sumSeconds(conditioning)
+	main, accessories := b.strength(strength, s)
+	// A cardio day, and a session whose primary objective is the activity, leads with it: the
+	// main block is the run, ride or walk, done fresh (COACHING §2: the hardest work first).
+	if s.kind == cardioDay || (s.cardio == activity && d.goals.Primary() == planv1.Objective_OBJECTIVE_ENDURANCE) {
+		for _, e := range conditioning {
+			e.Block = "main"
+		}
+		accessories = append(main, accessories...)
+		for _, e := range accessories {
+			e.Block = "accessory"
+		}
+		main = conditioning
+		conditioning = nil
+	}
+	for _, part := range [][]*planv1.Exercise{warmup, main, accessories, conditioning, cooldown} {
+		out.Exercises = append(out.Exercises, part...)
+	}
+	b.fit(out, total)
+	for _, e := range out.Exercises {
+		if e.Reps != nil && e.GetBlock() != "warmup" && e.GetBlock() != "cooldown" {
+			d.hasReps = true
+		}
+	}
+	sess := Session{Day: day, Name: out.GetWorkoutName(), Focus: s.focus(d.ru), Minutes: d.minutes}
+	// The patterns the session really trains, main work first: what an LLM's day must train.
+	for _, e := range out.GetExercises() {
+		if b := e.GetBlock(); b == "warmup" || b == "cooldown" {
+			continue
+		}
+		if c := d.pool.bySlug(e.GetExerciseSlug()); c != nil && len(c.GetPatterns()) > 0 && !slices.Contains(sess.Patterns, c.GetPatterns()[0]) {
+			sess.Patterns = append(sess.Patterns, c.GetPatterns()[0])
+		}
+	}
+	for _, blk := range []struct {
+		name string
+		xs   []*planv1.Exercise
+	}{{"warmup", warmup}, {"main", main}, {"accessory", accessories}, {"conditioning", conditioning}, {"cooldown", cooldown}} {
+		if len(blk.xs) > 0 {
+			sess.Blocks = append(sess.Blocks, Block{Name: blk.name, Minutes: int32((sumSeconds(blk.xs) + 30) / 60)})
+		}
+	}
+	return out, sess
+}
+
+func sumSeconds(xs []*planv1.Exercise) int {
+	t := 0
+	for _, e := range xs {
+		t += estimate.Seconds(e)
+	}
+	return t
 }

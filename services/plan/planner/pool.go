@@ -3,89 +3,87 @@ package planner
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+	"github.com/fitcoach/fitcoach/services/plan/goals"
 )
 
-// category is the movement pattern a slot of a session asks for.
-type category int
+// Pattern shorthands for the session recipes.
+const (
+	kneeDom  = typesv1.MovementPattern_MOVEMENT_PATTERN_KNEE_DOMINANT
+	hipDom   = typesv1.MovementPattern_MOVEMENT_PATTERN_HIP_DOMINANT
+	hPush    = typesv1.MovementPattern_MOVEMENT_PATTERN_HORIZONTAL_PUSH
+	vPush    = typesv1.MovementPattern_MOVEMENT_PATTERN_VERTICAL_PUSH
+	hPull    = typesv1.MovementPattern_MOVEMENT_PATTERN_HORIZONTAL_PULL
+	vPull    = typesv1.MovementPattern_MOVEMENT_PATTERN_VERTICAL_PULL
+	core     = typesv1.MovementPattern_MOVEMENT_PATTERN_CORE
+	carry    = typesv1.MovementPattern_MOVEMENT_PATTERN_CARRY
+	loco     = typesv1.MovementPattern_MOVEMENT_PATTERN_LOCOMOTION
+	mobility = typesv1.MovementPattern_MOVEMENT_PATTERN_MOBILITY
+)
 
 const (
-	push category = iota
-	pull
-	legs
-	core
-	conditioning
-	mobility
-	numCategories
+	mReps    = typesv1.Measurement_MEASUREMENT_REPS
+	mTime    = typesv1.Measurement_MEASUREMENT_TIME
+	mDist    = typesv1.Measurement_MEASUREMENT_DISTANCE
+	compound = typesv1.Mechanics_MECHANICS_COMPOUND
+	isolated = typesv1.Mechanics_MECHANICS_ISOLATION
 )
 
-// fallbacks is where a slot looks when its own category has no exercise (e.g. no pulling
-// movement for someone with no equipment).
-var fallbacks = [numCategories][]category{
-	push:         {push, core, conditioning, legs, pull, mobility},
-	pull:         {pull, core, conditioning, push, legs, mobility},
-	legs:         {legs, core, conditioning, push, pull, mobility},
-	core:         {core, legs, conditioning, push, pull, mobility},
-	conditioning: {conditioning, legs, core, push, pull, mobility},
-	mobility:     {mobility, core, legs, push, pull, conditioning},
+// Safe reports whether a person with the given goals may be prescribed e: it stresses none
+// of their injured joints, and nothing high-impact lands on injured knees, ankles, hips or a
+// bad back. This is the one safety rule; the coaching checks use it too.
+func Safe(e *catalogv1.Exercise, g goals.Goals) bool {
+	for _, j := range e.GetStresses() {
+		if g.Spares(j) {
+			return false
+		}
+	}
+	if e.GetImpact() == typesv1.Impact_IMPACT_HIGH {
+		for _, j := range []typesv1.Joint{typesv1.Joint_JOINT_KNEES, typesv1.Joint_JOINT_ANKLES, typesv1.Joint_JOINT_HIPS, typesv1.Joint_JOINT_LOWER_BACK} {
+			if g.Spares(j) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
-// categoryOf classifies an exercise by its first (main) muscle group.
-func categoryOf(e *catalogv1.Exercise) category {
-	if isMobility(e.GetSlug()) {
-		return mobility
+// Measurement is e's measurement, reps when the catalog does not say.
+func Measurement(e *catalogv1.Exercise) typesv1.Measurement {
+	if m := e.GetMeasurement(); m != typesv1.Measurement_MEASUREMENT_UNSPECIFIED {
+		return m
 	}
-	mg := e.GetMuscleGroups()
-	if len(mg) == 0 {
-		return core
-	}
-	switch mg[0] {
-	case "chest", "triceps", "shoulders":
-		return push
-	case "lats", "back", "biceps", "forearms", "traps":
-		return pull
-	case "quads", "glutes", "hamstrings", "calves", "adductors", "abductors":
-		return legs
-	case "cardio", "full_body":
-		return conditioning
-	default:
-		return core
-	}
+	return mReps
 }
 
-// isMobility spots stretches and poses, which belong in a warm-up rather than a training slot.
-func isMobility(slug string) bool {
-	return strings.Contains(slug, "stretch") || strings.Contains(slug, "pose") || slug == "cat-cow"
-}
-
-// pool is the allowed exercises a person may do, grouped by category.
+// pool is the exercises a person may do: allowed (video coverage, equipment), at or below
+// their level, and safe for their injuries, in a fixed order.
 type pool struct {
-	by       [numCategories][]*catalogv1.Exercise
-	excluded []risk
+	all   []*catalogv1.Exercise
+	level typesv1.FitnessLevel
 }
 
-func newPool(allowed []*catalogv1.Exercise, level typesv1.FitnessLevel, risks []risk) *pool {
-	p := &pool{excluded: risks}
+func newPool(allowed []*catalogv1.Exercise, level typesv1.FitnessLevel, g goals.Goals) *pool {
+	p := &pool{level: level}
 	for _, e := range allowed {
-		if risky(e.GetSlug(), risks) {
+		if !Safe(e, g) {
 			continue
 		}
-		c := categoryOf(e)
-		p.by[c] = append(p.by[c], e)
+		if level != typesv1.FitnessLevel_FITNESS_LEVEL_UNSPECIFIED && e.GetDifficulty() > level {
+			continue
+		}
+		p.all = append(p.all, e)
 	}
 	// Exercises at the person's level first, then easier ones; slug breaks ties so the order
 	// never depends on how the catalog listed them.
-	for c := range p.by {
-		slices.SortFunc(p.by[c], func(a, b *catalogv1.Exercise) int {
-			return cmp.Or(
-				cmp.Compare(distance(a.GetDifficulty(), level), distance(b.GetDifficulty(), level)),
-				cmp.Compare(a.GetSlug(), b.GetSlug()),
-			)
-		})
-	}
+	slices.SortFunc(p.all, func(a, b *catalogv1.Exercise) int {
+		return cmp.Or(
+			cmp.Compare(distance(a.GetDifficulty(), level), distance(b.GetDifficulty(), level)),
+			cmp.Compare(a.GetSlug(), b.GetSlug()),
+		)
+	})
 	return p
 }
 
@@ -99,43 +97,84 @@ func distance(d, level typesv1.FitnessLevel) int {
 	return int(level - d)
 }
 
-func (p *pool) empty() bool {
-	for _, es := range p.by {
-		if len(es) > 0 {
-			return false
-		}
-	}
-	return true
+// want describes the exercise a slot of a session needs.
+type want struct {
+	pattern typesv1.MovementPattern
+	// main: a compound, the pattern as its main one; otherwise an accessory, isolation first.
+	main bool
+	// muscle, when set, is preferred as the first muscle group (e.g. "triceps").
+	muscle string
+	// measures, when set, restricts the measurement.
+	measures []typesv1.Measurement
+	// avoid are exercises not to pick (already in the day).
+	avoid map[string]bool
 }
 
-// pick chooses an exercise for a slot: the nth of the slot's category (wrapping), skipping
-// ones already used that day while others remain.
-func (p *pool) pick(c category, n int, used map[string]bool) *catalogv1.Exercise {
-	var fallback *catalogv1.Exercise
-	for _, fc := range fallbacks[c] {
-		es := p.by[fc]
-		for i := range es {
-			e := es[(n+i)%len(es)]
-			if !used[e.GetSlug()] {
-				return e
+// find returns the best exercise for w, the nth best of equals so sessions rotate variants;
+// nil when none fits.
+func (p *pool) find(w want, n int) *catalogv1.Exercise {
+	type cand struct {
+		e     *catalogv1.Exercise
+		score int
+	}
+	var cs []cand
+	for _, e := range p.all {
+		if w.avoid[e.GetSlug()] {
+			continue
+		}
+		pats := e.GetPatterns()
+		at := slices.Index(pats, w.pattern)
+		if at < 0 {
+			continue
+		}
+		if len(w.measures) > 0 && !slices.Contains(w.measures, Measurement(e)) {
+			continue
+		}
+		s := at * 4 // the pattern as the exercise's main one first
+		if w.main {
+			if e.GetMechanics() != compound {
+				s += 6
 			}
-			if fallback == nil {
-				fallback = e
+		} else if e.GetMechanics() == isolated {
+			s -= 1
+		}
+		if w.muscle != "" {
+			if mg := e.GetMuscleGroups(); len(mg) == 0 || mg[0] != w.muscle {
+				s += 5
 			}
 		}
+		// Stay near the person's level: far easier exercises come last.
+		s += distance(e.GetDifficulty(), p.level)
+		cs = append(cs, cand{e, s})
 	}
-	// Every allowed exercise is already in the day: repeating one is better than a short day.
-	return fallback
+	if len(cs) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Compare(a.score, b.score) })
+	// Rotate among the equally good only.
+	best := 0
+	for best+1 < len(cs) && cs[best+1].score == cs[0].score {
+		best++
+	}
+	return cs[n%(best+1)].e
 }
 
-func (p *pool) excludedNames(ru bool) []string {
-	out := make([]string, 0, len(p.excluded))
-	for _, r := range p.excluded {
-		if ru {
-			out = append(out, r.ru)
-		} else {
-			out = append(out, r.en)
+// bySlug returns the pool's exercise with that slug, or nil.
+func (p *pool) bySlug(slug string) *catalogv1.Exercise {
+	for _, e := range p.all {
+		if e.GetSlug() == slug {
+			return e
 		}
 	}
-	return out
+	return nil
+}
+
+// first returns the first of slugs the pool has, or nil.
+func (p *pool) first(avoid map[string]bool, slugs ...string) *catalogv1.Exercise {
+	for _, s := range slugs {
+		if e := p.bySlug(s); e != nil && !avoid[s] {
+			return e
+		}
+	}
+	return nil
 }

@@ -17,9 +17,9 @@ import (
 )
 
 // Version names the prompt files in use; it is stored with every plan.
-const Version = "v1"
+const Version = "v2"
 
-//go:embed v1
+//go:embed v2
 var files embed.FS
 
 // Locales the prompts are written in; anything else gets English.
@@ -71,10 +71,16 @@ type Prompt struct {
 type Session struct {
 	Day         int32
 	Name, Focus string
+	// Minutes is the session's length; Blocks its parts with their minutes, in order
+	// ("warmup 5 min, main 20 min, ..."); Patterns the movement patterns it must train.
+	Minutes          int32
+	Blocks, Patterns string
 }
 
 type exerciseLine struct {
 	Slug, Name, Muscles, Difficulty string
+	// Measures is how the exercise is counted (reps, time or distance); Patterns what it trains.
+	Measures, Patterns string
 }
 
 type data struct {
@@ -136,6 +142,7 @@ func (s *Set) Day(p *planv1.Profile, week []Session, day Session, minExercises, 
 		}
 		d.Exercises = append(d.Exercises, exerciseLine{
 			Slug: e.GetSlug(), Name: name, Muscles: strings.Join(e.GetMuscleGroups(), ", "), Difficulty: level(e.GetDifficulty(), "en"),
+			Measures: measures(e.GetMeasurement()), Patterns: patterns(e.GetPatterns()),
 		})
 	}
 	sys, err := s.render(s.system, loc, d)
@@ -192,4 +199,27 @@ func level(l typesv1.FitnessLevel, loc string) string {
 		return s
 	}
 	return "any"
+}
+
+func measures(m typesv1.Measurement) string {
+	switch m {
+	case typesv1.Measurement_MEASUREMENT_TIME:
+		return "time"
+	case typesv1.Measurement_MEASUREMENT_DISTANCE:
+		return "distance"
+	}
+	return "reps"
+}
+
+func patterns(ps []typesv1.MovementPattern) string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, PatternName(p))
+	}
+	return strings.Join(out, ", ")
+}
+
+// PatternName is a movement pattern as the prompts write it, e.g. "knee_dominant".
+func PatternName(p typesv1.MovementPattern) string {
+	return strings.ToLower(strings.TrimPrefix(p.String(), "MOVEMENT_PATTERN_"))
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"google.golang.org/protobuf/proto"
 	"sync"
 	"testing"
 	"time"
@@ -67,7 +68,7 @@ func samplePlan(id, rid string) *planv1.Plan {
 	return &planv1.Plan{
 		Id: id, RequestId: rid, PlanName: "Four weeks", DurationWeeks: 4, Goal: "get fitter soon", Notes: "n",
 		Weeks: []*planv1.Week{{WeekNumber: 1, WeekFocus: "base", Days: []*planv1.Day{
-			{DayNumber: 1, WorkoutName: "Full body", Exercises: []*planv1.Exercise{{ExerciseSlug: "plank", Sets: 3, Reps: "1", RestSeconds: 30, DurationSeconds: &d}}},
+			{DayNumber: 1, WorkoutName: "Full body", Exercises: []*planv1.Exercise{{ExerciseSlug: "plank", Sets: proto.Int32(3), RestSeconds: proto.Int32(30), DurationSeconds: &d}}},
 			{DayNumber: 2, WorkoutName: "Rest", IsRestDay: true},
 		}}},
 		Provider: "openai", Model: "m", Attempts: 2, FallbackReason: "",

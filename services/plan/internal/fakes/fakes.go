@@ -25,7 +25,7 @@ import (
 //go:embed testdata/exercises.json
 var starterJSON []byte
 
-// StarterExercises returns a copy of the catalog's 101-exercise starter set.
+// StarterExercises returns a copy of the catalog starter set.
 func StarterExercises() []*catalogv1.Exercise {
 	var r catalogv1.ListAllowedExercisesResponse
 	if err := protojson.Unmarshal([]byte(`{"exercises":`+string(starterJSON)+`}`), &r); err != nil {
