@@ -94,6 +94,21 @@ func TestStarterRoundTrip(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, typesv1.Measurement_MEASUREMENT_TIME, one.GetExercise().GetMeasurement())
 			require.Contains(t, one.GetExercise().GetPatterns(), typesv1.MovementPattern_MOVEMENT_PATTERN_CORE)
+
+			// Alternatives train the same main movement first, and carry their stresses so the
+			// caller can spare a person's joints.
+			for _, slug := range []string{"push-ups", "bodyweight-squats", "plank"} {
+				target, err := e.user.GetExercise(t.Context(), &catalogv1.GetExerciseRequest{Slug: slug})
+				require.NoError(t, err)
+				main := target.GetExercise().GetPatterns()[0]
+				alts, err := e.user.GetExerciseAlternatives(t.Context(), &catalogv1.GetExerciseAlternativesRequest{Slug: slug, Limit: 3})
+				require.NoError(t, err)
+				require.Len(t, alts.GetAlternatives(), 3)
+				for _, a := range alts.GetAlternatives() {
+					require.Contains(t, a.GetPatterns(), main, "%s: alternative %s", slug, a.GetSlug())
+					require.True(t, sameNature(bySlug[a.GetSlug()], a), "%s carries its nature", a.GetSlug())
+				}
+			}
 		})
 	}
 }
