@@ -7,6 +7,7 @@ package nature
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"google.golang.org/protobuf/reflect/protoreflect"
 
@@ -56,7 +57,12 @@ func Parse[E Enum](s string) (E, error) {
 	}
 	d := zero.Descriptor()
 	p := prefix(d)
-	key := strings.ToUpper(strings.NewReplacer("-", "_", " ", "_").Replace(s))
+	key := strings.Map(func(r rune) rune {
+		if r == '-' || r == ' ' {
+			return '_'
+		}
+		return unicode.ToUpper(r)
+	}, s)
 	key = strings.TrimPrefix(key, p)
 	ev := d.Values().ByName(protoreflect.Name(p + key))
 	if ev == nil || ev.Number() == 0 {
@@ -82,17 +88,44 @@ func ParseList[E Enum](s string) ([]E, error) {
 	return out, nil
 }
 
-// FromNames maps stored short names back to enum values. It fails on a name the contract does
-// not define, which means the database holds something this code did not write.
-func FromNames[E Enum](names []string) ([]E, error) {
+// Lookup maps the short name of every specified value of E to the value, and "" to the
+// unspecified one: the exact names the store writes, for reading many rows cheaply.
+type Lookup[E Enum] map[string]E
+
+// NewLookup builds the Lookup of E.
+func NewLookup[E Enum]() Lookup[E] {
+	l := Lookup[E]{"": 0}
+	var zero E
+	vals := zero.Descriptor().Values()
+	for i := range vals.Len() {
+		if n := vals.Get(i).Number(); n != 0 {
+			l[Name(E(n))] = E(n)
+		}
+	}
+	return l
+}
+
+// One returns the value stored as name. It fails on a name the contract does not define,
+// which means the database holds something this code did not write.
+func (l Lookup[E]) One(name string) (E, error) {
+	v, ok := l[name]
+	if !ok {
+		return 0, fmt.Errorf("%q: want %s", name, strings.Join(Allowed[E](), ", "))
+	}
+	return v, nil
+}
+
+// All returns the values stored as names, in order, never nil; it fails as One does, and on
+// an unspecified ("") item.
+func (l Lookup[E]) All(names []string) ([]E, error) {
 	out := make([]E, 0, len(names))
 	for _, n := range names {
-		v, err := Parse[E](n)
+		v, err := l.One(n)
+		if err == nil && v == 0 {
+			err = fmt.Errorf("%q: want %s", n, strings.Join(Allowed[E](), ", "))
+		}
 		if err != nil {
 			return nil, err
-		}
-		if v == 0 {
-			continue
 		}
 		out = append(out, v)
 	}

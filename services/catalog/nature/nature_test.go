@@ -64,11 +64,31 @@ func TestParseList(t *testing.T) {
 	_, err = nature.ParseList[typesv1.Joint]("knees;elbows")
 	require.ErrorContains(t, err, `"elbows"`)
 
-	back, err := nature.FromNames[typesv1.Joint]([]string{"knees", "lower_back"})
+}
+
+func TestLookup(t *testing.T) {
+	joints := nature.NewLookup[typesv1.Joint]()
+	back, err := joints.All([]string{"knees", "lower_back"})
 	require.NoError(t, err)
 	require.Equal(t, []typesv1.Joint{typesv1.Joint_JOINT_KNEES, typesv1.Joint_JOINT_LOWER_BACK}, back)
-	_, err = nature.FromNames[typesv1.Joint]([]string{"elbows"})
-	require.Error(t, err)
+	none, err := joints.All(nil)
+	require.NoError(t, err)
+	require.NotNil(t, none)
+	require.Empty(t, none)
+	for _, bad := range [][]string{{"elbows"}, {""}, {"KNEES"}, {"JOINT_KNEES"}} {
+		_, err = joints.All(bad)
+		require.Error(t, err, "%q: only the names the store writes", bad)
+	}
+
+	impacts := nature.NewLookup[typesv1.Impact]()
+	v, err := impacts.One("")
+	require.NoError(t, err)
+	require.Equal(t, typesv1.Impact_IMPACT_UNSPECIFIED, v)
+	v, err = impacts.One("high")
+	require.NoError(t, err)
+	require.Equal(t, typesv1.Impact_IMPACT_HIGH, v)
+	_, err = impacts.One("medium")
+	require.ErrorContains(t, err, "want low, high")
 }
 
 func TestMeasurementDefault(t *testing.T) {

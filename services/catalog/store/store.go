@@ -482,23 +482,32 @@ func toMeasurement(m typesv1.Measurement) exercise.Measurement {
 	return exercise.Measurement(nature.Name(nature.Measurement(m)))
 }
 
+// The stored names of the nature enums, read per row on every list.
+var (
+	measurementNames = nature.NewLookup[typesv1.Measurement]()
+	mechanicsNames   = nature.NewLookup[typesv1.Mechanics]()
+	patternNames     = nature.NewLookup[typesv1.MovementPattern]()
+	jointNames       = nature.NewLookup[typesv1.Joint]()
+	impactNames      = nature.NewLookup[typesv1.Impact]()
+)
+
 // setNature fills ex's nature from its stored names. Names this code did not write (a hand
 // edit of the database) are an error rather than silently dropped.
-func setNature(ex *catalogv1.Exercise, measurement, mechanics string, patterns, stresses []string, impact string) error {
+func setNature(ex *catalogv1.Exercise, measurement, mech string, pats, stresses []string, impact string) error {
 	var err error
-	if ex.Measurement, err = nature.Parse[typesv1.Measurement](measurement); err != nil {
+	if ex.Measurement, err = measurementNames.One(measurement); err != nil {
 		return fmt.Errorf("exercise %q measurement %w", ex.GetSlug(), err)
 	}
-	if ex.Mechanics, err = nature.Parse[typesv1.Mechanics](mechanics); err != nil {
+	if ex.Mechanics, err = mechanicsNames.One(mech); err != nil {
 		return fmt.Errorf("exercise %q mechanics %w", ex.GetSlug(), err)
 	}
-	if ex.Patterns, err = nature.FromNames[typesv1.MovementPattern](patterns); err != nil {
+	if ex.Patterns, err = patternNames.All(pats); err != nil {
 		return fmt.Errorf("exercise %q patterns: %w", ex.GetSlug(), err)
 	}
-	if ex.Stresses, err = nature.FromNames[typesv1.Joint](stresses); err != nil {
+	if ex.Stresses, err = jointNames.All(stresses); err != nil {
 		return fmt.Errorf("exercise %q stresses: %w", ex.GetSlug(), err)
 	}
-	if ex.Impact, err = nature.Parse[typesv1.Impact](impact); err != nil {
+	if ex.Impact, err = impactNames.One(impact); err != nil {
 		return fmt.Errorf("exercise %q impact %w", ex.GetSlug(), err)
 	}
 	return nil
