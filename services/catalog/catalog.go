@@ -5,7 +5,8 @@
 // Subpackages, one concept each: store (ent-backed storage), migrations (embedded SQL per
 // dialect), whitelist (the allowed set, its cache and stale fallback), coverage (the report),
 // alternatives (substitute ranking), importer (CSV/JSON import for the CLI), starter (the
-// embedded starter catalog).
+// embedded starter catalog), nature (the names of an exercise's measurement, mechanics,
+// movement patterns, joint stresses and impact).
 package catalog
 
 import (
