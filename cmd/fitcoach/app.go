@@ -42,8 +42,9 @@ type Settings struct {
 	RedisURL    string `env:"REDIS_URL" usage:"redis://host:port/db; caches shared by replicas (in-process when unset) (catalog, video, plan)"`
 	CatalogAddr string `env:"CATALOG_ADDR" default:"127.0.0.1:9091" usage:"address of the catalog service (gateway, video, plan)"`
 	VideoAddr   string `env:"VIDEO_ADDR" default:"127.0.0.1:9092" usage:"address of the video service (gateway, catalog, plan)"`
-	// LoadStarter loads the starter catalog and media into empty services (always on in dev).
-	LoadStarter bool   `env:"FITCOACH_LOAD_STARTER" default:"false" usage:"load the starter catalog and clips into empty databases, as dev does (catalog, video)"`
+	// LoadStarter loads the starter catalog and media, adding what an existing database lacks
+	// of them (always on in dev).
+	LoadStarter bool   `env:"FITCOACH_LOAD_STARTER" default:"false" usage:"load the starter catalog and clips, adding the starter exercises, their nature and clips an existing database lacks, as dev does (catalog, video)"`
 	PlanAddr    string `env:"PLAN_ADDR" default:"127.0.0.1:9093" usage:"address of the plan service (gateway)"`
 }
 

@@ -5,7 +5,8 @@
 // Subpackages, one concept each: store (ent-backed storage), migrations (embedded SQL per
 // dialect), whitelist (the allowed set, its cache and stale fallback), coverage (the report),
 // alternatives (substitute ranking), importer (CSV/JSON import for the CLI), starter (the
-// embedded starter catalog).
+// embedded starter catalog), nature (the names of an exercise's measurement, mechanics,
+// movement patterns, joint stresses and impact).
 package catalog
 
 import (
@@ -152,14 +153,13 @@ func (s *Service) Register(srv *server.Server) {
 // Close closes the database.
 func (s *Service) Close() error { return s.db.Close() }
 
-// LoadStarter loads the embedded starter catalog when the catalog is empty and reports how
-// many exercises it added; on a catalog that has any exercise it does nothing, so it is safe
-// on every start.
+// LoadStarter brings the embedded starter catalog into the database and reports how many
+// exercises it added. It inserts the starter exercises whose slugs do not exist yet (all of
+// them in an empty catalog, the ones a newer starter catalog added in an older data
+// directory) and gives existing starter exercises that have no nature yet (rows from before
+// the catalog kept it) the starter's. Everything else an admin changed — names, activity, a
+// nature already set — is left alone, so it is safe on every start and in several processes.
 func (s *Service) LoadStarter(ctx context.Context) (int, error) {
-	n, err := s.store.Count(ctx)
-	if err != nil || n > 0 {
-		return 0, err
-	}
 	exs, err := starter.Exercises()
 	if err != nil {
 		return 0, err
@@ -173,8 +173,15 @@ func (s *Service) LoadStarter(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("catalog: load starter: %w", err)
 	}
+	filled, err := s.store.FillNature(ctx, exs)
+	if err != nil {
+		return 0, fmt.Errorf("catalog: load starter: %w", err)
+	}
+	if added == 0 && filled == 0 {
+		return 0, nil
+	}
 	s.invalidate(ctx)
-	s.log.InfoContext(ctx, "catalog: loaded the starter catalog", "exercises", added)
+	s.log.InfoContext(ctx, "catalog: loaded the starter catalog", "exercises", added, "natures_filled", filled)
 	return added, nil
 }
 

@@ -18,6 +18,7 @@ import (
 var updatable = []string{
 	"code", "name", "name.en", "name.ru", "description", "description.en", "description.ru",
 	"muscle_groups", "equipment", "difficulty", "active",
+	"measurement", "mechanics", "patterns", "stresses", "impact",
 }
 
 // mergeMask returns a copy of cur with the fields named by paths taken from patch; a named

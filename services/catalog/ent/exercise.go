@@ -38,6 +38,16 @@ type Exercise struct {
 	Difficulty exercise.Difficulty `json:"difficulty,omitempty"`
 	// Active holds the value of the "active" field.
 	Active bool `json:"active,omitempty"`
+	// Measurement holds the value of the "measurement" field.
+	Measurement exercise.Measurement `json:"measurement,omitempty"`
+	// Mechanics holds the value of the "mechanics" field.
+	Mechanics string `json:"mechanics,omitempty"`
+	// Patterns holds the value of the "patterns" field.
+	Patterns []string `json:"patterns,omitempty"`
+	// Stresses holds the value of the "stresses" field.
+	Stresses []string `json:"stresses,omitempty"`
+	// Impact holds the value of the "impact" field.
+	Impact string `json:"impact,omitempty"`
 	// CreateTime holds the value of the "create_time" field.
 	CreateTime time.Time `json:"create_time,omitempty"`
 	// UpdateTime holds the value of the "update_time" field.
@@ -50,13 +60,13 @@ func (*Exercise) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case exercise.FieldMuscleGroups, exercise.FieldEquipment:
+		case exercise.FieldMuscleGroups, exercise.FieldEquipment, exercise.FieldPatterns, exercise.FieldStresses:
 			values[i] = new([]byte)
 		case exercise.FieldActive:
 			values[i] = new(sql.NullBool)
 		case exercise.FieldID:
 			values[i] = new(sql.NullInt64)
-		case exercise.FieldSlug, exercise.FieldCode, exercise.FieldNameEn, exercise.FieldNameRu, exercise.FieldDescriptionEn, exercise.FieldDescriptionRu, exercise.FieldDifficulty:
+		case exercise.FieldSlug, exercise.FieldCode, exercise.FieldNameEn, exercise.FieldNameRu, exercise.FieldDescriptionEn, exercise.FieldDescriptionRu, exercise.FieldDifficulty, exercise.FieldMeasurement, exercise.FieldMechanics, exercise.FieldImpact:
 			values[i] = new(sql.NullString)
 		case exercise.FieldCreateTime, exercise.FieldUpdateTime:
 			values[i] = new(sql.NullTime)
@@ -146,6 +156,40 @@ func (_m *Exercise) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Active = value.Bool
 			}
+		case exercise.FieldMeasurement:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field measurement", values[i])
+			} else if value.Valid {
+				_m.Measurement = exercise.Measurement(value.String)
+			}
+		case exercise.FieldMechanics:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field mechanics", values[i])
+			} else if value.Valid {
+				_m.Mechanics = value.String
+			}
+		case exercise.FieldPatterns:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field patterns", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Patterns); err != nil {
+					return fmt.Errorf("unmarshal field patterns: %w", err)
+				}
+			}
+		case exercise.FieldStresses:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field stresses", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.Stresses); err != nil {
+					return fmt.Errorf("unmarshal field stresses: %w", err)
+				}
+			}
+		case exercise.FieldImpact:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field impact", values[i])
+			} else if value.Valid {
+				_m.Impact = value.String
+			}
 		case exercise.FieldCreateTime:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field create_time", values[i])
@@ -225,6 +269,21 @@ func (_m *Exercise) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("active=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Active))
+	builder.WriteString(", ")
+	builder.WriteString("measurement=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Measurement))
+	builder.WriteString(", ")
+	builder.WriteString("mechanics=")
+	builder.WriteString(_m.Mechanics)
+	builder.WriteString(", ")
+	builder.WriteString("patterns=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Patterns))
+	builder.WriteString(", ")
+	builder.WriteString("stresses=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Stresses))
+	builder.WriteString(", ")
+	builder.WriteString("impact=")
+	builder.WriteString(_m.Impact)
 	builder.WriteString(", ")
 	builder.WriteString("create_time=")
 	builder.WriteString(_m.CreateTime.Format(time.ANSIC))

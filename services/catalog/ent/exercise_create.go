@@ -122,6 +122,60 @@ func (_c *ExerciseCreate) SetNillableActive(v *bool) *ExerciseCreate {
 	return _c
 }
 
+// SetMeasurement sets the "measurement" field.
+func (_c *ExerciseCreate) SetMeasurement(v exercise.Measurement) *ExerciseCreate {
+	_c.mutation.SetMeasurement(v)
+	return _c
+}
+
+// SetNillableMeasurement sets the "measurement" field if the given value is not nil.
+func (_c *ExerciseCreate) SetNillableMeasurement(v *exercise.Measurement) *ExerciseCreate {
+	if v != nil {
+		_c.SetMeasurement(*v)
+	}
+	return _c
+}
+
+// SetMechanics sets the "mechanics" field.
+func (_c *ExerciseCreate) SetMechanics(v string) *ExerciseCreate {
+	_c.mutation.SetMechanics(v)
+	return _c
+}
+
+// SetNillableMechanics sets the "mechanics" field if the given value is not nil.
+func (_c *ExerciseCreate) SetNillableMechanics(v *string) *ExerciseCreate {
+	if v != nil {
+		_c.SetMechanics(*v)
+	}
+	return _c
+}
+
+// SetPatterns sets the "patterns" field.
+func (_c *ExerciseCreate) SetPatterns(v []string) *ExerciseCreate {
+	_c.mutation.SetPatterns(v)
+	return _c
+}
+
+// SetStresses sets the "stresses" field.
+func (_c *ExerciseCreate) SetStresses(v []string) *ExerciseCreate {
+	_c.mutation.SetStresses(v)
+	return _c
+}
+
+// SetImpact sets the "impact" field.
+func (_c *ExerciseCreate) SetImpact(v string) *ExerciseCreate {
+	_c.mutation.SetImpact(v)
+	return _c
+}
+
+// SetNillableImpact sets the "impact" field if the given value is not nil.
+func (_c *ExerciseCreate) SetNillableImpact(v *string) *ExerciseCreate {
+	if v != nil {
+		_c.SetImpact(*v)
+	}
+	return _c
+}
+
 // SetCreateTime sets the "create_time" field.
 func (_c *ExerciseCreate) SetCreateTime(v time.Time) *ExerciseCreate {
 	_c.mutation.SetCreateTime(v)
@@ -201,6 +255,26 @@ func (_c *ExerciseCreate) defaults() {
 		v := exercise.DefaultActive
 		_c.mutation.SetActive(v)
 	}
+	if _, ok := _c.mutation.Measurement(); !ok {
+		v := exercise.DefaultMeasurement
+		_c.mutation.SetMeasurement(v)
+	}
+	if _, ok := _c.mutation.Mechanics(); !ok {
+		v := exercise.DefaultMechanics
+		_c.mutation.SetMechanics(v)
+	}
+	if _, ok := _c.mutation.Patterns(); !ok {
+		v := exercise.DefaultPatterns
+		_c.mutation.SetPatterns(v)
+	}
+	if _, ok := _c.mutation.Stresses(); !ok {
+		v := exercise.DefaultStresses
+		_c.mutation.SetStresses(v)
+	}
+	if _, ok := _c.mutation.Impact(); !ok {
+		v := exercise.DefaultImpact
+		_c.mutation.SetImpact(v)
+	}
 	if _, ok := _c.mutation.CreateTime(); !ok {
 		v := exercise.DefaultCreateTime()
 		_c.mutation.SetCreateTime(v)
@@ -264,6 +338,36 @@ func (_c *ExerciseCreate) check() error {
 	}
 	if _, ok := _c.mutation.Active(); !ok {
 		return &ValidationError{Name: "active", err: errors.New(`ent: missing required field "Exercise.active"`)}
+	}
+	if _, ok := _c.mutation.Measurement(); !ok {
+		return &ValidationError{Name: "measurement", err: errors.New(`ent: missing required field "Exercise.measurement"`)}
+	}
+	if v, ok := _c.mutation.Measurement(); ok {
+		if err := exercise.MeasurementValidator(v); err != nil {
+			return &ValidationError{Name: "measurement", err: fmt.Errorf(`ent: validator failed for field "Exercise.measurement": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Mechanics(); !ok {
+		return &ValidationError{Name: "mechanics", err: errors.New(`ent: missing required field "Exercise.mechanics"`)}
+	}
+	if v, ok := _c.mutation.Mechanics(); ok {
+		if err := exercise.MechanicsValidator(v); err != nil {
+			return &ValidationError{Name: "mechanics", err: fmt.Errorf(`ent: validator failed for field "Exercise.mechanics": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Patterns(); !ok {
+		return &ValidationError{Name: "patterns", err: errors.New(`ent: missing required field "Exercise.patterns"`)}
+	}
+	if _, ok := _c.mutation.Stresses(); !ok {
+		return &ValidationError{Name: "stresses", err: errors.New(`ent: missing required field "Exercise.stresses"`)}
+	}
+	if _, ok := _c.mutation.Impact(); !ok {
+		return &ValidationError{Name: "impact", err: errors.New(`ent: missing required field "Exercise.impact"`)}
+	}
+	if v, ok := _c.mutation.Impact(); ok {
+		if err := exercise.ImpactValidator(v); err != nil {
+			return &ValidationError{Name: "impact", err: fmt.Errorf(`ent: validator failed for field "Exercise.impact": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.CreateTime(); !ok {
 		return &ValidationError{Name: "create_time", err: errors.New(`ent: missing required field "Exercise.create_time"`)}
@@ -337,6 +441,26 @@ func (_c *ExerciseCreate) createSpec() (*Exercise, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Active(); ok {
 		_spec.SetField(exercise.FieldActive, field.TypeBool, value)
 		_node.Active = value
+	}
+	if value, ok := _c.mutation.Measurement(); ok {
+		_spec.SetField(exercise.FieldMeasurement, field.TypeEnum, value)
+		_node.Measurement = value
+	}
+	if value, ok := _c.mutation.Mechanics(); ok {
+		_spec.SetField(exercise.FieldMechanics, field.TypeString, value)
+		_node.Mechanics = value
+	}
+	if value, ok := _c.mutation.Patterns(); ok {
+		_spec.SetField(exercise.FieldPatterns, field.TypeJSON, value)
+		_node.Patterns = value
+	}
+	if value, ok := _c.mutation.Stresses(); ok {
+		_spec.SetField(exercise.FieldStresses, field.TypeJSON, value)
+		_node.Stresses = value
+	}
+	if value, ok := _c.mutation.Impact(); ok {
+		_spec.SetField(exercise.FieldImpact, field.TypeString, value)
+		_node.Impact = value
 	}
 	if value, ok := _c.mutation.CreateTime(); ok {
 		_spec.SetField(exercise.FieldCreateTime, field.TypeTime, value)
@@ -509,6 +633,66 @@ func (u *ExerciseUpsert) SetActive(v bool) *ExerciseUpsert {
 // UpdateActive sets the "active" field to the value that was provided on create.
 func (u *ExerciseUpsert) UpdateActive() *ExerciseUpsert {
 	u.SetExcluded(exercise.FieldActive)
+	return u
+}
+
+// SetMeasurement sets the "measurement" field.
+func (u *ExerciseUpsert) SetMeasurement(v exercise.Measurement) *ExerciseUpsert {
+	u.Set(exercise.FieldMeasurement, v)
+	return u
+}
+
+// UpdateMeasurement sets the "measurement" field to the value that was provided on create.
+func (u *ExerciseUpsert) UpdateMeasurement() *ExerciseUpsert {
+	u.SetExcluded(exercise.FieldMeasurement)
+	return u
+}
+
+// SetMechanics sets the "mechanics" field.
+func (u *ExerciseUpsert) SetMechanics(v string) *ExerciseUpsert {
+	u.Set(exercise.FieldMechanics, v)
+	return u
+}
+
+// UpdateMechanics sets the "mechanics" field to the value that was provided on create.
+func (u *ExerciseUpsert) UpdateMechanics() *ExerciseUpsert {
+	u.SetExcluded(exercise.FieldMechanics)
+	return u
+}
+
+// SetPatterns sets the "patterns" field.
+func (u *ExerciseUpsert) SetPatterns(v []string) *ExerciseUpsert {
+	u.Set(exercise.FieldPatterns, v)
+	return u
+}
+
+// UpdatePatterns sets the "patterns" field to the value that was provided on create.
+func (u *ExerciseUpsert) UpdatePatterns() *ExerciseUpsert {
+	u.SetExcluded(exercise.FieldPatterns)
+	return u
+}
+
+// SetStresses sets the "stresses" field.
+func (u *ExerciseUpsert) SetStresses(v []string) *ExerciseUpsert {
+	u.Set(exercise.FieldStresses, v)
+	return u
+}
+
+// UpdateStresses sets the "stresses" field to the value that was provided on create.
+func (u *ExerciseUpsert) UpdateStresses() *ExerciseUpsert {
+	u.SetExcluded(exercise.FieldStresses)
+	return u
+}
+
+// SetImpact sets the "impact" field.
+func (u *ExerciseUpsert) SetImpact(v string) *ExerciseUpsert {
+	u.Set(exercise.FieldImpact, v)
+	return u
+}
+
+// UpdateImpact sets the "impact" field to the value that was provided on create.
+func (u *ExerciseUpsert) UpdateImpact() *ExerciseUpsert {
+	u.SetExcluded(exercise.FieldImpact)
 	return u
 }
 
@@ -702,6 +886,76 @@ func (u *ExerciseUpsertOne) SetActive(v bool) *ExerciseUpsertOne {
 func (u *ExerciseUpsertOne) UpdateActive() *ExerciseUpsertOne {
 	return u.Update(func(s *ExerciseUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetMeasurement sets the "measurement" field.
+func (u *ExerciseUpsertOne) SetMeasurement(v exercise.Measurement) *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetMeasurement(v)
+	})
+}
+
+// UpdateMeasurement sets the "measurement" field to the value that was provided on create.
+func (u *ExerciseUpsertOne) UpdateMeasurement() *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateMeasurement()
+	})
+}
+
+// SetMechanics sets the "mechanics" field.
+func (u *ExerciseUpsertOne) SetMechanics(v string) *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetMechanics(v)
+	})
+}
+
+// UpdateMechanics sets the "mechanics" field to the value that was provided on create.
+func (u *ExerciseUpsertOne) UpdateMechanics() *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateMechanics()
+	})
+}
+
+// SetPatterns sets the "patterns" field.
+func (u *ExerciseUpsertOne) SetPatterns(v []string) *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetPatterns(v)
+	})
+}
+
+// UpdatePatterns sets the "patterns" field to the value that was provided on create.
+func (u *ExerciseUpsertOne) UpdatePatterns() *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdatePatterns()
+	})
+}
+
+// SetStresses sets the "stresses" field.
+func (u *ExerciseUpsertOne) SetStresses(v []string) *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetStresses(v)
+	})
+}
+
+// UpdateStresses sets the "stresses" field to the value that was provided on create.
+func (u *ExerciseUpsertOne) UpdateStresses() *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateStresses()
+	})
+}
+
+// SetImpact sets the "impact" field.
+func (u *ExerciseUpsertOne) SetImpact(v string) *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetImpact(v)
+	})
+}
+
+// UpdateImpact sets the "impact" field to the value that was provided on create.
+func (u *ExerciseUpsertOne) UpdateImpact() *ExerciseUpsertOne {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateImpact()
 	})
 }
 
@@ -1063,6 +1317,76 @@ func (u *ExerciseUpsertBulk) SetActive(v bool) *ExerciseUpsertBulk {
 func (u *ExerciseUpsertBulk) UpdateActive() *ExerciseUpsertBulk {
 	return u.Update(func(s *ExerciseUpsert) {
 		s.UpdateActive()
+	})
+}
+
+// SetMeasurement sets the "measurement" field.
+func (u *ExerciseUpsertBulk) SetMeasurement(v exercise.Measurement) *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetMeasurement(v)
+	})
+}
+
+// UpdateMeasurement sets the "measurement" field to the value that was provided on create.
+func (u *ExerciseUpsertBulk) UpdateMeasurement() *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateMeasurement()
+	})
+}
+
+// SetMechanics sets the "mechanics" field.
+func (u *ExerciseUpsertBulk) SetMechanics(v string) *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetMechanics(v)
+	})
+}
+
+// UpdateMechanics sets the "mechanics" field to the value that was provided on create.
+func (u *ExerciseUpsertBulk) UpdateMechanics() *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateMechanics()
+	})
+}
+
+// SetPatterns sets the "patterns" field.
+func (u *ExerciseUpsertBulk) SetPatterns(v []string) *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetPatterns(v)
+	})
+}
+
+// UpdatePatterns sets the "patterns" field to the value that was provided on create.
+func (u *ExerciseUpsertBulk) UpdatePatterns() *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdatePatterns()
+	})
+}
+
+// SetStresses sets the "stresses" field.
+func (u *ExerciseUpsertBulk) SetStresses(v []string) *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetStresses(v)
+	})
+}
+
+// UpdateStresses sets the "stresses" field to the value that was provided on create.
+func (u *ExerciseUpsertBulk) UpdateStresses() *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateStresses()
+	})
+}
+
+// SetImpact sets the "impact" field.
+func (u *ExerciseUpsertBulk) SetImpact(v string) *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.SetImpact(v)
+	})
+}
+
+// UpdateImpact sets the "impact" field to the value that was provided on create.
+func (u *ExerciseUpsertBulk) UpdateImpact() *ExerciseUpsertBulk {
+	return u.Update(func(s *ExerciseUpsert) {
+		s.UpdateImpact()
 	})
 }
 

@@ -157,6 +157,72 @@ func (_u *ExerciseUpdate) SetNillableActive(v *bool) *ExerciseUpdate {
 	return _u
 }
 
+// SetMeasurement sets the "measurement" field.
+func (_u *ExerciseUpdate) SetMeasurement(v exercise.Measurement) *ExerciseUpdate {
+	_u.mutation.SetMeasurement(v)
+	return _u
+}
+
+// SetNillableMeasurement sets the "measurement" field if the given value is not nil.
+func (_u *ExerciseUpdate) SetNillableMeasurement(v *exercise.Measurement) *ExerciseUpdate {
+	if v != nil {
+		_u.SetMeasurement(*v)
+	}
+	return _u
+}
+
+// SetMechanics sets the "mechanics" field.
+func (_u *ExerciseUpdate) SetMechanics(v string) *ExerciseUpdate {
+	_u.mutation.SetMechanics(v)
+	return _u
+}
+
+// SetNillableMechanics sets the "mechanics" field if the given value is not nil.
+func (_u *ExerciseUpdate) SetNillableMechanics(v *string) *ExerciseUpdate {
+	if v != nil {
+		_u.SetMechanics(*v)
+	}
+	return _u
+}
+
+// SetPatterns sets the "patterns" field.
+func (_u *ExerciseUpdate) SetPatterns(v []string) *ExerciseUpdate {
+	_u.mutation.SetPatterns(v)
+	return _u
+}
+
+// AppendPatterns appends value to the "patterns" field.
+func (_u *ExerciseUpdate) AppendPatterns(v []string) *ExerciseUpdate {
+	_u.mutation.AppendPatterns(v)
+	return _u
+}
+
+// SetStresses sets the "stresses" field.
+func (_u *ExerciseUpdate) SetStresses(v []string) *ExerciseUpdate {
+	_u.mutation.SetStresses(v)
+	return _u
+}
+
+// AppendStresses appends value to the "stresses" field.
+func (_u *ExerciseUpdate) AppendStresses(v []string) *ExerciseUpdate {
+	_u.mutation.AppendStresses(v)
+	return _u
+}
+
+// SetImpact sets the "impact" field.
+func (_u *ExerciseUpdate) SetImpact(v string) *ExerciseUpdate {
+	_u.mutation.SetImpact(v)
+	return _u
+}
+
+// SetNillableImpact sets the "impact" field if the given value is not nil.
+func (_u *ExerciseUpdate) SetNillableImpact(v *string) *ExerciseUpdate {
+	if v != nil {
+		_u.SetImpact(*v)
+	}
+	return _u
+}
+
 // SetUpdateTime sets the "update_time" field.
 func (_u *ExerciseUpdate) SetUpdateTime(v time.Time) *ExerciseUpdate {
 	_u.mutation.SetUpdateTime(v)
@@ -226,6 +292,21 @@ func (_u *ExerciseUpdate) check() error {
 			return &ValidationError{Name: "difficulty", err: fmt.Errorf(`ent: validator failed for field "Exercise.difficulty": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Measurement(); ok {
+		if err := exercise.MeasurementValidator(v); err != nil {
+			return &ValidationError{Name: "measurement", err: fmt.Errorf(`ent: validator failed for field "Exercise.measurement": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Mechanics(); ok {
+		if err := exercise.MechanicsValidator(v); err != nil {
+			return &ValidationError{Name: "mechanics", err: fmt.Errorf(`ent: validator failed for field "Exercise.mechanics": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Impact(); ok {
+		if err := exercise.ImpactValidator(v); err != nil {
+			return &ValidationError{Name: "impact", err: fmt.Errorf(`ent: validator failed for field "Exercise.impact": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -280,6 +361,31 @@ func (_u *ExerciseUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(exercise.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.Measurement(); ok {
+		_spec.SetField(exercise.FieldMeasurement, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Mechanics(); ok {
+		_spec.SetField(exercise.FieldMechanics, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Patterns(); ok {
+		_spec.SetField(exercise.FieldPatterns, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedPatterns(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, exercise.FieldPatterns, value)
+		})
+	}
+	if value, ok := _u.mutation.Stresses(); ok {
+		_spec.SetField(exercise.FieldStresses, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedStresses(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, exercise.FieldStresses, value)
+		})
+	}
+	if value, ok := _u.mutation.Impact(); ok {
+		_spec.SetField(exercise.FieldImpact, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdateTime(); ok {
 		_spec.SetField(exercise.FieldUpdateTime, field.TypeTime, value)
@@ -432,6 +538,72 @@ func (_u *ExerciseUpdateOne) SetNillableActive(v *bool) *ExerciseUpdateOne {
 	return _u
 }
 
+// SetMeasurement sets the "measurement" field.
+func (_u *ExerciseUpdateOne) SetMeasurement(v exercise.Measurement) *ExerciseUpdateOne {
+	_u.mutation.SetMeasurement(v)
+	return _u
+}
+
+// SetNillableMeasurement sets the "measurement" field if the given value is not nil.
+func (_u *ExerciseUpdateOne) SetNillableMeasurement(v *exercise.Measurement) *ExerciseUpdateOne {
+	if v != nil {
+		_u.SetMeasurement(*v)
+	}
+	return _u
+}
+
+// SetMechanics sets the "mechanics" field.
+func (_u *ExerciseUpdateOne) SetMechanics(v string) *ExerciseUpdateOne {
+	_u.mutation.SetMechanics(v)
+	return _u
+}
+
+// SetNillableMechanics sets the "mechanics" field if the given value is not nil.
+func (_u *ExerciseUpdateOne) SetNillableMechanics(v *string) *ExerciseUpdateOne {
+	if v != nil {
+		_u.SetMechanics(*v)
+	}
+	return _u
+}
+
+// SetPatterns sets the "patterns" field.
+func (_u *ExerciseUpdateOne) SetPatterns(v []string) *ExerciseUpdateOne {
+	_u.mutation.SetPatterns(v)
+	return _u
+}
+
+// AppendPatterns appends value to the "patterns" field.
+func (_u *ExerciseUpdateOne) AppendPatterns(v []string) *ExerciseUpdateOne {
+	_u.mutation.AppendPatterns(v)
+	return _u
+}
+
+// SetStresses sets the "stresses" field.
+func (_u *ExerciseUpdateOne) SetStresses(v []string) *ExerciseUpdateOne {
+	_u.mutation.SetStresses(v)
+	return _u
+}
+
+// AppendStresses appends value to the "stresses" field.
+func (_u *ExerciseUpdateOne) AppendStresses(v []string) *ExerciseUpdateOne {
+	_u.mutation.AppendStresses(v)
+	return _u
+}
+
+// SetImpact sets the "impact" field.
+func (_u *ExerciseUpdateOne) SetImpact(v string) *ExerciseUpdateOne {
+	_u.mutation.SetImpact(v)
+	return _u
+}
+
+// SetNillableImpact sets the "impact" field if the given value is not nil.
+func (_u *ExerciseUpdateOne) SetNillableImpact(v *string) *ExerciseUpdateOne {
+	if v != nil {
+		_u.SetImpact(*v)
+	}
+	return _u
+}
+
 // SetUpdateTime sets the "update_time" field.
 func (_u *ExerciseUpdateOne) SetUpdateTime(v time.Time) *ExerciseUpdateOne {
 	_u.mutation.SetUpdateTime(v)
@@ -514,6 +686,21 @@ func (_u *ExerciseUpdateOne) check() error {
 			return &ValidationError{Name: "difficulty", err: fmt.Errorf(`ent: validator failed for field "Exercise.difficulty": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Measurement(); ok {
+		if err := exercise.MeasurementValidator(v); err != nil {
+			return &ValidationError{Name: "measurement", err: fmt.Errorf(`ent: validator failed for field "Exercise.measurement": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Mechanics(); ok {
+		if err := exercise.MechanicsValidator(v); err != nil {
+			return &ValidationError{Name: "mechanics", err: fmt.Errorf(`ent: validator failed for field "Exercise.mechanics": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Impact(); ok {
+		if err := exercise.ImpactValidator(v); err != nil {
+			return &ValidationError{Name: "impact", err: fmt.Errorf(`ent: validator failed for field "Exercise.impact": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -585,6 +772,31 @@ func (_u *ExerciseUpdateOne) sqlSave(ctx context.Context) (_node *Exercise, err 
 	}
 	if value, ok := _u.mutation.Active(); ok {
 		_spec.SetField(exercise.FieldActive, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.Measurement(); ok {
+		_spec.SetField(exercise.FieldMeasurement, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.Mechanics(); ok {
+		_spec.SetField(exercise.FieldMechanics, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Patterns(); ok {
+		_spec.SetField(exercise.FieldPatterns, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedPatterns(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, exercise.FieldPatterns, value)
+		})
+	}
+	if value, ok := _u.mutation.Stresses(); ok {
+		_spec.SetField(exercise.FieldStresses, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedStresses(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, exercise.FieldStresses, value)
+		})
+	}
+	if value, ok := _u.mutation.Impact(); ok {
+		_spec.SetField(exercise.FieldImpact, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdateTime(); ok {
 		_spec.SetField(exercise.FieldUpdateTime, field.TypeTime, value)

@@ -45,6 +45,13 @@ type ExerciseMutation struct {
 	appendequipment     []string
 	difficulty          *exercise.Difficulty
 	active              *bool
+	measurement         *exercise.Measurement
+	mechanics           *string
+	patterns            *[]string
+	appendpatterns      []string
+	stresses            *[]string
+	appendstresses      []string
+	impact              *string
 	create_time         *time.Time
 	update_time         *time.Time
 	clearedFields       map[string]struct{}
@@ -554,6 +561,216 @@ func (m *ExerciseMutation) ResetActive() {
 	m.active = nil
 }
 
+// SetMeasurement sets the "measurement" field.
+func (m *ExerciseMutation) SetMeasurement(e exercise.Measurement) {
+	m.measurement = &e
+}
+
+// Measurement returns the value of the "measurement" field in the mutation.
+func (m *ExerciseMutation) Measurement() (r exercise.Measurement, exists bool) {
+	v := m.measurement
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMeasurement returns the old "measurement" field's value of the Exercise entity.
+// If the Exercise object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExerciseMutation) OldMeasurement(ctx context.Context) (v exercise.Measurement, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMeasurement is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMeasurement requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMeasurement: %w", err)
+	}
+	return oldValue.Measurement, nil
+}
+
+// ResetMeasurement resets all changes to the "measurement" field.
+func (m *ExerciseMutation) ResetMeasurement() {
+	m.measurement = nil
+}
+
+// SetMechanics sets the "mechanics" field.
+func (m *ExerciseMutation) SetMechanics(s string) {
+	m.mechanics = &s
+}
+
+// Mechanics returns the value of the "mechanics" field in the mutation.
+func (m *ExerciseMutation) Mechanics() (r string, exists bool) {
+	v := m.mechanics
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMechanics returns the old "mechanics" field's value of the Exercise entity.
+// If the Exercise object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExerciseMutation) OldMechanics(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMechanics is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMechanics requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMechanics: %w", err)
+	}
+	return oldValue.Mechanics, nil
+}
+
+// ResetMechanics resets all changes to the "mechanics" field.
+func (m *ExerciseMutation) ResetMechanics() {
+	m.mechanics = nil
+}
+
+// SetPatterns sets the "patterns" field.
+func (m *ExerciseMutation) SetPatterns(s []string) {
+	m.patterns = &s
+	m.appendpatterns = nil
+}
+
+// Patterns returns the value of the "patterns" field in the mutation.
+func (m *ExerciseMutation) Patterns() (r []string, exists bool) {
+	v := m.patterns
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPatterns returns the old "patterns" field's value of the Exercise entity.
+// If the Exercise object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExerciseMutation) OldPatterns(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPatterns is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPatterns requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPatterns: %w", err)
+	}
+	return oldValue.Patterns, nil
+}
+
+// AppendPatterns adds s to the "patterns" field.
+func (m *ExerciseMutation) AppendPatterns(s []string) {
+	m.appendpatterns = append(m.appendpatterns, s...)
+}
+
+// AppendedPatterns returns the list of values that were appended to the "patterns" field in this mutation.
+func (m *ExerciseMutation) AppendedPatterns() ([]string, bool) {
+	if len(m.appendpatterns) == 0 {
+		return nil, false
+	}
+	return m.appendpatterns, true
+}
+
+// ResetPatterns resets all changes to the "patterns" field.
+func (m *ExerciseMutation) ResetPatterns() {
+	m.patterns = nil
+	m.appendpatterns = nil
+}
+
+// SetStresses sets the "stresses" field.
+func (m *ExerciseMutation) SetStresses(s []string) {
+	m.stresses = &s
+	m.appendstresses = nil
+}
+
+// Stresses returns the value of the "stresses" field in the mutation.
+func (m *ExerciseMutation) Stresses() (r []string, exists bool) {
+	v := m.stresses
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStresses returns the old "stresses" field's value of the Exercise entity.
+// If the Exercise object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExerciseMutation) OldStresses(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStresses is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStresses requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStresses: %w", err)
+	}
+	return oldValue.Stresses, nil
+}
+
+// AppendStresses adds s to the "stresses" field.
+func (m *ExerciseMutation) AppendStresses(s []string) {
+	m.appendstresses = append(m.appendstresses, s...)
+}
+
+// AppendedStresses returns the list of values that were appended to the "stresses" field in this mutation.
+func (m *ExerciseMutation) AppendedStresses() ([]string, bool) {
+	if len(m.appendstresses) == 0 {
+		return nil, false
+	}
+	return m.appendstresses, true
+}
+
+// ResetStresses resets all changes to the "stresses" field.
+func (m *ExerciseMutation) ResetStresses() {
+	m.stresses = nil
+	m.appendstresses = nil
+}
+
+// SetImpact sets the "impact" field.
+func (m *ExerciseMutation) SetImpact(s string) {
+	m.impact = &s
+}
+
+// Impact returns the value of the "impact" field in the mutation.
+func (m *ExerciseMutation) Impact() (r string, exists bool) {
+	v := m.impact
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldImpact returns the old "impact" field's value of the Exercise entity.
+// If the Exercise object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ExerciseMutation) OldImpact(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldImpact is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldImpact requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldImpact: %w", err)
+	}
+	return oldValue.Impact, nil
+}
+
+// ResetImpact resets all changes to the "impact" field.
+func (m *ExerciseMutation) ResetImpact() {
+	m.impact = nil
+}
+
 // SetCreateTime sets the "create_time" field.
 func (m *ExerciseMutation) SetCreateTime(t time.Time) {
 	m.create_time = &t
@@ -660,7 +877,7 @@ func (m *ExerciseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ExerciseMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 17)
 	if m.slug != nil {
 		fields = append(fields, exercise.FieldSlug)
 	}
@@ -690,6 +907,21 @@ func (m *ExerciseMutation) Fields() []string {
 	}
 	if m.active != nil {
 		fields = append(fields, exercise.FieldActive)
+	}
+	if m.measurement != nil {
+		fields = append(fields, exercise.FieldMeasurement)
+	}
+	if m.mechanics != nil {
+		fields = append(fields, exercise.FieldMechanics)
+	}
+	if m.patterns != nil {
+		fields = append(fields, exercise.FieldPatterns)
+	}
+	if m.stresses != nil {
+		fields = append(fields, exercise.FieldStresses)
+	}
+	if m.impact != nil {
+		fields = append(fields, exercise.FieldImpact)
 	}
 	if m.create_time != nil {
 		fields = append(fields, exercise.FieldCreateTime)
@@ -725,6 +957,16 @@ func (m *ExerciseMutation) Field(name string) (ent.Value, bool) {
 		return m.Difficulty()
 	case exercise.FieldActive:
 		return m.Active()
+	case exercise.FieldMeasurement:
+		return m.Measurement()
+	case exercise.FieldMechanics:
+		return m.Mechanics()
+	case exercise.FieldPatterns:
+		return m.Patterns()
+	case exercise.FieldStresses:
+		return m.Stresses()
+	case exercise.FieldImpact:
+		return m.Impact()
 	case exercise.FieldCreateTime:
 		return m.CreateTime()
 	case exercise.FieldUpdateTime:
@@ -758,6 +1000,16 @@ func (m *ExerciseMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldDifficulty(ctx)
 	case exercise.FieldActive:
 		return m.OldActive(ctx)
+	case exercise.FieldMeasurement:
+		return m.OldMeasurement(ctx)
+	case exercise.FieldMechanics:
+		return m.OldMechanics(ctx)
+	case exercise.FieldPatterns:
+		return m.OldPatterns(ctx)
+	case exercise.FieldStresses:
+		return m.OldStresses(ctx)
+	case exercise.FieldImpact:
+		return m.OldImpact(ctx)
 	case exercise.FieldCreateTime:
 		return m.OldCreateTime(ctx)
 	case exercise.FieldUpdateTime:
@@ -840,6 +1092,41 @@ func (m *ExerciseMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetActive(v)
+		return nil
+	case exercise.FieldMeasurement:
+		v, ok := value.(exercise.Measurement)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMeasurement(v)
+		return nil
+	case exercise.FieldMechanics:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMechanics(v)
+		return nil
+	case exercise.FieldPatterns:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPatterns(v)
+		return nil
+	case exercise.FieldStresses:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStresses(v)
+		return nil
+	case exercise.FieldImpact:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetImpact(v)
 		return nil
 	case exercise.FieldCreateTime:
 		v, ok := value.(time.Time)
@@ -942,6 +1229,21 @@ func (m *ExerciseMutation) ResetField(name string) error {
 		return nil
 	case exercise.FieldActive:
 		m.ResetActive()
+		return nil
+	case exercise.FieldMeasurement:
+		m.ResetMeasurement()
+		return nil
+	case exercise.FieldMechanics:
+		m.ResetMechanics()
+		return nil
+	case exercise.FieldPatterns:
+		m.ResetPatterns()
+		return nil
+	case exercise.FieldStresses:
+		m.ResetStresses()
+		return nil
+	case exercise.FieldImpact:
+		m.ResetImpact()
 		return nil
 	case exercise.FieldCreateTime:
 		m.ResetCreateTime()

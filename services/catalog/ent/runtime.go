@@ -59,12 +59,32 @@ func init() {
 	exerciseDescActive := exerciseFields[9].Descriptor()
 	// exercise.DefaultActive holds the default value on creation for the active field.
 	exercise.DefaultActive = exerciseDescActive.Default.(bool)
+	// exerciseDescMechanics is the schema descriptor for mechanics field.
+	exerciseDescMechanics := exerciseFields[11].Descriptor()
+	// exercise.DefaultMechanics holds the default value on creation for the mechanics field.
+	exercise.DefaultMechanics = exerciseDescMechanics.Default.(string)
+	// exercise.MechanicsValidator is a validator for the "mechanics" field. It is called by the builders before save.
+	exercise.MechanicsValidator = exerciseDescMechanics.Validators[0].(func(string) error)
+	// exerciseDescPatterns is the schema descriptor for patterns field.
+	exerciseDescPatterns := exerciseFields[12].Descriptor()
+	// exercise.DefaultPatterns holds the default value on creation for the patterns field.
+	exercise.DefaultPatterns = exerciseDescPatterns.Default.([]string)
+	// exerciseDescStresses is the schema descriptor for stresses field.
+	exerciseDescStresses := exerciseFields[13].Descriptor()
+	// exercise.DefaultStresses holds the default value on creation for the stresses field.
+	exercise.DefaultStresses = exerciseDescStresses.Default.([]string)
+	// exerciseDescImpact is the schema descriptor for impact field.
+	exerciseDescImpact := exerciseFields[14].Descriptor()
+	// exercise.DefaultImpact holds the default value on creation for the impact field.
+	exercise.DefaultImpact = exerciseDescImpact.Default.(string)
+	// exercise.ImpactValidator is a validator for the "impact" field. It is called by the builders before save.
+	exercise.ImpactValidator = exerciseDescImpact.Validators[0].(func(string) error)
 	// exerciseDescCreateTime is the schema descriptor for create_time field.
-	exerciseDescCreateTime := exerciseFields[10].Descriptor()
+	exerciseDescCreateTime := exerciseFields[15].Descriptor()
 	// exercise.DefaultCreateTime holds the default value on creation for the create_time field.
 	exercise.DefaultCreateTime = exerciseDescCreateTime.Default.(func() time.Time)
 	// exerciseDescUpdateTime is the schema descriptor for update_time field.
-	exerciseDescUpdateTime := exerciseFields[11].Descriptor()
+	exerciseDescUpdateTime := exerciseFields[16].Descriptor()
 	// exercise.DefaultUpdateTime holds the default value on creation for the update_time field.
 	exercise.DefaultUpdateTime = exerciseDescUpdateTime.Default.(func() time.Time)
 	// exercise.UpdateDefaultUpdateTime holds the default value on update for the update_time field.

@@ -7,7 +7,13 @@
 //
 // CSV columns, named in a header row in any order: slug, code, name_en, name_ru,
 // description_en, description_ru, muscle_groups and equipment (";"-separated), difficulty
-// (beginner|intermediate|advanced) and, optionally, active (true/false or yes/no; default true).
+// (beginner|intermediate|advanced) and, optionally, active (true/false or yes/no; default true)
+// and the exercise's nature: measurement (reps|time|distance; default reps), mechanics
+// (compound|isolation), patterns (";"-separated, main one first: knee_dominant, hip_dominant,
+// horizontal_push, vertical_push, horizontal_pull, vertical_pull, core, carry, locomotion,
+// mobility), stresses (";"-separated joints: knees, lower_back, shoulders, wrists, hips,
+// ankles, neck) and impact (low|high). Nature values may also be written with hyphens or as
+// the contract's enum names (MOVEMENT_PATTERN_KNEE_DOMINANT).
 package importer
 
 import (
@@ -23,6 +29,7 @@ import (
 
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+	"github.com/fitcoach/fitcoach/services/catalog/nature"
 )
 
 // Row is one parsed exercise and where it came from.
@@ -57,6 +64,7 @@ func (e *ParseError) Error() string {
 var csvColumns = map[string]bool{
 	"slug": true, "code": true, "name_en": true, "name_ru": true, "description_en": true,
 	"description_ru": true, "muscle_groups": true, "equipment": true, "difficulty": true, "active": true,
+	"measurement": true, "mechanics": true, "patterns": true, "stresses": true, "impact": true,
 }
 
 var csvRequired = []string{"slug", "name_en", "muscle_groups", "difficulty"}
@@ -180,7 +188,33 @@ func csvExercise(get func(string) string) (*catalogv1.Exercise, []string) {
 			msgs = append(msgs, fmt.Sprintf("active %q: want true or false", a))
 		}
 	}
+	msgs = append(msgs, csvNature(ex, get)...)
 	return ex, msgs
+}
+
+// csvNature reads the nature columns into ex; each bad value is one message.
+func csvNature(ex *catalogv1.Exercise, get func(string) string) []string {
+	var (
+		msgs []string
+		err  error
+	)
+	if ex.Measurement, err = nature.Parse[typesv1.Measurement](get("measurement")); err != nil {
+		msgs = append(msgs, "measurement "+err.Error())
+	}
+	ex.Measurement = nature.Measurement(ex.Measurement)
+	if ex.Mechanics, err = nature.Parse[typesv1.Mechanics](get("mechanics")); err != nil {
+		msgs = append(msgs, "mechanics "+err.Error())
+	}
+	if ex.Patterns, err = nature.ParseList[typesv1.MovementPattern](get("patterns")); err != nil {
+		msgs = append(msgs, "patterns: "+err.Error())
+	}
+	if ex.Stresses, err = nature.ParseList[typesv1.Joint](get("stresses")); err != nil {
+		msgs = append(msgs, "stresses: "+err.Error())
+	}
+	if ex.Impact, err = nature.Parse[typesv1.Impact](get("impact")); err != nil {
+		msgs = append(msgs, "impact "+err.Error())
+	}
+	return msgs
 }
 
 func splitList(s string) []string {

@@ -25,7 +25,8 @@ var columns = []string{
 	exercise.FieldSlug, exercise.FieldCode, exercise.FieldNameEn, exercise.FieldNameRu,
 	exercise.FieldDescriptionEn, exercise.FieldDescriptionRu, exercise.FieldMuscleGroups,
 	exercise.FieldEquipment, exercise.FieldDifficulty, exercise.FieldActive,
-	exercise.FieldCreateTime, exercise.FieldUpdateTime,
+	exercise.FieldCreateTime, exercise.FieldUpdateTime, exercise.FieldMeasurement,
+	exercise.FieldMechanics, exercise.FieldPatterns, exercise.FieldStresses, exercise.FieldImpact,
 }
 
 // query returns the exercises matching ps in slug order, at most limit of them (0: all).
@@ -52,9 +53,13 @@ func (s *Store) query(ctx context.Context, ps []predicate.Exercise, limit int) (
 		muscles, equipment         []byte
 		active                     bool
 		created, updated           time.Time
+		measurement, mechanics     string
+		impact                     string
+		patterns, stresses         []byte
 	)
 	for rows.Next() {
-		if err := rows.Scan(&slug, &code, &nameEn, &nameRu, &descEn, &descRu, &muscles, &equipment, &difficulty, &active, &created, &updated); err != nil {
+		if err := rows.Scan(&slug, &code, &nameEn, &nameRu, &descEn, &descRu, &muscles, &equipment, &difficulty, &active, &created, &updated,
+			&measurement, &mechanics, &patterns, &stresses, &impact); err != nil {
 			return nil, err
 		}
 		ex := &catalogv1.Exercise{
@@ -74,6 +79,17 @@ func (s *Store) query(ctx context.Context, ps []predicate.Exercise, limit int) (
 		}
 		if ex.Equipment, err = decodeStrings(equipment); err != nil {
 			return nil, fmt.Errorf("exercise %q equipment: %w", slug, err)
+		}
+		pats, err := decodeStrings(patterns)
+		if err != nil {
+			return nil, fmt.Errorf("exercise %q patterns: %w", slug, err)
+		}
+		joints, err := decodeStrings(stresses)
+		if err != nil {
+			return nil, fmt.Errorf("exercise %q stresses: %w", slug, err)
+		}
+		if err := setNature(ex, measurement, mechanics, pats, joints, impact); err != nil {
+			return nil, err
 		}
 		out = append(out, ex)
 	}

@@ -9,6 +9,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -24,6 +25,7 @@ import (
 	"github.com/fitcoach/fitcoach/services/catalog/ent"
 	"github.com/fitcoach/fitcoach/services/catalog/ent/exercise"
 	"github.com/fitcoach/fitcoach/services/catalog/ent/predicate"
+	"github.com/fitcoach/fitcoach/services/catalog/nature"
 )
 
 // Store reads and writes exercises.
@@ -64,7 +66,7 @@ func (s *Store) Create(ctx context.Context, ex *catalogv1.Exercise) (*catalogv1.
 	if err != nil {
 		return nil, s.conflict(ctx, err, ex)
 	}
-	return toProto(row), nil
+	return toProto(row)
 }
 
 // Get returns the exercise whose slug or code is key, case-insensitively; a slug match wins
@@ -74,7 +76,7 @@ func (s *Store) Get(ctx context.Context, key string) (*catalogv1.Exercise, error
 	if err != nil {
 		return nil, err
 	}
-	return toProto(row), nil
+	return toProto(row)
 }
 
 func (s *Store) get(ctx context.Context, c *ent.Client, key string) (*ent.Exercise, error) {
@@ -115,6 +117,11 @@ func (s *Store) Update(ctx context.Context, key string, ex *catalogv1.Exercise) 
 			SetEquipment(nonNil(ex.GetEquipment())).
 			SetDifficulty(toDifficulty(ex.GetDifficulty())).
 			SetActive(ex.GetActive()).
+			SetMeasurement(toMeasurement(ex.GetMeasurement())).
+			SetMechanics(nature.Name(ex.GetMechanics())).
+			SetPatterns(nature.Names(ex.GetPatterns())).
+			SetStresses(nature.Names(ex.GetStresses())).
+			SetImpact(nature.Name(ex.GetImpact())).
 			SetUpdateTime(s.stamp())
 		if code := NormalizeCode(ex.GetCode()); code != "" {
 			u.SetCode(code)
@@ -130,7 +137,7 @@ func (s *Store) Update(ctx context.Context, key string, ex *catalogv1.Exercise) 
 	if err != nil {
 		return nil, err
 	}
-	return toProto(out), nil
+	return toProto(out)
 }
 
 // SetActive flips the active flag of the exercise found by key. It returns an error wrapping
@@ -152,7 +159,7 @@ func (s *Store) SetActive(ctx context.Context, key string, active bool) (*catalo
 	if err != nil {
 		return nil, err
 	}
-	return toProto(out), nil
+	return toProto(out)
 }
 
 // List returns up to limit exercises matching f with slugs after the given one, in slug
@@ -320,6 +327,58 @@ func (s *Store) CreateMissing(ctx context.Context, exs []*catalogv1.Exercise) (i
 	return inserted, err
 }
 
+// FillNature gives the exercises with these slugs the nature (measurement, mechanics,
+// patterns, stresses, impact) of exs when they have none yet: rows written before the catalog
+// kept it. An exercise with any of mechanics, patterns, stresses or impact set keeps what it
+// has, so an admin's edit is never overwritten. It returns how many exercises it changed.
+func (s *Store) FillNature(ctx context.Context, exs []*catalogv1.Exercise) (int, error) {
+	if len(exs) == 0 {
+		return 0, nil
+	}
+	bySlug := make(map[string]*catalogv1.Exercise, len(exs))
+	for _, ex := range exs {
+		bySlug[NormalizeSlug(ex.GetSlug())] = ex
+	}
+	var changed int
+	err := s.withTx(ctx, func(tx *ent.Tx) error {
+		rows, err := tx.Exercise.Query().
+			Where(exercise.SlugIn(slices.Collect(maps.Keys(bySlug))...)).
+			Select(exercise.FieldID, exercise.FieldSlug, exercise.FieldMechanics, exercise.FieldPatterns, exercise.FieldStresses, exercise.FieldImpact).
+			All(ctx)
+		if err != nil {
+			return fmt.Errorf("find exercises without a nature: %w", err)
+		}
+		now := s.stamp()
+		for _, r := range rows {
+			if r.Mechanics != "" || r.Impact != "" || len(r.Patterns) > 0 || len(r.Stresses) > 0 {
+				continue
+			}
+			ex := bySlug[r.Slug]
+			if ex.GetMechanics() == 0 && ex.GetImpact() == 0 && len(ex.GetPatterns()) == 0 && len(ex.GetStresses()) == 0 &&
+				nature.Measurement(ex.GetMeasurement()) == typesv1.Measurement_MEASUREMENT_REPS {
+				continue // nothing to add
+			}
+			err := tx.Exercise.UpdateOneID(r.ID).
+				SetMeasurement(toMeasurement(ex.GetMeasurement())).
+				SetMechanics(nature.Name(ex.GetMechanics())).
+				SetPatterns(nature.Names(ex.GetPatterns())).
+				SetStresses(nature.Names(ex.GetStresses())).
+				SetImpact(nature.Name(ex.GetImpact())).
+				SetUpdateTime(now).
+				Exec(ctx)
+			if err != nil {
+				return fmt.Errorf("fill the nature of %q: %w", r.Slug, err)
+			}
+			changed++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return changed, nil
+}
+
 func (s *Store) withTx(ctx context.Context, fn func(*ent.Tx) error) error {
 	tx, err := s.client.Tx(ctx)
 	if err != nil {
@@ -368,6 +427,11 @@ func setCreate(m *ent.ExerciseMutation, ex *catalogv1.Exercise, now time.Time) {
 	m.SetMuscleGroups(nonNil(ex.GetMuscleGroups()))
 	m.SetEquipment(nonNil(ex.GetEquipment()))
 	m.SetDifficulty(toDifficulty(ex.GetDifficulty()))
+	m.SetMeasurement(toMeasurement(ex.GetMeasurement()))
+	m.SetMechanics(nature.Name(ex.GetMechanics()))
+	m.SetPatterns(nature.Names(ex.GetPatterns()))
+	m.SetStresses(nature.Names(ex.GetStresses()))
+	m.SetImpact(nature.Name(ex.GetImpact()))
 	m.SetCreateTime(now)
 	m.SetUpdateTime(now)
 }
@@ -413,7 +477,43 @@ func fromDifficulty(d exercise.Difficulty) typesv1.FitnessLevel {
 	}
 }
 
-func toProto(r *ent.Exercise) *catalogv1.Exercise {
+// toMeasurement stores an unspecified measurement as reps, the contract's default.
+func toMeasurement(m typesv1.Measurement) exercise.Measurement {
+	return exercise.Measurement(nature.Name(nature.Measurement(m)))
+}
+
+// The stored names of the nature enums, read per row on every list.
+var (
+	measurementNames = nature.NewLookup[typesv1.Measurement]()
+	mechanicsNames   = nature.NewLookup[typesv1.Mechanics]()
+	patternNames     = nature.NewLookup[typesv1.MovementPattern]()
+	jointNames       = nature.NewLookup[typesv1.Joint]()
+	impactNames      = nature.NewLookup[typesv1.Impact]()
+)
+
+// setNature fills ex's nature from its stored names. Names this code did not write (a hand
+// edit of the database) are an error rather than silently dropped.
+func setNature(ex *catalogv1.Exercise, measurement, mech string, pats, stresses []string, impact string) error {
+	var err error
+	if ex.Measurement, err = measurementNames.One(measurement); err != nil {
+		return fmt.Errorf("exercise %q measurement %w", ex.GetSlug(), err)
+	}
+	if ex.Mechanics, err = mechanicsNames.One(mech); err != nil {
+		return fmt.Errorf("exercise %q mechanics %w", ex.GetSlug(), err)
+	}
+	if ex.Patterns, err = patternNames.All(pats); err != nil {
+		return fmt.Errorf("exercise %q patterns: %w", ex.GetSlug(), err)
+	}
+	if ex.Stresses, err = jointNames.All(stresses); err != nil {
+		return fmt.Errorf("exercise %q stresses: %w", ex.GetSlug(), err)
+	}
+	if ex.Impact, err = impactNames.One(impact); err != nil {
+		return fmt.Errorf("exercise %q impact %w", ex.GetSlug(), err)
+	}
+	return nil
+}
+
+func toProto(r *ent.Exercise) (*catalogv1.Exercise, error) {
 	ex := &catalogv1.Exercise{
 		Slug:         r.Slug,
 		Name:         &typesv1.LocalizedText{En: r.NameEn, Ru: r.NameRu},
@@ -430,5 +530,8 @@ func toProto(r *ent.Exercise) *catalogv1.Exercise {
 	if r.DescriptionEn != "" || r.DescriptionRu != "" {
 		ex.Description = &typesv1.LocalizedText{En: r.DescriptionEn, Ru: r.DescriptionRu}
 	}
-	return ex
+	if err := setNature(ex, string(r.Measurement), r.Mechanics, r.Patterns, r.Stresses, r.Impact); err != nil {
+		return nil, err
+	}
+	return ex, nil
 }

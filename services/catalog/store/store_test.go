@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -19,6 +20,23 @@ import (
 )
 
 var testMigrations = db.Migrations{Service: "catalog", FS: migrations.FS}
+
+// requireNature checks got carries want's nature, unspecified measurement read as reps.
+func requireNature(t *testing.T, want, got *catalogv1.Exercise) {
+	t.Helper()
+	m := want.GetMeasurement()
+	if m == typesv1.Measurement_MEASUREMENT_UNSPECIFIED {
+		m = typesv1.Measurement_MEASUREMENT_REPS
+	}
+	require.Equal(t, m, got.GetMeasurement(), "measurement")
+	require.Equal(t, want.GetMechanics(), got.GetMechanics(), "mechanics")
+	require.Equal(t, len(want.GetPatterns()), len(got.GetPatterns()), "patterns %v", got.GetPatterns())
+	for i := range want.GetPatterns() {
+		require.Equal(t, want.GetPatterns()[i], got.GetPatterns()[i], "patterns keep their order")
+	}
+	require.ElementsMatch(t, want.GetStresses(), got.GetStresses(), "stresses")
+	require.Equal(t, want.GetImpact(), got.GetImpact(), "impact")
+}
 
 func exercise(slug, code string, muscles, equipment []string, level typesv1.FitnessLevel) *catalogv1.Exercise {
 	return &catalogv1.Exercise{
@@ -266,6 +284,126 @@ var suite = []struct {
 		require.Len(t, active, 2)
 		require.Equal(t, "a-move", active[0].GetSlug())
 		require.Equal(t, "c-move", active[1].GetSlug())
+	}},
+	{"nature round-trips through create, get, update, upsert and the plain-SQL path", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		in := exercise("run-walk", "EX200", []string{"legs"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		in.Measurement = typesv1.Measurement_MEASUREMENT_DISTANCE
+		in.Mechanics = typesv1.Mechanics_MECHANICS_COMPOUND
+		in.Patterns = []typesv1.MovementPattern{typesv1.MovementPattern_MOVEMENT_PATTERN_LOCOMOTION, typesv1.MovementPattern_MOVEMENT_PATTERN_KNEE_DOMINANT}
+		in.Stresses = []typesv1.Joint{typesv1.Joint_JOINT_KNEES, typesv1.Joint_JOINT_ANKLES}
+		in.Impact = typesv1.Impact_IMPACT_HIGH
+		created, err := s.Create(ctx, in)
+		require.NoError(t, err)
+		requireNature(t, in, created)
+		got, err := s.Get(ctx, "EX200")
+		require.NoError(t, err)
+		require.True(t, proto.Equal(created, got), "%v != %v", created, got)
+		all, err := s.All(ctx, true)
+		require.NoError(t, err)
+		require.Len(t, all, 1)
+		require.True(t, proto.Equal(created, all[0]), "plain-SQL path: %v != %v", created, all[0])
+		page, err := s.List(ctx, store.Filter{}, "", 10)
+		require.NoError(t, err)
+		require.True(t, proto.Equal(created, page[0]), "list: %v != %v", created, page[0])
+
+		next := proto.Clone(created).(*catalogv1.Exercise)
+		next.Measurement = typesv1.Measurement_MEASUREMENT_TIME
+		next.Mechanics = typesv1.Mechanics_MECHANICS_ISOLATION
+		next.Patterns = []typesv1.MovementPattern{typesv1.MovementPattern_MOVEMENT_PATTERN_CORE}
+		next.Stresses = nil
+		next.Impact = typesv1.Impact_IMPACT_LOW
+		updated, err := s.Update(ctx, "run-walk", next)
+		require.NoError(t, err)
+		requireNature(t, next, updated)
+		got, err = s.Get(ctx, "run-walk")
+		require.NoError(t, err)
+		requireNature(t, next, got)
+
+		// An upsert rewrites the nature too, clearing what the new row leaves unspecified.
+		plain := exercise("run-walk", "EX200", []string{"legs"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		plain.Active = true
+		_, updatedN, err := s.Upsert(ctx, []*catalogv1.Exercise{plain})
+		require.NoError(t, err)
+		require.Equal(t, 1, updatedN)
+		got, err = s.Get(ctx, "run-walk")
+		require.NoError(t, err)
+		require.Equal(t, typesv1.Measurement_MEASUREMENT_REPS, got.GetMeasurement(), "unspecified is stored as reps")
+		require.Zero(t, got.GetMechanics())
+		require.Empty(t, got.GetPatterns())
+		require.Empty(t, got.GetStresses())
+		require.Zero(t, got.GetImpact())
+	}},
+	{"unspecified measurement is stored as reps", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		created, err := s.Create(ctx, exercise("curl", "", []string{"biceps"}, []string{"dumbbell"}, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER))
+		require.NoError(t, err)
+		require.Equal(t, typesv1.Measurement_MEASUREMENT_REPS, created.GetMeasurement())
+		n, err := s.CreateMissing(ctx, []*catalogv1.Exercise{exercise("row", "", []string{"back"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)})
+		require.NoError(t, err)
+		require.Equal(t, 1, n)
+		all, err := s.All(ctx, false)
+		require.NoError(t, err)
+		for _, ex := range all {
+			require.Equal(t, typesv1.Measurement_MEASUREMENT_REPS, ex.GetMeasurement(), ex.GetSlug())
+		}
+	}},
+	{"names of 200 characters in any script are stored", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		in := exercise("long-name", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		// 400 bytes each: the limit is in characters, as the contract's.
+		in.Name = &typesv1.LocalizedText{En: strings.Repeat("ж", 200), Ru: strings.Repeat("Ж", 200)}
+		created, err := s.Create(ctx, in)
+		require.NoError(t, err)
+		require.Equal(t, in.GetName().GetRu(), created.GetName().GetRu())
+		in.Name.En = strings.Repeat("ж", 201)
+		_, err = s.Update(ctx, "long-name", in)
+		require.Error(t, err, "the store refuses what the contract refuses")
+	}},
+	{"fill nature gives one only to exercises that have none", func(t *testing.T, s *store.Store) {
+		ctx := t.Context()
+		bare := exercise("plank", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		_, err := s.Create(ctx, bare)
+		require.NoError(t, err)
+		edited := exercise("squat", "", []string{"quads"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		edited.Stresses = []typesv1.Joint{typesv1.Joint_JOINT_HIPS}
+		_, err = s.Create(ctx, edited)
+		require.NoError(t, err)
+		_, err = s.SetActive(ctx, "plank", false)
+		require.NoError(t, err)
+
+		starterPlank := exercise("plank", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		starterPlank.Name.En = "Starter plank"
+		starterPlank.Measurement = typesv1.Measurement_MEASUREMENT_TIME
+		starterPlank.Mechanics = typesv1.Mechanics_MECHANICS_ISOLATION
+		starterPlank.Patterns = []typesv1.MovementPattern{typesv1.MovementPattern_MOVEMENT_PATTERN_CORE}
+		starterPlank.Stresses = []typesv1.Joint{typesv1.Joint_JOINT_SHOULDERS}
+		starterPlank.Impact = typesv1.Impact_IMPACT_LOW
+		starterSquat := exercise("squat", "", []string{"quads"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		starterSquat.Stresses = []typesv1.Joint{typesv1.Joint_JOINT_KNEES}
+		starterSquat.Patterns = []typesv1.MovementPattern{typesv1.MovementPattern_MOVEMENT_PATTERN_KNEE_DOMINANT}
+		unknown := exercise("not-here", "", []string{"core"}, nil, typesv1.FitnessLevel_FITNESS_LEVEL_BEGINNER)
+		unknown.Impact = typesv1.Impact_IMPACT_LOW
+
+		n, err := s.FillNature(ctx, []*catalogv1.Exercise{starterPlank, starterSquat, unknown})
+		require.NoError(t, err)
+		require.Equal(t, 1, n)
+		plank, err := s.Get(ctx, "plank")
+		require.NoError(t, err)
+		requireNature(t, starterPlank, plank)
+		require.Equal(t, "Name plank", plank.GetName().GetEn(), "only the nature is filled")
+		require.False(t, plank.GetActive(), "only the nature is filled")
+		squat, err := s.Get(ctx, "squat")
+		require.NoError(t, err)
+		require.Equal(t, []typesv1.Joint{typesv1.Joint_JOINT_HIPS}, squat.GetStresses(), "a nature already set is kept")
+		require.Empty(t, squat.GetPatterns())
+		count, err := s.Count(ctx)
+		require.NoError(t, err)
+		require.Equal(t, 2, count, "nothing is inserted")
+
+		n, err = s.FillNature(ctx, []*catalogv1.Exercise{starterPlank, starterSquat})
+		require.NoError(t, err)
+		require.Zero(t, n, "idempotent")
 	}},
 	{"canceled context fails", func(t *testing.T, s *store.Store) {
 		ctx, cancel := context.WithCancel(t.Context())

@@ -84,9 +84,11 @@ func (c *Config) defaults() {
 	}
 }
 
-// Cache keys. The version lets a new payload format live beside an old one during a rollout.
+// Cache keys. The version lets a new payload format live beside an old one during a rollout:
+// v2 sets carry each exercise's nature (measurement, mechanics, patterns, stresses, impact),
+// which a v1 set computed by an older replica lacks, so a new replica never serves one.
 const (
-	keyPrefix   = "catalog:whitelist:v1:"
+	keyPrefix   = "catalog:whitelist:v2:"
 	keyCurrent  = keyPrefix + "current"
 	keyLastGood = keyPrefix + "last-good"
 	keySet      = keyPrefix + "set:"

@@ -1763,6 +1763,8 @@ type ProfileMutation struct {
 	archetype          *int32
 	addarchetype       *int32
 	locale             *string
+	objectives         *string
+	injuries           *string
 	create_time        *time.Time
 	update_time        *time.Time
 	clearedFields      map[string]struct{}
@@ -2299,6 +2301,78 @@ func (m *ProfileMutation) ResetLocale() {
 	m.locale = nil
 }
 
+// SetObjectives sets the "objectives" field.
+func (m *ProfileMutation) SetObjectives(s string) {
+	m.objectives = &s
+}
+
+// Objectives returns the value of the "objectives" field in the mutation.
+func (m *ProfileMutation) Objectives() (r string, exists bool) {
+	v := m.objectives
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldObjectives returns the old "objectives" field's value of the Profile entity.
+// If the Profile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProfileMutation) OldObjectives(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldObjectives is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldObjectives requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldObjectives: %w", err)
+	}
+	return oldValue.Objectives, nil
+}
+
+// ResetObjectives resets all changes to the "objectives" field.
+func (m *ProfileMutation) ResetObjectives() {
+	m.objectives = nil
+}
+
+// SetInjuries sets the "injuries" field.
+func (m *ProfileMutation) SetInjuries(s string) {
+	m.injuries = &s
+}
+
+// Injuries returns the value of the "injuries" field in the mutation.
+func (m *ProfileMutation) Injuries() (r string, exists bool) {
+	v := m.injuries
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInjuries returns the old "injuries" field's value of the Profile entity.
+// If the Profile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ProfileMutation) OldInjuries(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInjuries is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInjuries requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInjuries: %w", err)
+	}
+	return oldValue.Injuries, nil
+}
+
+// ResetInjuries resets all changes to the "injuries" field.
+func (m *ProfileMutation) ResetInjuries() {
+	m.injuries = nil
+}
+
 // SetCreateTime sets the "create_time" field.
 func (m *ProfileMutation) SetCreateTime(t time.Time) {
 	m.create_time = &t
@@ -2405,7 +2479,7 @@ func (m *ProfileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ProfileMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 13)
 	if m.goal != nil {
 		fields = append(fields, profile.FieldGoal)
 	}
@@ -2432,6 +2506,12 @@ func (m *ProfileMutation) Fields() []string {
 	}
 	if m.locale != nil {
 		fields = append(fields, profile.FieldLocale)
+	}
+	if m.objectives != nil {
+		fields = append(fields, profile.FieldObjectives)
+	}
+	if m.injuries != nil {
+		fields = append(fields, profile.FieldInjuries)
 	}
 	if m.create_time != nil {
 		fields = append(fields, profile.FieldCreateTime)
@@ -2465,6 +2545,10 @@ func (m *ProfileMutation) Field(name string) (ent.Value, bool) {
 		return m.Archetype()
 	case profile.FieldLocale:
 		return m.Locale()
+	case profile.FieldObjectives:
+		return m.Objectives()
+	case profile.FieldInjuries:
+		return m.Injuries()
 	case profile.FieldCreateTime:
 		return m.CreateTime()
 	case profile.FieldUpdateTime:
@@ -2496,6 +2580,10 @@ func (m *ProfileMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldArchetype(ctx)
 	case profile.FieldLocale:
 		return m.OldLocale(ctx)
+	case profile.FieldObjectives:
+		return m.OldObjectives(ctx)
+	case profile.FieldInjuries:
+		return m.OldInjuries(ctx)
 	case profile.FieldCreateTime:
 		return m.OldCreateTime(ctx)
 	case profile.FieldUpdateTime:
@@ -2571,6 +2659,20 @@ func (m *ProfileMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetLocale(v)
+		return nil
+	case profile.FieldObjectives:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetObjectives(v)
+		return nil
+	case profile.FieldInjuries:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInjuries(v)
 		return nil
 	case profile.FieldCreateTime:
 		v, ok := value.(time.Time)
@@ -2724,6 +2826,12 @@ func (m *ProfileMutation) ResetField(name string) error {
 		return nil
 	case profile.FieldLocale:
 		m.ResetLocale()
+		return nil
+	case profile.FieldObjectives:
+		m.ResetObjectives()
+		return nil
+	case profile.FieldInjuries:
+		m.ResetInjuries()
 		return nil
 	case profile.FieldCreateTime:
 		m.ResetCreateTime()

@@ -35,6 +35,10 @@ type Profile struct {
 	Archetype int32 `json:"archetype,omitempty"`
 	// Locale holds the value of the "locale" field.
 	Locale string `json:"locale,omitempty"`
+	// Objectives holds the value of the "objectives" field.
+	Objectives string `json:"objectives,omitempty"`
+	// Injuries holds the value of the "injuries" field.
+	Injuries string `json:"injuries,omitempty"`
 	// CreateTime holds the value of the "create_time" field.
 	CreateTime time.Time `json:"create_time,omitempty"`
 	// UpdateTime holds the value of the "update_time" field.
@@ -49,7 +53,7 @@ func (*Profile) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case profile.FieldFitnessLevel, profile.FieldDaysPerWeek, profile.FieldDurationWeeks, profile.FieldSessionMinutes, profile.FieldArchetype:
 			values[i] = new(sql.NullInt64)
-		case profile.FieldID, profile.FieldGoal, profile.FieldEquipment, profile.FieldLimitations, profile.FieldLocale:
+		case profile.FieldID, profile.FieldGoal, profile.FieldEquipment, profile.FieldLimitations, profile.FieldLocale, profile.FieldObjectives, profile.FieldInjuries:
 			values[i] = new(sql.NullString)
 		case profile.FieldCreateTime, profile.FieldUpdateTime:
 			values[i] = new(sql.NullTime)
@@ -128,6 +132,18 @@ func (_m *Profile) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Locale = value.String
 			}
+		case profile.FieldObjectives:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field objectives", values[i])
+			} else if value.Valid {
+				_m.Objectives = value.String
+			}
+		case profile.FieldInjuries:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field injuries", values[i])
+			} else if value.Valid {
+				_m.Injuries = value.String
+			}
 		case profile.FieldCreateTime:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field create_time", values[i])
@@ -202,6 +218,12 @@ func (_m *Profile) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("locale=")
 	builder.WriteString(_m.Locale)
+	builder.WriteString(", ")
+	builder.WriteString("objectives=")
+	builder.WriteString(_m.Objectives)
+	builder.WriteString(", ")
+	builder.WriteString("injuries=")
+	builder.WriteString(_m.Injuries)
 	builder.WriteString(", ")
 	builder.WriteString("create_time=")
 	builder.WriteString(_m.CreateTime.Format(time.ANSIC))

@@ -77,6 +77,34 @@ func (_c *ProfileCreate) SetLocale(v string) *ProfileCreate {
 	return _c
 }
 
+// SetObjectives sets the "objectives" field.
+func (_c *ProfileCreate) SetObjectives(v string) *ProfileCreate {
+	_c.mutation.SetObjectives(v)
+	return _c
+}
+
+// SetNillableObjectives sets the "objectives" field if the given value is not nil.
+func (_c *ProfileCreate) SetNillableObjectives(v *string) *ProfileCreate {
+	if v != nil {
+		_c.SetObjectives(*v)
+	}
+	return _c
+}
+
+// SetInjuries sets the "injuries" field.
+func (_c *ProfileCreate) SetInjuries(v string) *ProfileCreate {
+	_c.mutation.SetInjuries(v)
+	return _c
+}
+
+// SetNillableInjuries sets the "injuries" field if the given value is not nil.
+func (_c *ProfileCreate) SetNillableInjuries(v *string) *ProfileCreate {
+	if v != nil {
+		_c.SetInjuries(*v)
+	}
+	return _c
+}
+
 // SetCreateTime sets the "create_time" field.
 func (_c *ProfileCreate) SetCreateTime(v time.Time) *ProfileCreate {
 	_c.mutation.SetCreateTime(v)
@@ -146,6 +174,14 @@ func (_c *ProfileCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ProfileCreate) defaults() {
+	if _, ok := _c.mutation.Objectives(); !ok {
+		v := profile.DefaultObjectives
+		_c.mutation.SetObjectives(v)
+	}
+	if _, ok := _c.mutation.Injuries(); !ok {
+		v := profile.DefaultInjuries
+		_c.mutation.SetInjuries(v)
+	}
 	if _, ok := _c.mutation.CreateTime(); !ok {
 		v := profile.DefaultCreateTime()
 		_c.mutation.SetCreateTime(v)
@@ -184,6 +220,12 @@ func (_c *ProfileCreate) check() error {
 	}
 	if _, ok := _c.mutation.Locale(); !ok {
 		return &ValidationError{Name: "locale", err: errors.New(`ent: missing required field "Profile.locale"`)}
+	}
+	if _, ok := _c.mutation.Objectives(); !ok {
+		return &ValidationError{Name: "objectives", err: errors.New(`ent: missing required field "Profile.objectives"`)}
+	}
+	if _, ok := _c.mutation.Injuries(); !ok {
+		return &ValidationError{Name: "injuries", err: errors.New(`ent: missing required field "Profile.injuries"`)}
 	}
 	if _, ok := _c.mutation.CreateTime(); !ok {
 		return &ValidationError{Name: "create_time", err: errors.New(`ent: missing required field "Profile.create_time"`)}
@@ -267,6 +309,14 @@ func (_c *ProfileCreate) createSpec() (*Profile, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Locale(); ok {
 		_spec.SetField(profile.FieldLocale, field.TypeString, value)
 		_node.Locale = value
+	}
+	if value, ok := _c.mutation.Objectives(); ok {
+		_spec.SetField(profile.FieldObjectives, field.TypeString, value)
+		_node.Objectives = value
+	}
+	if value, ok := _c.mutation.Injuries(); ok {
+		_spec.SetField(profile.FieldInjuries, field.TypeString, value)
+		_node.Injuries = value
 	}
 	if value, ok := _c.mutation.CreateTime(); ok {
 		_spec.SetField(profile.FieldCreateTime, field.TypeTime, value)
@@ -463,6 +513,30 @@ func (u *ProfileUpsert) SetLocale(v string) *ProfileUpsert {
 // UpdateLocale sets the "locale" field to the value that was provided on create.
 func (u *ProfileUpsert) UpdateLocale() *ProfileUpsert {
 	u.SetExcluded(profile.FieldLocale)
+	return u
+}
+
+// SetObjectives sets the "objectives" field.
+func (u *ProfileUpsert) SetObjectives(v string) *ProfileUpsert {
+	u.Set(profile.FieldObjectives, v)
+	return u
+}
+
+// UpdateObjectives sets the "objectives" field to the value that was provided on create.
+func (u *ProfileUpsert) UpdateObjectives() *ProfileUpsert {
+	u.SetExcluded(profile.FieldObjectives)
+	return u
+}
+
+// SetInjuries sets the "injuries" field.
+func (u *ProfileUpsert) SetInjuries(v string) *ProfileUpsert {
+	u.Set(profile.FieldInjuries, v)
+	return u
+}
+
+// UpdateInjuries sets the "injuries" field to the value that was provided on create.
+func (u *ProfileUpsert) UpdateInjuries() *ProfileUpsert {
+	u.SetExcluded(profile.FieldInjuries)
 	return u
 }
 
@@ -687,6 +761,34 @@ func (u *ProfileUpsertOne) SetLocale(v string) *ProfileUpsertOne {
 func (u *ProfileUpsertOne) UpdateLocale() *ProfileUpsertOne {
 	return u.Update(func(s *ProfileUpsert) {
 		s.UpdateLocale()
+	})
+}
+
+// SetObjectives sets the "objectives" field.
+func (u *ProfileUpsertOne) SetObjectives(v string) *ProfileUpsertOne {
+	return u.Update(func(s *ProfileUpsert) {
+		s.SetObjectives(v)
+	})
+}
+
+// UpdateObjectives sets the "objectives" field to the value that was provided on create.
+func (u *ProfileUpsertOne) UpdateObjectives() *ProfileUpsertOne {
+	return u.Update(func(s *ProfileUpsert) {
+		s.UpdateObjectives()
+	})
+}
+
+// SetInjuries sets the "injuries" field.
+func (u *ProfileUpsertOne) SetInjuries(v string) *ProfileUpsertOne {
+	return u.Update(func(s *ProfileUpsert) {
+		s.SetInjuries(v)
+	})
+}
+
+// UpdateInjuries sets the "injuries" field to the value that was provided on create.
+func (u *ProfileUpsertOne) UpdateInjuries() *ProfileUpsertOne {
+	return u.Update(func(s *ProfileUpsert) {
+		s.UpdateInjuries()
 	})
 }
 
@@ -1080,6 +1182,34 @@ func (u *ProfileUpsertBulk) SetLocale(v string) *ProfileUpsertBulk {
 func (u *ProfileUpsertBulk) UpdateLocale() *ProfileUpsertBulk {
 	return u.Update(func(s *ProfileUpsert) {
 		s.UpdateLocale()
+	})
+}
+
+// SetObjectives sets the "objectives" field.
+func (u *ProfileUpsertBulk) SetObjectives(v string) *ProfileUpsertBulk {
+	return u.Update(func(s *ProfileUpsert) {
+		s.SetObjectives(v)
+	})
+}
+
+// UpdateObjectives sets the "objectives" field to the value that was provided on create.
+func (u *ProfileUpsertBulk) UpdateObjectives() *ProfileUpsertBulk {
+	return u.Update(func(s *ProfileUpsert) {
+		s.UpdateObjectives()
+	})
+}
+
+// SetInjuries sets the "injuries" field.
+func (u *ProfileUpsertBulk) SetInjuries(v string) *ProfileUpsertBulk {
+	return u.Update(func(s *ProfileUpsert) {
+		s.SetInjuries(v)
+	})
+}
+
+// UpdateInjuries sets the "injuries" field to the value that was provided on create.
+func (u *ProfileUpsertBulk) UpdateInjuries() *ProfileUpsertBulk {
+	return u.Update(func(s *ProfileUpsert) {
+		s.UpdateInjuries()
 	})
 }
 

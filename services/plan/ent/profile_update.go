@@ -189,6 +189,34 @@ func (_u *ProfileUpdate) SetNillableLocale(v *string) *ProfileUpdate {
 	return _u
 }
 
+// SetObjectives sets the "objectives" field.
+func (_u *ProfileUpdate) SetObjectives(v string) *ProfileUpdate {
+	_u.mutation.SetObjectives(v)
+	return _u
+}
+
+// SetNillableObjectives sets the "objectives" field if the given value is not nil.
+func (_u *ProfileUpdate) SetNillableObjectives(v *string) *ProfileUpdate {
+	if v != nil {
+		_u.SetObjectives(*v)
+	}
+	return _u
+}
+
+// SetInjuries sets the "injuries" field.
+func (_u *ProfileUpdate) SetInjuries(v string) *ProfileUpdate {
+	_u.mutation.SetInjuries(v)
+	return _u
+}
+
+// SetNillableInjuries sets the "injuries" field if the given value is not nil.
+func (_u *ProfileUpdate) SetNillableInjuries(v *string) *ProfileUpdate {
+	if v != nil {
+		_u.SetInjuries(*v)
+	}
+	return _u
+}
+
 // SetUpdateTime sets the "update_time" field.
 func (_u *ProfileUpdate) SetUpdateTime(v time.Time) *ProfileUpdate {
 	_u.mutation.SetUpdateTime(v)
@@ -286,6 +314,12 @@ func (_u *ProfileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.Locale(); ok {
 		_spec.SetField(profile.FieldLocale, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Objectives(); ok {
+		_spec.SetField(profile.FieldObjectives, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Injuries(); ok {
+		_spec.SetField(profile.FieldInjuries, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdateTime(); ok {
 		_spec.SetField(profile.FieldUpdateTime, field.TypeTime, value)
@@ -471,6 +505,34 @@ func (_u *ProfileUpdateOne) SetNillableLocale(v *string) *ProfileUpdateOne {
 	return _u
 }
 
+// SetObjectives sets the "objectives" field.
+func (_u *ProfileUpdateOne) SetObjectives(v string) *ProfileUpdateOne {
+	_u.mutation.SetObjectives(v)
+	return _u
+}
+
+// SetNillableObjectives sets the "objectives" field if the given value is not nil.
+func (_u *ProfileUpdateOne) SetNillableObjectives(v *string) *ProfileUpdateOne {
+	if v != nil {
+		_u.SetObjectives(*v)
+	}
+	return _u
+}
+
+// SetInjuries sets the "injuries" field.
+func (_u *ProfileUpdateOne) SetInjuries(v string) *ProfileUpdateOne {
+	_u.mutation.SetInjuries(v)
+	return _u
+}
+
+// SetNillableInjuries sets the "injuries" field if the given value is not nil.
+func (_u *ProfileUpdateOne) SetNillableInjuries(v *string) *ProfileUpdateOne {
+	if v != nil {
+		_u.SetInjuries(*v)
+	}
+	return _u
+}
+
 // SetUpdateTime sets the "update_time" field.
 func (_u *ProfileUpdateOne) SetUpdateTime(v time.Time) *ProfileUpdateOne {
 	_u.mutation.SetUpdateTime(v)
@@ -598,6 +660,12 @@ func (_u *ProfileUpdateOne) sqlSave(ctx context.Context) (_node *Profile, err er
 	}
 	if value, ok := _u.mutation.Locale(); ok {
 		_spec.SetField(profile.FieldLocale, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Objectives(); ok {
+		_spec.SetField(profile.FieldObjectives, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Injuries(); ok {
+		_spec.SetField(profile.FieldInjuries, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdateTime(); ok {
 		_spec.SetField(profile.FieldUpdateTime, field.TypeTime, value)

@@ -35,12 +35,20 @@ func init() {
 	plan.IDValidator = planDescID.Validators[0].(func(string) error)
 	profileFields := schema.Profile{}.Fields()
 	_ = profileFields
+	// profileDescObjectives is the schema descriptor for objectives field.
+	profileDescObjectives := profileFields[10].Descriptor()
+	// profile.DefaultObjectives holds the default value on creation for the objectives field.
+	profile.DefaultObjectives = profileDescObjectives.Default.(string)
+	// profileDescInjuries is the schema descriptor for injuries field.
+	profileDescInjuries := profileFields[11].Descriptor()
+	// profile.DefaultInjuries holds the default value on creation for the injuries field.
+	profile.DefaultInjuries = profileDescInjuries.Default.(string)
 	// profileDescCreateTime is the schema descriptor for create_time field.
-	profileDescCreateTime := profileFields[10].Descriptor()
+	profileDescCreateTime := profileFields[12].Descriptor()
 	// profile.DefaultCreateTime holds the default value on creation for the create_time field.
 	profile.DefaultCreateTime = profileDescCreateTime.Default.(func() time.Time)
 	// profileDescUpdateTime is the schema descriptor for update_time field.
-	profileDescUpdateTime := profileFields[11].Descriptor()
+	profileDescUpdateTime := profileFields[13].Descriptor()
 	// profile.DefaultUpdateTime holds the default value on creation for the update_time field.
 	profile.DefaultUpdateTime = profileDescUpdateTime.Default.(func() time.Time)
 	// profile.UpdateDefaultUpdateTime holds the default value on update for the update_time field.

@@ -10,10 +10,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	"github.com/fitcoach/fitcoach/pkg/db"
@@ -50,6 +52,14 @@ func (s *Store) UpsertProfile(ctx context.Context, subject string, p *planv1.Pro
 	if err != nil {
 		return nil, err
 	}
+	objectives, err := json.Marshal(enumNames(p.GetObjectives()))
+	if err != nil {
+		return nil, err
+	}
+	injuries, err := json.Marshal(enumNames(p.GetInjuries()))
+	if err != nil {
+		return nil, err
+	}
 	now := time.Now().UTC()
 	err = s.c.Profile.Create().
 		SetID(subject).
@@ -62,6 +72,8 @@ func (s *Store) UpsertProfile(ctx context.Context, subject string, p *planv1.Pro
 		SetLimitations(p.GetLimitations()).
 		SetArchetype(int32(p.GetArchetype())).
 		SetLocale(p.GetLocale()).
+		SetObjectives(string(objectives)).
+		SetInjuries(string(injuries)).
 		SetCreateTime(now).
 		SetUpdateTime(now).
 		OnConflictColumns("subject").
@@ -87,6 +99,14 @@ func (s *Store) GetProfile(ctx context.Context, subject string) (*planv1.Profile
 	if err := json.Unmarshal([]byte(row.Equipment), &equipment); err != nil {
 		return nil, fmt.Errorf("profile equipment: %w", err)
 	}
+	objectives, err := decodeEnums[planv1.Objective](row.Objectives)
+	if err != nil {
+		return nil, fmt.Errorf("profile objectives: %w", err)
+	}
+	injuries, err := decodeEnums[typesv1.Joint](row.Injuries)
+	if err != nil {
+		return nil, fmt.Errorf("profile injuries: %w", err)
+	}
 	return &planv1.Profile{
 		Goal:           row.Goal,
 		FitnessLevel:   typesv1.FitnessLevel(row.FitnessLevel),
@@ -98,7 +118,58 @@ func (s *Store) GetProfile(ctx context.Context, subject string) (*planv1.Profile
 		Archetype:      typesv1.Archetype(row.Archetype),
 		Locale:         row.Locale,
 		UpdateTime:     timestamppb.New(row.UpdateTime),
+		Objectives:     objectives,
+		Injuries:       injuries,
 	}, nil
+}
+
+// protoEnum is a generated enum type.
+type protoEnum interface {
+	~int32
+	protoreflect.Enum
+}
+
+// enumNames returns the lower-case names of vs without their enum's prefix ("endurance" for
+// OBJECTIVE_ENDURANCE, "lower_back" for JOINT_LOWER_BACK): names keep their meaning if the
+// enum is ever renumbered, and read well in the database. Never nil.
+func enumNames[E protoEnum](vs []E) []string {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		d := v.Descriptor()
+		ev := d.Values().ByNumber(protoreflect.EnumNumber(v))
+		if v == 0 || ev == nil {
+			continue
+		}
+		out = append(out, strings.ToLower(strings.TrimPrefix(string(ev.Name()), enumPrefix(d))))
+	}
+	return out
+}
+
+// decodeEnums reads what enumNames wrote; "" (never written) is no values.
+func decodeEnums[E protoEnum](stored string) ([]E, error) {
+	if strings.TrimSpace(stored) == "" {
+		return nil, nil
+	}
+	var names []string
+	if err := json.Unmarshal([]byte(stored), &names); err != nil {
+		return nil, err
+	}
+	var zero E
+	d := zero.Descriptor()
+	out := make([]E, 0, len(names))
+	for _, n := range names {
+		ev := d.Values().ByName(protoreflect.Name(enumPrefix(d) + strings.ToUpper(n)))
+		if ev == nil || ev.Number() == 0 {
+			return nil, fmt.Errorf("unknown %s %q", d.Name(), n)
+		}
+		out = append(out, E(ev.Number()))
+	}
+	return out, nil
+}
+
+// enumPrefix is the prefix of an enum's value names: its zero value's name without UNSPECIFIED.
+func enumPrefix(d protoreflect.EnumDescriptor) string {
+	return strings.TrimSuffix(string(d.Values().ByNumber(0).Name()), "UNSPECIFIED")
 }
 
 // NewPlanID returns a fresh plan id. Ids start with the creation time in milliseconds (hex,

@@ -2,18 +2,22 @@ package store_test
 
 import (
 	"fmt"
-	"google.golang.org/protobuf/proto"
+	"io/fs"
+	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"google.golang.org/protobuf/proto"
 
 	"github.com/fitcoach/fitcoach/pkg/db"
 	"github.com/fitcoach/fitcoach/pkg/dbtest"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+	"github.com/fitcoach/fitcoach/services/plan/migrations"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
 
@@ -33,10 +37,62 @@ func TestConformance(t *testing.T) {
 				require.NoError(t, err)
 				v, err := db.Migrate(d, store.Migrations(), db.Up)
 				require.NoError(t, err)
-				require.Equal(t, uint(1), v)
+				require.Equal(t, uint(2), v)
 			})
 		})
 	}
+}
+
+// TestOldProfileAfterMigration writes a profile the way the first schema did, then migrates:
+// the profile reads back unchanged, with no objectives and no injuries, and can be updated.
+func TestOldProfileAfterMigration(t *testing.T) {
+	for _, b := range dbtest.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			d := dbtest.Open(t, b.Open(t), firstMigration(t))
+			q := `INSERT INTO profiles (subject, goal, fitness_level, equipment, days_per_week, duration_weeks, session_minutes, limitations, archetype, locale, create_time, update_time)
+VALUES ('old', 'run 5 km', 1, '["band"]', 3, 8, 40, 'bad knees', 2, 'en', ?, ?)`
+			if d.Dialect == db.Postgres {
+				q = strings.NewReplacer("?, ?", "$1, $2").Replace(q)
+			}
+			now := time.Now().UTC().Truncate(time.Second)
+			_, err := d.ExecContext(t.Context(), q, now, now)
+			require.NoError(t, err)
+
+			v, err := db.Migrate(d, store.Migrations(), db.Up)
+			require.NoError(t, err)
+			require.Equal(t, uint(2), v)
+			s := store.New(d)
+			got, err := s.GetProfile(t.Context(), "old")
+			require.NoError(t, err)
+			require.Equal(t, "run 5 km", got.GetGoal())
+			require.Equal(t, "bad knees", got.GetLimitations())
+			require.Equal(t, []string{"band"}, got.GetEquipment())
+			require.Empty(t, got.GetObjectives())
+			require.Empty(t, got.GetInjuries())
+
+			got.Objectives = []planv1.Objective{planv1.Objective_OBJECTIVE_ENDURANCE}
+			got.Injuries = []typesv1.Joint{typesv1.Joint_JOINT_KNEES}
+			got, err = s.UpsertProfile(t.Context(), "old", got)
+			require.NoError(t, err)
+			require.Equal(t, []planv1.Objective{planv1.Objective_OBJECTIVE_ENDURANCE}, got.GetObjectives())
+			require.Equal(t, []typesv1.Joint{typesv1.Joint_JOINT_KNEES}, got.GetInjuries())
+		})
+	}
+}
+
+// firstMigration is the plan service's migrations as they were at version 1.
+func firstMigration(t *testing.T) db.Migrations {
+	t.Helper()
+	m := fstest.MapFS{}
+	for _, dir := range []string{"sqlite", "postgres"} {
+		for _, dirn := range []string{"up", "down"} {
+			name := dir + "/0001_init." + dirn + ".sql"
+			b, err := fs.ReadFile(migrations.FS, name)
+			require.NoError(t, err)
+			m[name] = &fstest.MapFile{Data: b}
+		}
+	}
+	return db.Migrations{Service: "plan", FS: m}
 }
 
 func profile() *planv1.Profile {
@@ -48,6 +104,25 @@ func profile() *planv1.Profile {
 
 func testProfiles(t *testing.T, s *store.Store) {
 	ctx := t.Context()
+	t.Run("objectives and injuries", func(t *testing.T) {
+		p := profile()
+		p.Objectives = []planv1.Objective{planv1.Objective_OBJECTIVE_FAT_LOSS, planv1.Objective_OBJECTIVE_ENDURANCE}
+		p.Injuries = []typesv1.Joint{typesv1.Joint_JOINT_LOWER_BACK, typesv1.Joint_JOINT_KNEES}
+		got, err := s.UpsertProfile(ctx, "with-objectives", p)
+		require.NoError(t, err)
+		require.Equal(t, p.GetObjectives(), got.GetObjectives(), "order kept: the first is the primary")
+		require.Equal(t, p.GetInjuries(), got.GetInjuries())
+		again, err := s.GetProfile(ctx, "with-objectives")
+		require.NoError(t, err)
+		require.True(t, proto.Equal(got, again), "%v != %v", got, again)
+
+		p.Objectives, p.Injuries = nil, nil
+		got, err = s.UpsertProfile(ctx, "with-objectives", p)
+		require.NoError(t, err)
+		require.Empty(t, got.GetObjectives(), "an upsert replaces them")
+		require.Empty(t, got.GetInjuries())
+	})
+
 	_, err := s.GetProfile(ctx, "p1")
 	require.ErrorIs(t, err, grpcerr.ErrNotFound)
 	got, err := s.UpsertProfile(ctx, "p1", profile())

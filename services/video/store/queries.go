@@ -102,6 +102,24 @@ ORDER BY exercise_slug, kind, archetype`)
 	return out, rows.Err()
 }
 
+// ExerciseSlugs returns the exercise slugs that have at least one clip, active or not.
+func (s *Store) ExerciseSlugs(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.raw.QueryContext(ctx, `SELECT DISTINCT exercise_slug FROM clips WHERE exercise_slug <> ''`)
+	if err != nil {
+		return nil, fmt.Errorf("exercise slugs with clips: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var slug string
+		if err := rows.Scan(&slug); err != nil {
+			return nil, fmt.Errorf("scan exercise slug: %w", err)
+		}
+		out[slug] = true
+	}
+	return out, rows.Err()
+}
+
 // rebind turns ? placeholders into PostgreSQL's $n.
 func (s *Store) rebind(q string) string {
 	if s.dialect != db.Postgres {

@@ -34,6 +34,16 @@ const (
 	FieldDifficulty = "difficulty"
 	// FieldActive holds the string denoting the active field in the database.
 	FieldActive = "active"
+	// FieldMeasurement holds the string denoting the measurement field in the database.
+	FieldMeasurement = "measurement"
+	// FieldMechanics holds the string denoting the mechanics field in the database.
+	FieldMechanics = "mechanics"
+	// FieldPatterns holds the string denoting the patterns field in the database.
+	FieldPatterns = "patterns"
+	// FieldStresses holds the string denoting the stresses field in the database.
+	FieldStresses = "stresses"
+	// FieldImpact holds the string denoting the impact field in the database.
+	FieldImpact = "impact"
 	// FieldCreateTime holds the string denoting the create_time field in the database.
 	FieldCreateTime = "create_time"
 	// FieldUpdateTime holds the string denoting the update_time field in the database.
@@ -55,6 +65,11 @@ var Columns = []string{
 	FieldEquipment,
 	FieldDifficulty,
 	FieldActive,
+	FieldMeasurement,
+	FieldMechanics,
+	FieldPatterns,
+	FieldStresses,
+	FieldImpact,
 	FieldCreateTime,
 	FieldUpdateTime,
 }
@@ -86,6 +101,18 @@ var (
 	DefaultDescriptionRu string
 	// DefaultActive holds the default value on creation for the "active" field.
 	DefaultActive bool
+	// DefaultMechanics holds the default value on creation for the "mechanics" field.
+	DefaultMechanics string
+	// MechanicsValidator is a validator for the "mechanics" field. It is called by the builders before save.
+	MechanicsValidator func(string) error
+	// DefaultPatterns holds the default value on creation for the "patterns" field.
+	DefaultPatterns []string
+	// DefaultStresses holds the default value on creation for the "stresses" field.
+	DefaultStresses []string
+	// DefaultImpact holds the default value on creation for the "impact" field.
+	DefaultImpact string
+	// ImpactValidator is a validator for the "impact" field. It is called by the builders before save.
+	ImpactValidator func(string) error
 	// DefaultCreateTime holds the default value on creation for the "create_time" field.
 	DefaultCreateTime func() time.Time
 	// DefaultUpdateTime holds the default value on creation for the "update_time" field.
@@ -115,6 +142,33 @@ func DifficultyValidator(d Difficulty) error {
 		return nil
 	default:
 		return fmt.Errorf("exercise: invalid enum value for difficulty field: %q", d)
+	}
+}
+
+// Measurement defines the type for the "measurement" enum field.
+type Measurement string
+
+// MeasurementReps is the default value of the Measurement enum.
+const DefaultMeasurement = MeasurementReps
+
+// Measurement values.
+const (
+	MeasurementReps     Measurement = "reps"
+	MeasurementTime     Measurement = "time"
+	MeasurementDistance Measurement = "distance"
+)
+
+func (m Measurement) String() string {
+	return string(m)
+}
+
+// MeasurementValidator is a validator for the "measurement" field enum values. It is called by the builders before save.
+func MeasurementValidator(m Measurement) error {
+	switch m {
+	case MeasurementReps, MeasurementTime, MeasurementDistance:
+		return nil
+	default:
+		return fmt.Errorf("exercise: invalid enum value for measurement field: %q", m)
 	}
 }
 
@@ -164,6 +218,21 @@ func ByDifficulty(opts ...sql.OrderTermOption) OrderOption {
 // ByActive orders the results by the active field.
 func ByActive(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldActive, opts...).ToFunc()
+}
+
+// ByMeasurement orders the results by the measurement field.
+func ByMeasurement(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMeasurement, opts...).ToFunc()
+}
+
+// ByMechanics orders the results by the mechanics field.
+func ByMechanics(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMechanics, opts...).ToFunc()
+}
+
+// ByImpact orders the results by the impact field.
+func ByImpact(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldImpact, opts...).ToFunc()
 }
 
 // ByCreateTime orders the results by the create_time field.

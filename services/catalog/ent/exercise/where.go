@@ -89,6 +89,16 @@ func Active(v bool) predicate.Exercise {
 	return predicate.Exercise(sql.FieldEQ(FieldActive, v))
 }
 
+// Mechanics applies equality check predicate on the "mechanics" field. It's identical to MechanicsEQ.
+func Mechanics(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldEQ(FieldMechanics, v))
+}
+
+// Impact applies equality check predicate on the "impact" field. It's identical to ImpactEQ.
+func Impact(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldEQ(FieldImpact, v))
+}
+
 // CreateTime applies equality check predicate on the "create_time" field. It's identical to CreateTimeEQ.
 func CreateTime(v time.Time) predicate.Exercise {
 	return predicate.Exercise(sql.FieldEQ(FieldCreateTime, v))
@@ -527,6 +537,156 @@ func ActiveEQ(v bool) predicate.Exercise {
 // ActiveNEQ applies the NEQ predicate on the "active" field.
 func ActiveNEQ(v bool) predicate.Exercise {
 	return predicate.Exercise(sql.FieldNEQ(FieldActive, v))
+}
+
+// MeasurementEQ applies the EQ predicate on the "measurement" field.
+func MeasurementEQ(v Measurement) predicate.Exercise {
+	return predicate.Exercise(sql.FieldEQ(FieldMeasurement, v))
+}
+
+// MeasurementNEQ applies the NEQ predicate on the "measurement" field.
+func MeasurementNEQ(v Measurement) predicate.Exercise {
+	return predicate.Exercise(sql.FieldNEQ(FieldMeasurement, v))
+}
+
+// MeasurementIn applies the In predicate on the "measurement" field.
+func MeasurementIn(vs ...Measurement) predicate.Exercise {
+	return predicate.Exercise(sql.FieldIn(FieldMeasurement, vs...))
+}
+
+// MeasurementNotIn applies the NotIn predicate on the "measurement" field.
+func MeasurementNotIn(vs ...Measurement) predicate.Exercise {
+	return predicate.Exercise(sql.FieldNotIn(FieldMeasurement, vs...))
+}
+
+// MechanicsEQ applies the EQ predicate on the "mechanics" field.
+func MechanicsEQ(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldEQ(FieldMechanics, v))
+}
+
+// MechanicsNEQ applies the NEQ predicate on the "mechanics" field.
+func MechanicsNEQ(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldNEQ(FieldMechanics, v))
+}
+
+// MechanicsIn applies the In predicate on the "mechanics" field.
+func MechanicsIn(vs ...string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldIn(FieldMechanics, vs...))
+}
+
+// MechanicsNotIn applies the NotIn predicate on the "mechanics" field.
+func MechanicsNotIn(vs ...string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldNotIn(FieldMechanics, vs...))
+}
+
+// MechanicsGT applies the GT predicate on the "mechanics" field.
+func MechanicsGT(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldGT(FieldMechanics, v))
+}
+
+// MechanicsGTE applies the GTE predicate on the "mechanics" field.
+func MechanicsGTE(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldGTE(FieldMechanics, v))
+}
+
+// MechanicsLT applies the LT predicate on the "mechanics" field.
+func MechanicsLT(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldLT(FieldMechanics, v))
+}
+
+// MechanicsLTE applies the LTE predicate on the "mechanics" field.
+func MechanicsLTE(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldLTE(FieldMechanics, v))
+}
+
+// MechanicsContains applies the Contains predicate on the "mechanics" field.
+func MechanicsContains(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldContains(FieldMechanics, v))
+}
+
+// MechanicsHasPrefix applies the HasPrefix predicate on the "mechanics" field.
+func MechanicsHasPrefix(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldHasPrefix(FieldMechanics, v))
+}
+
+// MechanicsHasSuffix applies the HasSuffix predicate on the "mechanics" field.
+func MechanicsHasSuffix(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldHasSuffix(FieldMechanics, v))
+}
+
+// MechanicsEqualFold applies the EqualFold predicate on the "mechanics" field.
+func MechanicsEqualFold(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldEqualFold(FieldMechanics, v))
+}
+
+// MechanicsContainsFold applies the ContainsFold predicate on the "mechanics" field.
+func MechanicsContainsFold(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldContainsFold(FieldMechanics, v))
+}
+
+// ImpactEQ applies the EQ predicate on the "impact" field.
+func ImpactEQ(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldEQ(FieldImpact, v))
+}
+
+// ImpactNEQ applies the NEQ predicate on the "impact" field.
+func ImpactNEQ(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldNEQ(FieldImpact, v))
+}
+
+// ImpactIn applies the In predicate on the "impact" field.
+func ImpactIn(vs ...string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldIn(FieldImpact, vs...))
+}
+
+// ImpactNotIn applies the NotIn predicate on the "impact" field.
+func ImpactNotIn(vs ...string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldNotIn(FieldImpact, vs...))
+}
+
+// ImpactGT applies the GT predicate on the "impact" field.
+func ImpactGT(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldGT(FieldImpact, v))
+}
+
+// ImpactGTE applies the GTE predicate on the "impact" field.
+func ImpactGTE(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldGTE(FieldImpact, v))
+}
+
+// ImpactLT applies the LT predicate on the "impact" field.
+func ImpactLT(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldLT(FieldImpact, v))
+}
+
+// ImpactLTE applies the LTE predicate on the "impact" field.
+func ImpactLTE(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldLTE(FieldImpact, v))
+}
+
+// ImpactContains applies the Contains predicate on the "impact" field.
+func ImpactContains(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldContains(FieldImpact, v))
+}
+
+// ImpactHasPrefix applies the HasPrefix predicate on the "impact" field.
+func ImpactHasPrefix(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldHasPrefix(FieldImpact, v))
+}
+
+// ImpactHasSuffix applies the HasSuffix predicate on the "impact" field.
+func ImpactHasSuffix(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldHasSuffix(FieldImpact, v))
+}
+
+// ImpactEqualFold applies the EqualFold predicate on the "impact" field.
+func ImpactEqualFold(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldEqualFold(FieldImpact, v))
+}
+
+// ImpactContainsFold applies the ContainsFold predicate on the "impact" field.
+func ImpactContainsFold(v string) predicate.Exercise {
+	return predicate.Exercise(sql.FieldContainsFold(FieldImpact, v))
 }
 
 // CreateTimeEQ applies the EQ predicate on the "create_time" field.

@@ -63,6 +63,8 @@ var (
 		{Name: "limitations", Type: field.TypeString, Size: 2147483647},
 		{Name: "archetype", Type: field.TypeInt32},
 		{Name: "locale", Type: field.TypeString},
+		{Name: "objectives", Type: field.TypeString, Size: 2147483647, Default: "[]"},
+		{Name: "injuries", Type: field.TypeString, Size: 2147483647, Default: "[]"},
 		{Name: "create_time", Type: field.TypeTime},
 		{Name: "update_time", Type: field.TypeTime},
 	}

@@ -31,6 +31,10 @@ const (
 	FieldArchetype = "archetype"
 	// FieldLocale holds the string denoting the locale field in the database.
 	FieldLocale = "locale"
+	// FieldObjectives holds the string denoting the objectives field in the database.
+	FieldObjectives = "objectives"
+	// FieldInjuries holds the string denoting the injuries field in the database.
+	FieldInjuries = "injuries"
 	// FieldCreateTime holds the string denoting the create_time field in the database.
 	FieldCreateTime = "create_time"
 	// FieldUpdateTime holds the string denoting the update_time field in the database.
@@ -51,6 +55,8 @@ var Columns = []string{
 	FieldLimitations,
 	FieldArchetype,
 	FieldLocale,
+	FieldObjectives,
+	FieldInjuries,
 	FieldCreateTime,
 	FieldUpdateTime,
 }
@@ -66,6 +72,10 @@ func ValidColumn(column string) bool {
 }
 
 var (
+	// DefaultObjectives holds the default value on creation for the "objectives" field.
+	DefaultObjectives string
+	// DefaultInjuries holds the default value on creation for the "injuries" field.
+	DefaultInjuries string
 	// DefaultCreateTime holds the default value on creation for the "create_time" field.
 	DefaultCreateTime func() time.Time
 	// DefaultUpdateTime holds the default value on creation for the "update_time" field.
@@ -127,6 +137,16 @@ func ByArchetype(opts ...sql.OrderTermOption) OrderOption {
 // ByLocale orders the results by the locale field.
 func ByLocale(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLocale, opts...).ToFunc()
+}
+
+// ByObjectives orders the results by the objectives field.
+func ByObjectives(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldObjectives, opts...).ToFunc()
+}
+
+// ByInjuries orders the results by the injuries field.
+func ByInjuries(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInjuries, opts...).ToFunc()
 }
 
 // ByCreateTime orders the results by the create_time field.

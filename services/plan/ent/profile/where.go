@@ -109,6 +109,16 @@ func Locale(v string) predicate.Profile {
 	return predicate.Profile(sql.FieldEQ(FieldLocale, v))
 }
 
+// Objectives applies equality check predicate on the "objectives" field. It's identical to ObjectivesEQ.
+func Objectives(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEQ(FieldObjectives, v))
+}
+
+// Injuries applies equality check predicate on the "injuries" field. It's identical to InjuriesEQ.
+func Injuries(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEQ(FieldInjuries, v))
+}
+
 // CreateTime applies equality check predicate on the "create_time" field. It's identical to CreateTimeEQ.
 func CreateTime(v time.Time) predicate.Profile {
 	return predicate.Profile(sql.FieldEQ(FieldCreateTime, v))
@@ -577,6 +587,136 @@ func LocaleEqualFold(v string) predicate.Profile {
 // LocaleContainsFold applies the ContainsFold predicate on the "locale" field.
 func LocaleContainsFold(v string) predicate.Profile {
 	return predicate.Profile(sql.FieldContainsFold(FieldLocale, v))
+}
+
+// ObjectivesEQ applies the EQ predicate on the "objectives" field.
+func ObjectivesEQ(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEQ(FieldObjectives, v))
+}
+
+// ObjectivesNEQ applies the NEQ predicate on the "objectives" field.
+func ObjectivesNEQ(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldNEQ(FieldObjectives, v))
+}
+
+// ObjectivesIn applies the In predicate on the "objectives" field.
+func ObjectivesIn(vs ...string) predicate.Profile {
+	return predicate.Profile(sql.FieldIn(FieldObjectives, vs...))
+}
+
+// ObjectivesNotIn applies the NotIn predicate on the "objectives" field.
+func ObjectivesNotIn(vs ...string) predicate.Profile {
+	return predicate.Profile(sql.FieldNotIn(FieldObjectives, vs...))
+}
+
+// ObjectivesGT applies the GT predicate on the "objectives" field.
+func ObjectivesGT(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldGT(FieldObjectives, v))
+}
+
+// ObjectivesGTE applies the GTE predicate on the "objectives" field.
+func ObjectivesGTE(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldGTE(FieldObjectives, v))
+}
+
+// ObjectivesLT applies the LT predicate on the "objectives" field.
+func ObjectivesLT(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldLT(FieldObjectives, v))
+}
+
+// ObjectivesLTE applies the LTE predicate on the "objectives" field.
+func ObjectivesLTE(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldLTE(FieldObjectives, v))
+}
+
+// ObjectivesContains applies the Contains predicate on the "objectives" field.
+func ObjectivesContains(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldContains(FieldObjectives, v))
+}
+
+// ObjectivesHasPrefix applies the HasPrefix predicate on the "objectives" field.
+func ObjectivesHasPrefix(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldHasPrefix(FieldObjectives, v))
+}
+
+// ObjectivesHasSuffix applies the HasSuffix predicate on the "objectives" field.
+func ObjectivesHasSuffix(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldHasSuffix(FieldObjectives, v))
+}
+
+// ObjectivesEqualFold applies the EqualFold predicate on the "objectives" field.
+func ObjectivesEqualFold(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEqualFold(FieldObjectives, v))
+}
+
+// ObjectivesContainsFold applies the ContainsFold predicate on the "objectives" field.
+func ObjectivesContainsFold(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldContainsFold(FieldObjectives, v))
+}
+
+// InjuriesEQ applies the EQ predicate on the "injuries" field.
+func InjuriesEQ(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEQ(FieldInjuries, v))
+}
+
+// InjuriesNEQ applies the NEQ predicate on the "injuries" field.
+func InjuriesNEQ(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldNEQ(FieldInjuries, v))
+}
+
+// InjuriesIn applies the In predicate on the "injuries" field.
+func InjuriesIn(vs ...string) predicate.Profile {
+	return predicate.Profile(sql.FieldIn(FieldInjuries, vs...))
+}
+
+// InjuriesNotIn applies the NotIn predicate on the "injuries" field.
+func InjuriesNotIn(vs ...string) predicate.Profile {
+	return predicate.Profile(sql.FieldNotIn(FieldInjuries, vs...))
+}
+
+// InjuriesGT applies the GT predicate on the "injuries" field.
+func InjuriesGT(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldGT(FieldInjuries, v))
+}
+
+// InjuriesGTE applies the GTE predicate on the "injuries" field.
+func InjuriesGTE(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldGTE(FieldInjuries, v))
+}
+
+// InjuriesLT applies the LT predicate on the "injuries" field.
+func InjuriesLT(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldLT(FieldInjuries, v))
+}
+
+// InjuriesLTE applies the LTE predicate on the "injuries" field.
+func InjuriesLTE(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldLTE(FieldInjuries, v))
+}
+
+// InjuriesContains applies the Contains predicate on the "injuries" field.
+func InjuriesContains(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldContains(FieldInjuries, v))
+}
+
+// InjuriesHasPrefix applies the HasPrefix predicate on the "injuries" field.
+func InjuriesHasPrefix(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldHasPrefix(FieldInjuries, v))
+}
+
+// InjuriesHasSuffix applies the HasSuffix predicate on the "injuries" field.
+func InjuriesHasSuffix(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldHasSuffix(FieldInjuries, v))
+}
+
+// InjuriesEqualFold applies the EqualFold predicate on the "injuries" field.
+func InjuriesEqualFold(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldEqualFold(FieldInjuries, v))
+}
+
+// InjuriesContainsFold applies the ContainsFold predicate on the "injuries" field.
+func InjuriesContainsFold(v string) predicate.Profile {
+	return predicate.Profile(sql.FieldContainsFold(FieldInjuries, v))
 }
 
 // CreateTimeEQ applies the EQ predicate on the "create_time" field.

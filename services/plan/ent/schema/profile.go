@@ -28,6 +28,10 @@ func (Profile) Fields() []ent.Field {
 		field.Text("limitations"),
 		field.Int32("archetype"),
 		field.String("locale"),
+		// JSON arrays of lower-case enum names ("endurance", "knees"); "[]" for profiles made
+		// before they existed.
+		field.Text("objectives").Default("[]"),
+		field.Text("injuries").Default("[]"),
 		field.Time("create_time").Default(time.Now).Immutable(),
 		field.Time("update_time").Default(time.Now).UpdateDefault(time.Now),
 	}

@@ -1,0 +1,2 @@
+ALTER TABLE profiles DROP COLUMN injuries;
+ALTER TABLE profiles DROP COLUMN objectives;
