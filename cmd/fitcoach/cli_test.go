@@ -110,3 +110,12 @@ func TestFlagsAnywhere(t *testing.T) {
 	require.Equal(t, 0, code, errOut)
 	require.Contains(t, out, "catalog: down at version 0")
 }
+
+func TestEvaluatePlanCLI(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run(t.Context(), []string{"evaluate-plan"}, strings.NewReader(""), &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	require.Contains(t, out.String(), "| profile | overall | goal | balance | session_time | safety | prescription | progression | recovery | structure |")
+	require.Contains(t, out.String(), "5 km, bad knees")
+	require.Contains(t, out.String(), "| **mean** |")
+}

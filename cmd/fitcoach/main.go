@@ -34,6 +34,7 @@ Usage:
   fitcoach validate-plan [FILE|-]
   fitcoach import exercises FILE.csv|FILE.json [--addr ADDR]
   fitcoach coverage [--json] [--addr ADDR]
+  fitcoach evaluate-plan [--verbose]
   fitcoach cache invalidate [--addr ADDR]
   fitcoach healthcheck grpc ADDR [SERVICE] | healthcheck http URL
 
@@ -49,6 +50,7 @@ func commands() map[string]command {
 		"migrate":       runMigrate,
 		"token":         runToken,
 		"validate-plan": runValidatePlan,
+		"evaluate-plan": runEvaluatePlan,
 		"import":        runImport,
 		"coverage":      runCoverage,
 		"cache":         runCache,
