@@ -65,7 +65,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		sdb.SetMaxOpenConns(20)
 		sdb.SetMaxIdleConns(10)
 		sdb.SetConnMaxIdleTime(5 * time.Minute)
-		d = &DB{DB: sdb, Dialect: Postgres, Name: cfg.Database}
+		name := cfg.Database
+		if name == "" {
+			name = cfg.User // PostgreSQL's default database is the user's
+		}
+		d = &DB{DB: sdb, Dialect: Postgres, Name: name}
 	default:
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "file:")
 		if i := strings.IndexByte(path, '?'); i >= 0 {

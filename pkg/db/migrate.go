@@ -213,6 +213,35 @@ func (r *Migrator) Up(ctx context.Context) (uint, error) {
 	return r.after(ctx, nil)
 }
 
+// UpTo applies the pending migrations up to and including version v, for tests that walk
+// the versions one at a time. It never goes down: that is PlanDown and Rollback.
+func (r *Migrator) UpTo(ctx context.Context, v uint) (uint, error) {
+	st, err := r.Status(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if st.Dirty {
+		return st.Version, &DirtyError{Service: r.m.Service, Version: st.Version}
+	}
+	if !slices.ContainsFunc(r.versions, func(x Version) bool { return x.Number == v }) {
+		return st.Version, fmt.Errorf("db: %s has no version %d", r.m.Service, v)
+	}
+	if v < st.Version {
+		return st.Version, fmt.Errorf("db: %s is at version %d, past %d", r.m.Service, st.Version, v)
+	}
+	if v == st.Version {
+		return v, nil
+	}
+	mig, err := r.instance()
+	if err != nil {
+		return 0, err
+	}
+	if err := mig.Migrate(v); err != nil {
+		return r.after(ctx, fmt.Errorf("db: migrate %s to %d: %w", r.m.Service, v, err))
+	}
+	return r.after(ctx, nil)
+}
+
 // Step is one version a rollback crosses.
 type Step struct {
 	// Version is the migration undone; To is the version recorded afterwards (0: none).
