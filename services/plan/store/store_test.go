@@ -8,7 +8,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/fitcoach/fitcoach/pkg/db"
 	"github.com/fitcoach/fitcoach/pkg/dbtest"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
@@ -27,13 +26,6 @@ func TestConformance(t *testing.T) {
 			t.Run("concurrent duplicates", func(t *testing.T) { testConcurrentDuplicates(t, s) })
 			t.Run("paging", func(t *testing.T) { testPaging(t, s) })
 			t.Run("workout logs", func(t *testing.T) { testWorkoutLogs(t, s) })
-			t.Run("migrate down and up", func(t *testing.T) {
-				_, err := db.Migrate(d, store.Migrations(), db.Down)
-				require.NoError(t, err)
-				v, err := db.Migrate(d, store.Migrations(), db.Up)
-				require.NoError(t, err)
-				require.Equal(t, uint(1), v)
-			})
 		})
 	}
 }
