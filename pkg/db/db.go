@@ -40,6 +40,9 @@ type DB struct {
 	// Name is the PostgreSQL database's name or the SQLite file's path, for operators to
 	// confirm which database a destructive command will change.
 	Name string
+	// pg opens another pool on the same PostgreSQL database: golang-migrate's driver keeps
+	// a connection until it is closed, and closing it closes its pool.
+	pg *pgx.ConnConfig
 }
 
 // Ent returns an ent driver over the database.
@@ -69,7 +72,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		if name == "" {
 			name = cfg.User // PostgreSQL's default database is the user's
 		}
-		d = &DB{DB: sdb, Dialect: Postgres, Name: name}
+		d = &DB{DB: sdb, Dialect: Postgres, Name: name, pg: cfg}
 	default:
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "file:")
 		if i := strings.IndexByte(path, '?'); i >= 0 {

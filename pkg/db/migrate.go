@@ -15,6 +15,7 @@ import (
 	migratesqlite "github.com/golang-migrate/migrate/v4/database/sqlite"
 	"github.com/golang-migrate/migrate/v4/source"
 	"github.com/golang-migrate/migrate/v4/source/iofs"
+	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // Migrations holds one service's embedded migrations: a directory per dialect ("sqlite",
@@ -203,10 +204,11 @@ func (r *Migrator) Up(ctx context.Context) (uint, error) {
 	if len(st.Pending) == 0 {
 		return st.Version, nil
 	}
-	mig, err := r.instance()
+	mig, release, err := r.instance()
 	if err != nil {
 		return 0, err
 	}
+	defer release()
 	if err := mig.Up(); err != nil && !errors.Is(err, migrate.ErrNoChange) {
 		return r.after(ctx, fmt.Errorf("db: migrate %s up: %w", r.m.Service, err))
 	}
@@ -232,10 +234,11 @@ func (r *Migrator) UpTo(ctx context.Context, v uint) (uint, error) {
 	if v == st.Version {
 		return v, nil
 	}
-	mig, err := r.instance()
+	mig, release, err := r.instance()
 	if err != nil {
 		return 0, err
 	}
+	defer release()
 	if err := mig.Migrate(v); err != nil {
 		return r.after(ctx, fmt.Errorf("db: migrate %s to %d: %w", r.m.Service, v, err))
 	}
@@ -357,10 +360,11 @@ func (r *Migrator) Rollback(ctx context.Context, p DownPlan) (uint, error) {
 	if len(p.Steps) == 0 {
 		return st.Version, nil
 	}
-	mig, err := r.instance()
+	mig, release, err := r.instance()
 	if err != nil {
 		return 0, err
 	}
+	defer release()
 	if err := mig.Steps(-len(p.Steps)); err != nil {
 		return r.after(ctx, fmt.Errorf("db: roll back %s: %w", r.m.Service, err))
 	}
@@ -377,10 +381,11 @@ func (r *Migrator) Force(v uint) error {
 		}
 		target = int(v)
 	}
-	mig, err := r.instance()
+	mig, release, err := r.instance()
 	if err != nil {
 		return err
 	}
+	defer release()
 	if err := mig.Force(target); err != nil {
 		return fmt.Errorf("db: force %s to %d: %w", r.m.Service, v, err)
 	}
@@ -399,27 +404,40 @@ func (r *Migrator) after(ctx context.Context, runErr error) (uint, error) {
 	return st.Version, runErr
 }
 
-func (r *Migrator) instance() (*migrate.Migrate, error) {
+// instance returns golang-migrate over the database and the function that releases it.
+func (r *Migrator) instance() (*migrate.Migrate, func(), error) {
 	src, err := iofs.New(r.m.FS, r.dir)
 	if err != nil {
-		return nil, fmt.Errorf("db: migrations of %s: %w", r.m.Service, err)
+		return nil, nil, fmt.Errorf("db: migrations of %s: %w", r.m.Service, err)
 	}
 	var drv database.Driver
-	switch r.d.Dialect {
-	case Postgres:
+	release := func() {}
+	switch {
+	case r.d.Dialect == Postgres && r.d.pg != nil:
+		// The driver holds one connection of the pool it is given until it is closed, and
+		// closing it closes that pool: it gets a pool of its own, closed after the run.
+		own := stdlib.OpenDB(*r.d.pg)
+		own.SetMaxOpenConns(2)
+		if drv, err = migratepgx.WithInstance(own, &migratepgx.Config{MigrationsTable: r.table}); err != nil {
+			own.Close()
+		}
+		release = func() { drv.Close() }
+	case r.d.Dialect == Postgres:
+		// A DB not made by Open: the driver's connection stays out of the pool for good.
 		drv, err = migratepgx.WithInstance(r.d.DB, &migratepgx.Config{MigrationsTable: r.table})
 	default:
+		// Never closed: it would close the shared *sql.DB; it holds no connection.
 		drv, err = migratesqlite.WithInstance(r.d.DB, &migratesqlite.Config{MigrationsTable: r.table})
 	}
 	if err != nil {
-		return nil, fmt.Errorf("db: migration driver: %w", err)
+		return nil, nil, fmt.Errorf("db: migration driver: %w", err)
 	}
-	// Never mig.Close(): it would close the shared *sql.DB.
 	mig, err := migrate.NewWithInstance("iofs", src, string(r.d.Dialect), drv)
 	if err != nil {
-		return nil, fmt.Errorf("db: migrate: %w", err)
+		release()
+		return nil, nil, fmt.Errorf("db: migrate: %w", err)
 	}
-	return mig, nil
+	return mig, release, nil
 }
 
 func (r *Migrator) tableExists(ctx context.Context, table string) (bool, error) {

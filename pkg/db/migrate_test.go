@@ -88,6 +88,8 @@ func TestMigratorStatusAndRollback(t *testing.T) {
 			require.NoError(t, d.QueryRowContext(ctx, "SELECT count(*) FROM widgets").Scan(&n))
 			require.Equal(t, 3, n, "rolling back a column keeps the rows")
 
+			require.Zero(t, d.Stats().InUse, "the migration driver keeps no connection of the pool")
+
 			_, err = r.Rollback(ctx, all)
 			require.ErrorContains(t, err, "moved from version 2 to 1", "a plan made before another rollback is refused")
 			st, err = r.Status(ctx)
