@@ -229,7 +229,11 @@ func printStatus(w io.Writer, service string, d *db.DB, r *db.Migrator, st db.St
 		fmt.Fprintf(w, "  dirty    YES: a migration to version %d failed part way, and the schema may be half changed.\n", st.Version)
 		fmt.Fprintln(w, "           Nothing migrates until the schema is repaired by hand and the version it matches is recorded:")
 		fmt.Fprintf(w, "             fitcoach migrate %s force %d   # the schema is as version %s leaves it\n", service, st.Version, versionName(r, st.Version))
-		if prev != st.Version {
+		switch {
+		case prev == st.Version:
+		case prev == 0:
+			fmt.Fprintf(w, "             fitcoach migrate %s force 0   # the schema is as before any migration\n", service)
+		default:
 			fmt.Fprintf(w, "             fitcoach migrate %s force %d   # the schema is as version %s leaves it\n", service, prev, versionName(r, prev))
 		}
 	}
