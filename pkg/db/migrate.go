@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -145,7 +146,7 @@ func NewMigrator(d *DB, m Migrations) (*Migrator, error) {
 	for _, v := range byNumber {
 		r.versions = append(r.versions, *v)
 	}
-	slices.SortFunc(r.versions, func(a, b Version) int { return int(a.Number) - int(b.Number) })
+	slices.SortFunc(r.versions, func(a, b Version) int { return cmp.Compare(a.Number, b.Number) })
 	return r, nil
 }
 
