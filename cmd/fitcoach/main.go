@@ -29,7 +29,8 @@ const usage = `fitcoach: an AI fitness coach backend
 Usage:
   fitcoach dev [--data-dir DIR] [--http-addr ADDR] [--grpc-addr ADDR]
   fitcoach serve catalog|video|plan|gateway [--grpc-addr ADDR | --http-addr ADDR]
-  fitcoach migrate catalog|video|plan up|down
+  fitcoach migrate catalog|video|plan status|up|force VERSION
+  fitcoach migrate catalog|video|plan down N|--all [--yes]
   fitcoach token --sub ID [--admin] [--ttl 24h] [--data-dir DIR]
   fitcoach validate-plan [FILE|-]
   fitcoach import exercises FILE.csv|FILE.json [--addr ADDR]
@@ -47,7 +48,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"dev":           runDev,
 		"serve":         runServe,
-		"migrate":       runMigrate,
+		"migrate":       migrateCmd{interactive: stdinIsTerminal}.run,
 		"token":         runToken,
 		"validate-plan": runValidatePlan,
 		"evaluate-plan": runEvaluatePlan,
@@ -78,7 +79,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "fitcoach: unknown command %q\n\n%s", args[0], usage)
 		return 2
 	}
-	err := cmd(ctx, args[1:], stdin, stdout, stderr)
+	return exitCode(args[0], cmd(ctx, args[1:], stdin, stdout, stderr), stderr)
+}
+
+// exitCode reports a command's error on stderr and returns the process's exit status.
+func exitCode(name string, err error, stderr io.Writer) int {
 	var ue usageError
 	var ee exitError
 	switch {
@@ -87,10 +92,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "fitcoach %s: %s\n", args[0], ue.msg)
+		fmt.Fprintf(stderr, "fitcoach %s: %s\n", name, ue.msg)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "fitcoach %s: %v\n", args[0], err)
+		fmt.Fprintf(stderr, "fitcoach %s: %v\n", name, err)
 		return 1
 	}
 }

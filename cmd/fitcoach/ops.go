@@ -16,59 +16,11 @@ import (
 	"google.golang.org/grpc/metadata"
 
 	"github.com/fitcoach/fitcoach/pkg/auth"
-	"github.com/fitcoach/fitcoach/pkg/db"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	"github.com/fitcoach/fitcoach/pkg/server"
 	"github.com/fitcoach/fitcoach/services/catalog"
-	"github.com/fitcoach/fitcoach/services/plan"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
-	"github.com/fitcoach/fitcoach/services/video"
 )
-
-// runMigrate applies (up) or rolls back (down) one service's migrations on DATABASE_URL.
-func runMigrate(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("migrate", stderr)
-	dsn := fs.String("database-url", os.Getenv("DATABASE_URL"), "the service's database (env DATABASE_URL)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 2 {
-		return usagef("want: migrate catalog|video|plan up|down")
-	}
-	var m db.Migrations
-	switch fs.Arg(0) {
-	case "catalog":
-		m = catalog.Migrations()
-	case "video":
-		m = video.Migrations()
-	case "plan":
-		m = plan.Migrations()
-	default:
-		return usagef("unknown service %q", fs.Arg(0))
-	}
-	dir := db.Up
-	switch fs.Arg(1) {
-	case "up":
-	case "down":
-		dir = db.Down
-	default:
-		return usagef("direction must be up or down, not %q", fs.Arg(1))
-	}
-	if *dsn == "" {
-		return usagef("DATABASE_URL (or --database-url) is required")
-	}
-	d, err := db.Open(ctx, *dsn)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	v, err := db.Migrate(d, m, dir)
-	if err != nil {
-		return err
-	}
-	_, err = fmt.Fprintf(stdout, "%s: %s at version %d\n", fs.Arg(0), fs.Arg(1), v)
-	return err
-}
 
 // runHealthcheck probes a gRPC service's grpc.health.v1 or an HTTP URL; for container
 // healthchecks in images without a shell.

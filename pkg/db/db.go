@@ -1,6 +1,6 @@
 // Package db opens a service's database (SQLite for `fitcoach dev`, PostgreSQL in production)
-// and applies its embedded, numbered golang-migrate migrations. The same Migrate function
-// serves `fitcoach dev`, `fitcoach migrate` and the tests.
+// and applies its embedded, numbered golang-migrate migrations. One Migrator serves service
+// start (Migrate), `fitcoach migrate` (status, up, guarded down, force) and the tests.
 package db
 
 import (
@@ -8,7 +8,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,11 +15,6 @@ import (
 	"time"
 
 	entsql "entgo.io/ent/dialect/sql"
-	"github.com/golang-migrate/migrate/v4"
-	"github.com/golang-migrate/migrate/v4/database"
-	migratepgx "github.com/golang-migrate/migrate/v4/database/pgx/v5"
-	migratesqlite "github.com/golang-migrate/migrate/v4/database/sqlite"
-	"github.com/golang-migrate/migrate/v4/source/iofs"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" database/sql driver
@@ -43,6 +37,12 @@ const (
 type DB struct {
 	*sql.DB
 	Dialect Dialect
+	// Name is the PostgreSQL database's name or the SQLite file's path, for operators to
+	// confirm which database a destructive command will change.
+	Name string
+	// pg opens another pool on the same PostgreSQL database: golang-migrate's driver keeps
+	// a connection until it is closed, and closing it closes its pool.
+	pg *pgx.ConnConfig
 }
 
 // Ent returns an ent driver over the database.
@@ -68,7 +68,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		sdb.SetMaxOpenConns(20)
 		sdb.SetMaxIdleConns(10)
 		sdb.SetConnMaxIdleTime(5 * time.Minute)
-		d = &DB{DB: sdb, Dialect: Postgres}
+		name := cfg.Database
+		if name == "" {
+			name = cfg.User // PostgreSQL's default database is the user's
+		}
+		d = &DB{DB: sdb, Dialect: Postgres, Name: name, pg: cfg}
 	default:
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite://"), "file:")
 		if i := strings.IndexByte(path, '?'); i >= 0 {
@@ -95,7 +99,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, err
 		}
 		sdb.SetMaxOpenConns(8)
-		d = &DB{DB: sdb, Dialect: SQLite}
+		d = &DB{DB: sdb, Dialect: SQLite, Name: path}
 	}
 	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -104,70 +108,4 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("db: connect: %w", err)
 	}
 	return d, nil
-}
-
-// Migrations holds one service's embedded migrations: a directory per dialect ("sqlite",
-// "postgres") of NNNN_name.up.sql / NNNN_name.down.sql files.
-type Migrations struct {
-	// Service names the migrations table (schema_migrations_<service>).
-	Service string
-	FS      fs.FS
-}
-
-// Direction says which way to migrate.
-type Direction int
-
-// Directions.
-const (
-	Up Direction = iota
-	Down
-)
-
-// Migrate applies every pending migration (Up) or rolls them all back (Down). It reports the
-// version the database is at afterwards.
-func Migrate(d *DB, m Migrations, dir Direction) (uint, error) {
-	sub := "sqlite"
-	if d.Dialect == Postgres {
-		sub = "postgres"
-	}
-	src, err := iofs.New(m.FS, sub)
-	if err != nil {
-		return 0, fmt.Errorf("db: migrations of %s: %w", m.Service, err)
-	}
-	table := "schema_migrations_" + m.Service
-	var drv database.Driver
-	switch d.Dialect {
-	case Postgres:
-		drv, err = migratepgx.WithInstance(d.DB, &migratepgx.Config{MigrationsTable: table})
-	default:
-		drv, err = migratesqlite.WithInstance(d.DB, &migratesqlite.Config{MigrationsTable: table})
-	}
-	if err != nil {
-		return 0, fmt.Errorf("db: migration driver: %w", err)
-	}
-	mig, err := migrate.NewWithInstance("iofs", src, string(d.Dialect), drv)
-	if err != nil {
-		return 0, fmt.Errorf("db: migrate: %w", err)
-	}
-	// Not mig.Close(): it would close the shared *sql.DB.
-	switch dir {
-	case Down:
-		err = mig.Down()
-	default:
-		err = mig.Up()
-	}
-	if err != nil && !errors.Is(err, migrate.ErrNoChange) {
-		return 0, fmt.Errorf("db: migrate %s: %w", m.Service, err)
-	}
-	v, dirty, verr := mig.Version()
-	if errors.Is(verr, migrate.ErrNilVersion) {
-		return 0, nil
-	}
-	if verr != nil {
-		return 0, verr
-	}
-	if dirty {
-		return v, fmt.Errorf("db: %s is dirty at version %d: fix it and force the version", m.Service, v)
-	}
-	return v, nil
 }

@@ -32,13 +32,6 @@ func TestConformance(t *testing.T) {
 			t.Run("concurrent duplicates", func(t *testing.T) { testConcurrentDuplicates(t, s) })
 			t.Run("paging", func(t *testing.T) { testPaging(t, s) })
 			t.Run("workout logs", func(t *testing.T) { testWorkoutLogs(t, s) })
-			t.Run("migrate down and up", func(t *testing.T) {
-				_, err := db.Migrate(d, store.Migrations(), db.Down)
-				require.NoError(t, err)
-				v, err := db.Migrate(d, store.Migrations(), db.Up)
-				require.NoError(t, err)
-				require.Equal(t, uint(2), v)
-			})
 		})
 	}
 }

@@ -143,14 +143,6 @@ func TestConformance(t *testing.T) {
 					require.NotEmpty(t, r.ExerciseSlug, "global clips are not exercise coverage")
 				}
 			})
-
-			t.Run("migrate down and up", func(t *testing.T) {
-				_, err := db.Migrate(d, migs, db.Down)
-				require.NoError(t, err)
-				v, err := db.Migrate(d, migs, db.Up)
-				require.NoError(t, err)
-				require.Equal(t, uint(1), v)
-			})
 		})
 	}
 }
