@@ -63,6 +63,20 @@ func Measurement(e *catalogv1.Exercise) typesv1.Measurement {
 type pool struct {
 	all   []*catalogv1.Exercise
 	level typesv1.FitnessLevel
+	// loaded: the person can load a lift (barbell, dumbbells, kettlebell, machines).
+	loaded bool
+}
+
+// loadable is equipment that lets a lift take more weight week after week.
+var loadable = []string{"barbell", "dumbbell", "kettlebell", "machine"}
+
+func isLoadable(e *catalogv1.Exercise) bool {
+	for _, q := range e.GetEquipment() {
+		if slices.Contains(loadable, q) {
+			return true
+		}
+	}
+	return false
 }
 
 func newPool(allowed []*catalogv1.Exercise, level typesv1.FitnessLevel, g goals.Goals) *pool {
@@ -75,6 +89,7 @@ func newPool(allowed []*catalogv1.Exercise, level typesv1.FitnessLevel, g goals.
 			continue
 		}
 		p.all = append(p.all, e)
+		p.loaded = p.loaded || isLoadable(e)
 	}
 	// Exercises at the person's level first, then easier ones; slug breaks ties so the order
 	// never depends on how the catalog listed them.
@@ -134,6 +149,12 @@ func (p *pool) find(w want, n int) *catalogv1.Exercise {
 		if w.main {
 			if e.GetMechanics() != compound {
 				s += 6
+			}
+			// A main lift is a plain movement (a squat, not a thruster) that takes load when
+			// the person has weights (COACHING §1: compound lifts for strength and muscle).
+			s += len(pats) - 1
+			if p.loaded && !isLoadable(e) {
+				s += 3
 			}
 		} else if e.GetMechanics() == isolated {
 			s -= 1
