@@ -182,7 +182,7 @@ func progressIntervals(out, e *planv1.Exercise, st weekState) {
 		share := share0 + (endWorkShare-share0)*min(1, step/float64(st.total-1))
 		share = max(share, share0)
 		rec = max(30, roundTo(rec*(1-0.5*min(1, step/float64(st.total-1))), 15))
-		work = min(maxWork, roundTo(rec*share/(1-share), 15))
+		work = min(maxWork, max(work, roundTo(rec*share/(1-share), 15)))
 	}
 	r := int32(max(1, min(maxRounds, math.Round(total/(work+rec)))))
 	w, c := int32(work), int32(rec)

@@ -63,7 +63,7 @@ func (b *dayBuilder) warmup(seconds int, k kind) []*planv1.Exercise {
 	}
 	var out []*planv1.Exercise
 	pulse := b.d.pool.first(b.used, pulseRaisers...)
-	if k == cardioDay {
+	if a := b.d.activity(); k == cardioDay && a != nil && a.GetSlug() != "brisk-walk" {
 		// Before a run or a ride: walk briskly first (COACHING §2: a pulse raiser).
 		pulse = b.d.pool.first(b.used, append([]string{"brisk-walk"}, pulseRaisers...)...)
 	}

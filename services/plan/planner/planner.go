@@ -169,8 +169,11 @@ func (d *design) session(day int32, s sessionSpec, training int) (*planv1.Day, S
 	if cond > 0 && s.cardio == activity && cond < 10*60 {
 		cond = min(10*60, total-warm-cool-5*60)
 	}
-	// Continuous work is at most 30 minutes per block (the plan rules' duration_seconds).
-	cond = min(cond, 1800+estimate.Transition)
+	// Conditioning other than the endurance activity stays under 30 minutes; a longer
+	// activity block becomes long intervals (see conditioning).
+	if s.cardio != activity {
+		cond = min(cond, 1800+estimate.Transition)
+	}
 	b := &dayBuilder{d: d, used: map[string]bool{}, variant: s.variant}
 	out := &planv1.Day{DayNumber: day, WorkoutName: s.name(d.ru)}
 

@@ -252,6 +252,11 @@ func (b *dayBuilder) conditioning(seconds int, s sessionSpec, training int) []*p
 		}
 	case Measurement(e) == mTime && s.cardio != activity:
 		setIntervals(60, 30, 6, cueModerate)
+	case work > 1800:
+		// Over the plan rules' 30 minutes of continuous work: long bouts with a minute easy
+		// between them (run 15 min / walk 1 min), which also spares the legs of a long run.
+		on := int32(900)
+		setIntervals(on, 60, 4, cueEasy)
 	default:
 		secs, rpe := int32(min(1800, max(300, work))), int32(4)
 		cue := cueEasy

@@ -100,6 +100,10 @@ func notes(d *design, ru bool) string {
 		parts = append(parts, text(ru, "No exercise in this plan loads your ", "Ни одно упражнение плана не нагружает: ")+strings.Join(js, ", ")+
 			text(ru, "; stop any movement that hurts.", "; прекращайте любое движение, которое вызывает боль."))
 	}
+	if a := d.activity(); d.goals.Has(planv1.Objective_OBJECTIVE_ENDURANCE) && wantsRunning(d.p.GetGoal()) && a != nil && !strings.Contains(a.GetSlug(), "run") {
+		parts = append(parts, text(ru, "Running would load your injured joints, so the endurance work is ", "Бег нагрузил бы травмированные суставы, поэтому выносливость развиваем так: ")+
+			strings.ToLower(text(ru, a.GetName().GetEn(), a.GetName().GetRu()))+".")
+	}
 	if d.deloadEvery > 0 && d.weeks >= d.deloadEvery {
 		parts = append(parts, text(ru,
 			fmt.Sprintf("Every %s week is a lighter deload week.", ordinal(d.deloadEvery)),
@@ -163,4 +167,15 @@ var confidenceTasks = [][2]string{
 func confidenceTask(i int, ru bool) string {
 	t := confidenceTasks[i%len(confidenceTasks)]
 	return text(ru, t[0], t[1])
+}
+
+// wantsRunning reports whether a goal names running.
+func wantsRunning(goal string) bool {
+	goal = strings.ToLower(goal)
+	for _, w := range activities[0].words {
+		if strings.Contains(goal, w) {
+			return true
+		}
+	}
+	return false
 }
