@@ -68,6 +68,8 @@ func (g *Generator) viaLLM(ctx context.Context, p *planv1.Profile, allowed []*ca
 		g.log.ErrorContext(ctx, "plan design", "err", err)
 		return ReasonLLMError
 	}
+	// The model chooses among, and substitutes from, only what is safe for this person.
+	wl = newWhitelist(design.Safe)
 	parts, assemble, err := g.parts(p, design, wl)
 	if err != nil {
 		g.log.ErrorContext(ctx, "plan prompts", "err", err)
