@@ -7,7 +7,7 @@ GO ?= go
 export GOTOOLCHAIN := $(shell sed -n 's/^toolchain //p' go.work)
 MODULES := ./pkg/... ./services/catalog/... ./services/video/... ./services/plan/... ./gateway/... ./cmd/fitcoach/... ./deploy/... ./bench/... ./faults/...
 
-.PHONY: all build generate generate-check lint vulncheck test test-go test-short bench protos
+.PHONY: all build generate generate-check lint vulncheck test test-deps test-go test-short bench protos
 
 all: build
 
@@ -41,7 +41,12 @@ vulncheck:
 # browser test of the web client.
 test: test-go test-web
 
-test-go:
+# What the Go tests need beyond Go, installed (versitygw, pinned) and checked first, so no test
+# skips for a missing tool; it names any local service that is down (CI=true fails on it).
+test-deps:
+	./scripts/install-test-deps.sh
+
+test-go: test-deps
 	$(GO) test -count=1 -timeout 30m $(MODULES)
 
 test-short:

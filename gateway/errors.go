@@ -12,6 +12,7 @@ import (
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
 
+	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/pkg/obs"
 )
 
@@ -84,7 +85,16 @@ func (g *Gateway) errorHandler(ctx context.Context, _ *runtime.ServeMux, _ runti
 		writeJSON(w, herr.HTTPStatus, ErrorBody{Code: codeName(status.Code(herr.Err)), Message: http.StatusText(herr.HTTPStatus), RequestID: obs.RequestID(ctx)})
 		return
 	}
-	g.writeError(w, r.WithContext(ctx), status.Convert(err))
+	st := status.Convert(err)
+	if st.Code() == codes.InvalidArgument && len(st.Details()) == 0 && !tooLarge(ctx) {
+		// Perhaps a body grpc-gateway could not decode (decode.go): explain it as violations.
+		if body := requestBody(ctx); body != nil {
+			if vs, ok := decodeViolations(ctx, body.read.Bytes()); ok {
+				st = grpcerr.InvalidArgumentStatus(vs)
+			}
+		}
+	}
+	g.writeError(w, r.WithContext(ctx), st)
 }
 
 func (g *Gateway) routingErrorHandler(ctx context.Context, _ *runtime.ServeMux, _ runtime.Marshaler, w http.ResponseWriter, r *http.Request, httpStatus int) {

@@ -1,6 +1,7 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -68,14 +69,21 @@ func (g *Gateway) cors(next http.Handler) http.Handler {
 	})
 }
 
-type bodyLimitKey struct{}
+type bodyKey struct{}
 
-// limitedBody fails reads past the limit and remembers that it did, so the error handler can
-// answer 413 instead of a decode error.
+// bodyState is what the error handler learns about a request body: whether it was too large
+// (answer 413 rather than a decode error), and the bytes the route read, which it decodes
+// again to explain a body grpc-gateway could not decode (decode.go).
+type bodyState struct {
+	exceeded atomic.Bool
+	read     bytes.Buffer
+}
+
+// limitedBody fails reads past the limit and remembers that it did, and what it returned.
 type limitedBody struct {
 	io.ReadCloser
-	left     int64
-	exceeded *atomic.Bool
+	left  int64
+	state *bodyState
 }
 
 var errTooLarge = errors.New("request body too large")
@@ -85,7 +93,7 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 		// Probe one byte: a body of exactly the limit is fine.
 		var one [1]byte
 		if n, _ := b.ReadCloser.Read(one[:]); n > 0 {
-			b.exceeded.Store(true)
+			b.state.exceeded.Store(true)
 			return 0, errTooLarge
 		}
 		return 0, io.EOF
@@ -95,12 +103,18 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 	}
 	n, err := b.ReadCloser.Read(p)
 	b.left -= int64(n)
+	b.state.read.Write(p[:n])
 	return n, err
 }
 
+func requestBody(ctx context.Context) *bodyState {
+	s, _ := ctx.Value(bodyKey{}).(*bodyState)
+	return s
+}
+
 func tooLarge(ctx context.Context) bool {
-	f, ok := ctx.Value(bodyLimitKey{}).(*atomic.Bool)
-	return ok && f.Load()
+	s := requestBody(ctx)
+	return s != nil && s.exceeded.Load()
 }
 
 // validURL rejects a path or query that is not UTF-8 once unescaped: it would reach a proto
@@ -178,9 +192,9 @@ func (g *Gateway) limitBody(next http.Handler) http.Handler {
 			return
 		}
 		if r.Body != nil && r.Body != http.NoBody {
-			flag := &atomic.Bool{}
-			r.Body = &limitedBody{ReadCloser: r.Body, left: g.cfg.MaxBodyBytes, exceeded: flag}
-			r = r.WithContext(context.WithValue(r.Context(), bodyLimitKey{}, flag))
+			state := &bodyState{}
+			r.Body = &limitedBody{ReadCloser: r.Body, left: g.cfg.MaxBodyBytes, state: state}
+			r = r.WithContext(context.WithValue(r.Context(), bodyKey{}, state))
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -11,8 +11,26 @@ GOTOOLCHAIN="${GOTOOLCHAIN:-$(sed -n 's/^toolchain //p' go.work)}"
 export GOTOOLCHAIN
 vtool() { GOWORK=off go -C "$root/tools/vuln" "$@"; }
 
-osv="$(vtool list -m -f '{{.Dir}}' golang.org/x/vulndb)/data/osv"
-db="$root/.third_party/vulndb/$(vtool list -m -f '{{.Version}}' golang.org/x/vulndb)"
+# The pinned version is read from go.mod; `go list -m` does not download, so the module is
+# fetched explicitly (a no-op when it is already in the module cache) and its Dir taken from
+# that download.
+mod=golang.org/x/vulndb
+if ! version="$(vtool list -m -f '{{.Version}}' "$mod")" || [ -z "$version" ]; then
+  echo "vulncheck: cannot read the version of $mod that tools/vuln/go.mod pins" >&2
+  exit 1
+fi
+if ! json="$(vtool mod download -json "$mod@$version")"; then
+  echo "vulncheck: go mod download $mod@$version failed:" >&2
+  echo "$json" >&2
+  exit 1
+fi
+dir="$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$json")"
+osv="$dir/data/osv"
+if [ -z "$dir" ] || [ ! -d "$osv" ]; then
+  echo "vulncheck: $mod@$version is not in the module cache ($(go env GOMODCACHE)) after 'go mod download'; no OSV files at '$osv'" >&2
+  exit 1
+fi
+db="$root/.third_party/vulndb/$version"
 if [ ! -f "$db/index/db.json" ]; then
   echo "vulncheck: indexing $(ls "$osv" | wc -l) advisories into $db"
   rm -rf "$db.tmp"

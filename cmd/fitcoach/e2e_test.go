@@ -180,10 +180,14 @@ func TestEndToEndDev(t *testing.T) {
 	p := start(t, []string{"OPENAI_API_KEY="}, "dev", "--data-dir", dataDir, "--http-addr", httpAddr, "--grpc-addr", grpcAddr)
 	base := "http://" + httpAddr
 	waitReady(t, base, p)
-	require.Eventually(t, func() bool { return strings.Contains(p.Out.String(), "export TOKEN=") }, 5*time.Second, 50*time.Millisecond,
+	require.Eventually(t, func() bool { return strings.Contains(p.Out.String(), "An admin token") }, 5*time.Second, 50*time.Millisecond,
 		"the banner prints a ready-to-use token")
 
 	personFlow(t, base, mintToken(t, dataDir, "alice", false), mintToken(t, dataDir, "bob", false), mintToken(t, dataDir, "ops", true))
+
+	t.Run("the printed try-it lines run as pasted", func(t *testing.T) {
+		runBannerLines(t, p.Out.String())
+	})
 
 	t.Run("grpc health and reflection", func(t *testing.T) {
 		out, err := exec.Command(fitcoachBinary(t), "healthcheck", "grpc", grpcAddr, "fitcoach.plan.v1.PlanService").CombinedOutput()
@@ -232,4 +236,35 @@ func TestEndToEndSeparateProcesses(t *testing.T) {
 			require.NoError(t, err, "%s: %s", svc, out)
 		}
 	})
+}
+
+// runBannerLines pastes the "Try it" lines of dev's banner into bash, as a newcomer does, and
+// checks that they walk the whole flow: a plan id came back and day 1 started with a playlist.
+func runBannerLines(t *testing.T, banner string) {
+	t.Helper()
+	var tools error
+	for _, tool := range []string{"bash", "curl", "jq"} {
+		if _, err := exec.LookPath(tool); err != nil && tools == nil {
+			tools = err
+		}
+	}
+	dbtest.RequireIntegration(t, "bash, curl and jq (the README's Try it uses them)", tools)
+	i := strings.Index(banner, "\nTry it")
+	require.GreaterOrEqual(t, i, 0, banner)
+	var script strings.Builder
+	for _, line := range strings.Split(banner[i+1:], "\n")[1:] {
+		if !strings.HasPrefix(line, "  ") {
+			break
+		}
+		script.WriteString(line + "\n")
+	}
+	require.Contains(t, script.String(), "PLAN=$(")
+	script.WriteString(`echo "plan=$PLAN"` + "\n")
+	out, err := exec.Command("bash", "-euo", "pipefail", "-c", script.String()).CombinedOutput()
+	require.NoError(t, err, "%s\n%s", script.String(), out)
+	require.Regexp(t, `plan=[A-Za-z0-9_-]+\n`, string(out))
+	require.NotContains(t, string(out), "plan=null")
+	require.Contains(t, string(out), `"kind": "CLIP_KIND_`, "start printed the playlist's items")
+	require.NotRegexp(t, `"code": ?"(INVALID_ARGUMENT|UNAUTHENTICATED|PERMISSION_DENIED|NOT_FOUND|ALREADY_EXISTS|FAILED_PRECONDITION|RESOURCE_EXHAUSTED|INTERNAL|UNAVAILABLE|UNIMPLEMENTED)"`,
+		string(out), "no call answered an error")
 }

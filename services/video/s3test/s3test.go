@@ -34,26 +34,33 @@ type Server struct {
 	Client   *s3.Client
 }
 
-// FindVersitygw looks for the binary on PATH, then in $(go env GOPATH)/bin where
-// `go install github.com/versity/versitygw/cmd/versitygw@v1.8.0` puts it.
+// FindVersitygw looks for the binary where `go install` puts it, which is where
+// scripts/install-test-deps.sh (run by `make test`) installs the pinned version: $(go env
+// GOBIN), else $(go env GOPATH)/bin; then on PATH.
 func FindVersitygw() (string, error) {
-	if p, err := exec.LookPath("versitygw"); err == nil {
-		return p, nil
-	}
-	gopath := os.Getenv("GOPATH")
-	if gopath == "" {
-		out, err := exec.Command("go", "env", "GOPATH").Output()
-		if err == nil {
-			gopath = strings.TrimSpace(string(out))
+	var dirs []string
+	out, err := exec.Command("go", "env", "GOBIN", "GOPATH").Output()
+	if err == nil {
+		lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n") // GOBIN may be an empty line
+		if len(lines) == 2 {
+			if gobin := strings.TrimSpace(lines[0]); gobin != "" {
+				dirs = append(dirs, gobin)
+			}
+			for _, gopath := range filepath.SplitList(strings.TrimSpace(lines[1])) {
+				dirs = append(dirs, filepath.Join(gopath, "bin"))
+			}
 		}
 	}
-	for _, dir := range filepath.SplitList(gopath) {
-		p := filepath.Join(dir, "bin", "versitygw")
+	for _, dir := range dirs {
+		p := filepath.Join(dir, "versitygw")
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p, nil
 		}
 	}
-	return "", errors.New("versitygw not found on PATH or in $(go env GOPATH)/bin; install it with `go install github.com/versity/versitygw/cmd/versitygw@v1.8.0`")
+	if p, err := exec.LookPath("versitygw"); err == nil {
+		return p, nil
+	}
+	return "", errors.New("versitygw not found in $(go env GOBIN), $(go env GOPATH)/bin or on PATH; install it with scripts/install-test-deps.sh (make test runs it)")
 }
 
 // FreePort returns a loopback address nobody listens on (right now).
