@@ -9,6 +9,10 @@ import (
 	"fmt"
 	"time"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+
 	"github.com/fitcoach/fitcoach/pkg/auth"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
@@ -199,14 +203,36 @@ func (s *Service) plan(ctx context.Context, sub, id string) (*planv1.Plan, error
 	return p, nil
 }
 
-// ValidatePlan checks a raw AI response against every plan rule.
+// ValidatePlan checks a raw AI response against every plan rule. A response whose lists are
+// longer than a plan's may be is refused as INVALID_ARGUMENT before it is decoded (see
+// aiplan.Oversize), and at most aiplan.MaxViolations violations are reported, so the work and
+// the answer stay small whatever the caller sends.
 func (s *Service) ValidatePlan(_ context.Context, req *planv1.ValidatePlanRequest) (*planv1.ValidatePlanResponse, error) {
-	_, vs := aiplan.Check([]byte(req.GetPlanJson()))
+	raw := []byte(req.GetPlanJson())
+	if over := aiplan.Oversize(raw, aiplan.MaxViolations); len(over) > 0 {
+		return nil, oversizeStatus(over).Err()
+	}
+	_, vs := aiplan.Check(raw)
+	vs = aiplan.Cap(vs, aiplan.MaxViolations)
 	out := &planv1.ValidatePlanResponse{Valid: len(vs) == 0}
 	for _, v := range vs {
 		out.Violations = append(out.Violations, &planv1.Violation{Field: v.Field, Rule: v.Rule, Message: v.Message})
 	}
 	return out, nil
+}
+
+// oversizeStatus is INVALID_ARGUMENT with the oversize violations as a BadRequest detail, in
+// their order (the "and N more" marker last), which the gateway renders as an HTTP 400 body.
+func oversizeStatus(vs []aiplan.Violation) *status.Status {
+	st := status.New(codes.InvalidArgument, "plan_json: the plan has more weeks, days or exercises than a plan may have")
+	br := &errdetails.BadRequest{}
+	for _, v := range vs {
+		br.FieldViolations = append(br.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Reason: v.Rule, Description: v.Message})
+	}
+	if withDetails, err := st.WithDetails(br); err == nil {
+		return withDetails
+	}
+	return st
 }
 
 func randomHex(n int) string {
