@@ -14,7 +14,7 @@ import (
 // DevSubjectPrefix starts every subject POST /dev/token mints.
 const DevSubjectPrefix = "demo-"
 
-var devName = regexp.MustCompile(`^[a-z0-9_]{1,32}$`)
+var devName = regexp.MustCompile(`^[A-Za-z0-9_.@-]{1,32}$`)
 
 // devToken serves POST /dev/token {"sub": "maria"} → {"sub": "demo-maria-<random>", "token": ...}.
 //
@@ -34,7 +34,7 @@ func (g *Gateway) devToken(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if req.Sub != "" && !devName.MatchString(req.Sub) {
-		const msg = "1-32 lowercase letters, digits or _; the server adds the demo- prefix and a random suffix"
+		const msg = "1-32 letters, digits or _.@-; the server adds the demo- prefix and a random suffix"
 		writeJSON(w, http.StatusBadRequest, ErrorBody{Code: "INVALID_ARGUMENT", Message: "sub: " + msg, RequestID: obs.RequestID(r.Context()),
 			Violations: []Violation{{Field: "sub", Rule: "string.pattern", Message: msg}}})
 		return
