@@ -12,11 +12,13 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/fitcoach/fitcoach/pkg/auth"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
+	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
 
@@ -82,6 +84,10 @@ func (s *Service) CreatePlan(ctx context.Context, req *planv1.CreatePlanRequest)
 	if err != nil {
 		return nil, err
 	}
+	// Replays of a stored request id were answered above, free; what is left may be LLM work.
+	if err := s.quota.Admit(ctx, sub); err != nil {
+		return nil, s.exhausted(err)
+	}
 	// Duplicates in this process share one generation; across replicas the unique
 	// (subject, request_id) index picks one stored plan. The generation is detached from the
 	// caller's cancellation (keeping its token for catalog calls): a client that gives up and
@@ -123,6 +129,8 @@ func (s *Service) generateAndStore(ctx context.Context, sub, rid string, profile
 		Archetype:         profile.GetArchetype(),
 		Locale:            profile.GetLocale(),
 	}
+	// Tokens were spent whether or not the plan is stored.
+	s.quota.Charge(ctx, sub, res.Usage.TotalTokens)
 	stored, created, err := s.store.CreatePlan(ctx, sub, p)
 	if err != nil {
 		return nil, err
@@ -219,6 +227,21 @@ func (s *Service) ValidatePlan(_ context.Context, req *planv1.ValidatePlanReques
 		out.Violations = append(out.Violations, &planv1.Violation{Field: v.Field, Rule: v.Rule, Message: v.Message})
 	}
 	return out, nil
+}
+
+// exhausted renders a quota refusal as RESOURCE_EXHAUSTED with a RetryInfo detail, which the
+// gateway turns into HTTP 429 with Retry-After, and counts it.
+func (s *Service) exhausted(err error) error {
+	var ex *quota.ExhaustedError
+	if !errors.As(err, &ex) {
+		return err
+	}
+	s.metrics.quotaRejections.WithLabelValues(string(ex.Limit)).Inc()
+	st := status.New(codes.ResourceExhausted, ex.Error())
+	if withDetails, derr := st.WithDetails(&errdetails.RetryInfo{RetryDelay: durationpb.New(ex.RetryAfter)}); derr == nil {
+		st = withDetails
+	}
+	return st.Err()
 }
 
 // oversizeStatus is INVALID_ARGUMENT with the oversize violations as a BadRequest detail, in
