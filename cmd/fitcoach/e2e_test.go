@@ -169,6 +169,14 @@ func personFlow(t *testing.T, base, alice, bob, admin string) {
 	v := a.OK("POST", "/v1/plans:validate", `{"plan_name": "Test", "duration_weeks": 4, "goal": "Test goal", "weeks": []}`)
 	require.Equal(t, false, v["valid"])
 	require.GreaterOrEqual(t, len(list(v, "violations")), 3)
+	// The audit's oversized plan (400 weeks × 7 days × 50 exercises) is refused with 400 and
+	// at most 100 violations plus an "and N more" marker.
+	day := `{"exercises":[` + strings.Repeat(`{},`, 49) + `{}]}`
+	week := `{"days":[` + strings.Repeat(day+",", 6) + day + `]}`
+	huge := `{"weeks":[` + strings.Repeat(week+",", 399) + week + `]}`
+	r := a.Call("POST", "/v1/plans:validate", huge)
+	require.Equal(t, http.StatusBadRequest, r.Status)
+	require.Len(t, list(r.Body, "violations"), 101)
 }
 
 func TestEndToEndDev(t *testing.T) {

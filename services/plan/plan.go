@@ -55,7 +55,7 @@ type Config struct {
 	PlanRateLimit  int           `env:"PLAN_RATE_LIMIT" default:"10" usage:"plans one person may ask for per PLAN_RATE_PERIOD, also the burst; past it CreatePlan answers 429 with Retry-After (0: no limit)"`
 	PlanRatePeriod time.Duration `env:"PLAN_RATE_PERIOD" default:"1h" usage:"the period of PLAN_RATE_LIMIT"`
 	// LLMDailyTokenBudget bounds the LLM tokens one person's plans use per UTC day.
-	LLMDailyTokenBudget int64 `env:"LLM_DAILY_TOKEN_BUDGET" default:"200000" usage:"LLM tokens (prompt and completion) one person's plans may use per UTC day; past it CreatePlan answers 429 until midnight UTC (0: no budget)"`
+	LLMDailyTokenBudget int64 `env:"LLM_DAILY_TOKENS_PER_PERSON" default:"200000" usage:"LLM tokens (prompt and completion) one person's plans may use per UTC day; past it CreatePlan answers 429 until midnight UTC (0: no budget)"`
 }
 
 // Validate checks the config.
@@ -77,7 +77,7 @@ func (c *Config) Validate() error {
 		c.PlanCacheSize = 10000
 	}
 	if c.PlanRateLimit < 0 || c.LLMDailyTokenBudget < 0 {
-		errs = append(errs, errors.New("PLAN_RATE_LIMIT and LLM_DAILY_TOKEN_BUDGET cannot be negative"))
+		errs = append(errs, errors.New("PLAN_RATE_LIMIT and LLM_DAILY_TOKENS_PER_PERSON cannot be negative"))
 	}
 	if c.PlanRateLimit > 0 && c.PlanRatePeriod <= 0 {
 		errs = append(errs, errors.New("PLAN_RATE_PERIOD must be positive when PLAN_RATE_LIMIT is set"))

@@ -86,7 +86,7 @@ func TestCreatePlanRateLimit(t *testing.T) {
 	})
 }
 
-// TestCreatePlanTokenBudget: once a person's plans have used LLM_DAILY_TOKEN_BUDGET tokens
+// TestCreatePlanTokenBudget: once a person's plans have used LLM_DAILY_TOKENS_PER_PERSON tokens
 // today, CreatePlan answers RESOURCE_EXHAUSTED until midnight UTC.
 func TestCreatePlanTokenBudget(t *testing.T) {
 	quotaBackends(t, func(t *testing.T, backend quota.Backend) {
