@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -192,6 +193,29 @@ func TestEndToEndDev(t *testing.T) {
 		"the banner prints a ready-to-use token")
 
 	personFlow(t, base, mintToken(t, dataDir, "alice", false), mintToken(t, dataDir, "bob", false), mintToken(t, dataDir, "ops", true))
+
+	t.Run("plan rate limit", func(t *testing.T) {
+		// The audit's burst: one person asking for plan after plan gets PLAN_RATE_LIMIT (10 an
+		// hour by default) and then 429 with Retry-After, counted in /metrics.
+		carol := api{T: t, Base: base, Token: mintToken(t, dataDir, "carol", false)}
+		carol.OK("PUT", "/v1/me/profile", map[string]any{
+			"goal": "Build strength and lose a little fat", "fitnessLevel": "FITNESS_LEVEL_BEGINNER",
+			"equipment": []string{"dumbbell"}, "daysPerWeek": 3, "durationWeeks": 4, "sessionMinutes": 45,
+			"archetype": "ARCHETYPE_MENTOR", "locale": "en",
+		})
+		for i := range 10 {
+			carol.OK("POST", "/v1/me/plans", map[string]any{"requestId": fmt.Sprintf("carol-%d", i)})
+		}
+		r := carol.Call("POST", "/v1/me/plans", map[string]any{"requestId": "carol-10"})
+		require.Equal(t, http.StatusTooManyRequests, r.Status, string(r.Raw))
+		require.Equal(t, "RESOURCE_EXHAUSTED", r.Body["code"])
+		retry, err := strconv.Atoi(r.Header.Get("Retry-After"))
+		require.NoError(t, err, "Retry-After: %q", r.Header.Get("Retry-After"))
+		require.Greater(t, retry, 300, "the next plan is about six minutes away")
+		carol.OK("POST", "/v1/me/plans", map[string]any{"requestId": "carol-3"}) // a replay is free
+		metrics := api{T: t, Base: base}.Call("GET", "/metrics", nil)
+		require.Contains(t, string(metrics.Raw), `fitcoach_plan_quota_rejections_total{limit="plans"} 1`)
+	})
 
 	t.Run("grpc health and reflection", func(t *testing.T) {
 		out, err := exec.Command(fitcoachBinary(t), "healthcheck", "grpc", grpcAddr, "fitcoach.plan.v1.PlanService").CombinedOutput()
