@@ -84,15 +84,16 @@ func (s *Service) CreatePlan(ctx context.Context, req *planv1.CreatePlanRequest)
 	if err != nil {
 		return nil, err
 	}
-	// Replays of a stored request id were answered above, free; what is left may be LLM work.
-	if err := s.quota.Admit(ctx, sub); err != nil {
-		return nil, s.exhausted(err)
-	}
 	// Duplicates in this process share one generation; across replicas the unique
 	// (subject, request_id) index picks one stored plan. The generation is detached from the
 	// caller's cancellation (keeping its token for catalog calls): a client that gives up and
 	// retries with the same request id finds the plan instead of starting over.
 	v, err, _ := s.flight.Do(sub+"\x00"+rid, func() (any, error) {
+		// Replays of a stored request id were answered above, free, and duplicates in flight
+		// share this admission: what is left is one generation, possibly paid LLM work.
+		if err := s.quota.Admit(ctx, sub); err != nil {
+			return nil, s.exhausted(err)
+		}
 		return s.generateAndStore(context.WithoutCancel(ctx), sub, rid, profile)
 	})
 	if err != nil {

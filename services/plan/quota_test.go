@@ -111,3 +111,30 @@ func TestCreatePlanTokenBudget(t *testing.T) {
 		require.NoError(t, err)
 	})
 }
+
+// TestCreatePlanDuplicatesCountOnce: retries of one request id, even concurrent ones, are one
+// generation and take one slot of the rate limit.
+func TestCreatePlanDuplicatesCountOnce(t *testing.T) {
+	e := newEnv(t, "", nil, withConfig(func(c *plan.Config) { c.PlanRateLimit, c.PlanRatePeriod = 1, time.Hour }))
+	e.onboard(t, "alice", nil)
+	ids := make(chan string, 6)
+	errs := make(chan error, 6)
+	for range 6 {
+		go func() {
+			resp, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{RequestId: "same"})
+			errs <- err
+			ids <- resp.GetPlan().GetId()
+		}()
+	}
+	first := ""
+	for range 6 {
+		require.NoError(t, <-errs)
+		id := <-ids
+		if first == "" {
+			first = id
+		}
+		require.Equal(t, first, id)
+	}
+	_, err := e.client.CreatePlan(e.as(t, "alice"), &planv1.CreatePlanRequest{RequestId: "other"})
+	retryAfter(t, err)
+}
