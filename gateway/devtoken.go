@@ -1,6 +1,8 @@
 package gateway
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -9,10 +11,17 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/obs"
 )
 
-var devSubject = regexp.MustCompile(`^[A-Za-z0-9_.@-]{1,64}$`)
+// DevSubjectPrefix starts every subject POST /dev/token mints.
+const DevSubjectPrefix = "demo-"
 
-// devToken serves POST /dev/token {"sub": "..."} → {"sub": ..., "token": ...}. An empty or
-// missing sub gets a new random demo person.
+var devName = regexp.MustCompile(`^[A-Za-z0-9_.@-]{1,32}$`)
+
+// devToken serves POST /dev/token {"sub": "maria"} → {"sub": "demo-maria-<random>", "token": ...}.
+//
+// The route needs no credentials, so it only ever mints a fresh subject the server chooses:
+// "demo-", the optional name the client asked for, and 48 random bits. A caller can therefore
+// never obtain a token for an existing person (a real account, another demo person, or the
+// banner's demo-person), only start a new one. The name is a label for humans reading logs.
 func (g *Gateway) devToken(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Sub string `json:"sub"`
@@ -24,18 +33,25 @@ func (g *Gateway) devToken(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if req.Sub == "" {
-		req.Sub = "demo-" + obs.NewRequestID()[:8]
-	}
-	if !devSubject.MatchString(req.Sub) {
-		writeJSON(w, http.StatusBadRequest, ErrorBody{Code: "INVALID_ARGUMENT", Message: "sub: 1-64 letters, digits or _.@-", RequestID: obs.RequestID(r.Context()),
-			Violations: []Violation{{Field: "sub", Rule: "string.pattern", Message: "1-64 letters, digits or _.@-"}}})
+	if req.Sub != "" && !devName.MatchString(req.Sub) {
+		const msg = "1-32 letters, digits or _.@-; the server adds the demo- prefix and a random suffix"
+		writeJSON(w, http.StatusBadRequest, ErrorBody{Code: "INVALID_ARGUMENT", Message: "sub: " + msg, RequestID: obs.RequestID(r.Context()),
+			Violations: []Violation{{Field: "sub", Rule: "string.pattern", Message: msg}}})
 		return
 	}
-	tok, err := g.deps.DevToken(req.Sub)
+	suffix := make([]byte, 6)
+	if _, err := rand.Read(suffix); err != nil {
+		writeJSON(w, http.StatusInternalServerError, ErrorBody{Code: "INTERNAL", Message: "cannot mint a token", RequestID: obs.RequestID(r.Context())})
+		return
+	}
+	sub := DevSubjectPrefix + hex.EncodeToString(suffix)
+	if req.Sub != "" {
+		sub = DevSubjectPrefix + req.Sub + "-" + hex.EncodeToString(suffix)
+	}
+	tok, err := g.deps.DevToken(sub)
 	if err != nil {
 		writeJSON(w, http.StatusInternalServerError, ErrorBody{Code: "INTERNAL", Message: "cannot mint a token", RequestID: obs.RequestID(r.Context())})
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"sub": req.Sub, "token": tok})
+	writeJSON(w, http.StatusOK, map[string]string{"sub": sub, "token": tok})
 }

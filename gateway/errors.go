@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"
 	rpccode "google.golang.org/genproto/googleapis/rpc/code"
@@ -64,9 +66,15 @@ func (g *Gateway) writeError(w http.ResponseWriter, r *http.Request, st *status.
 		body.Message = "request body too large"
 	}
 	for _, d := range st.Details() {
-		if br, ok := d.(*errdetails.BadRequest); ok {
-			for _, v := range br.GetFieldViolations() {
+		switch d := d.(type) {
+		case *errdetails.BadRequest:
+			for _, v := range d.GetFieldViolations() {
 				body.Violations = append(body.Violations, Violation{Field: v.GetField(), Rule: v.GetReason(), Message: v.GetDescription()})
+			}
+		case *errdetails.RetryInfo:
+			// Whole seconds, rounded up: retrying a moment early would only be refused again.
+			if delay := d.GetRetryDelay().AsDuration(); delay > 0 {
+				w.Header().Set("Retry-After", strconv.FormatInt(int64((delay+time.Second-1)/time.Second), 10))
 			}
 		}
 	}

@@ -172,21 +172,55 @@ func (g *Gateway) healthz(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
 }
 
+// mediaTypes are the only files /media/ serves: video, HLS playlists and segments, captions and
+// images. Anything else in the directory (an .html page, a secret) is not media, and serving it
+// from the app's origin would let it run script or leak.
+var mediaTypes = map[string]string{
+	".mp4":  "video/mp4",
+	".webm": "video/webm",
+	".m3u8": "application/vnd.apple.mpegurl",
+	".ts":   "video/mp2t",
+	".vtt":  "text/vtt; charset=utf-8",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".png":  "image/png",
+	".webp": "image/webp",
+}
+
 // mediaHandler serves local-provider files (with Range support, which video players use) and
-// never lists directories.
+// never lists directories. Files are opened through an os.Root, so neither ".." nor a symlink
+// can reach outside dir (a link to ../jwt.secret answers 404), and only mediaTypes are served,
+// with their type fixed by the extension and nosniff so browsers do not guess another.
 func mediaHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+		name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+		ctype, ok := mediaTypes[strings.ToLower(path.Ext(name))]
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") || !ok {
 			http.NotFound(w, r)
 			return
 		}
-		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
-		if fi, err := os.Stat(name); err != nil || fi.IsDir() {
+		// The root is opened per request: it is one open(2), and a media dir created or
+		// replaced after start-up (dev writes the starter media) is still found.
+		root, err := os.OpenRoot(dir)
+		if err != nil {
 			http.NotFound(w, r)
 			return
 		}
+		defer root.Close()
+		f, err := root.Open(filepath.FromSlash(name))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil || !fi.Mode().IsRegular() {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
 		w.Header().Set("Cache-Control", "public, max-age=3600")
-		files.ServeHTTP(w, r)
+		http.ServeContent(w, r, fi.Name(), fi.ModTime(), f)
 	})
 }

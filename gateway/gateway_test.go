@@ -15,8 +15,10 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/fitcoach/fitcoach/pkg/auth"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
@@ -41,6 +43,12 @@ func (catalogStub) GetExercise(ctx context.Context, req *catalogv1.GetExerciseRe
 		return nil, fmt.Errorf("exercise %q: %w", req.GetSlug(), grpcerr.ErrNotFound)
 	case "busy":
 		return nil, status.Error(codes.ResourceExhausted, "slow down")
+	case "quota":
+		st, err := status.New(codes.ResourceExhausted, "too many plans").WithDetails(&errdetails.RetryInfo{RetryDelay: durationpb.New(1500 * time.Millisecond)})
+		if err != nil {
+			return nil, err
+		}
+		return nil, st.Err()
 	case "conflict":
 		return nil, fmt.Errorf("slug taken: %w", grpcerr.ErrAlreadyExists)
 	case "broken":
@@ -253,6 +261,19 @@ func TestHealthReadyMetricsOpenAPI(t *testing.T) {
 	require.Equal(t, 200, resp.StatusCode, "liveness does not depend on backends")
 }
 
+// TestRetryAfter: RESOURCE_EXHAUSTED with a RetryInfo (the plan quota's refusal) is a 429 with
+// Retry-After in whole seconds, rounded up; without one there is no header to invent.
+func TestRetryAfter(t *testing.T) {
+	f := newFixture(t)
+	resp, body := f.do(t, "GET", "/v1/exercises/quota", f.person, "")
+	require.Equal(t, http.StatusTooManyRequests, resp.StatusCode, string(body))
+	require.Equal(t, "2", resp.Header.Get("Retry-After"))
+	require.Contains(t, string(body), `"code":"RESOURCE_EXHAUSTED"`)
+	resp, _ = f.do(t, "GET", "/v1/exercises/busy", f.person, "")
+	require.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+	require.Empty(t, resp.Header.Get("Retry-After"))
+}
+
 func TestMedia(t *testing.T) {
 	f := newFixture(t)
 	resp, body := f.do(t, "GET", "/media/clip.mp4", "", "", "Range", "bytes=2-4")
@@ -261,6 +282,59 @@ func TestMedia(t *testing.T) {
 	for _, p := range []string{"/media/", "/media/missing.mp4", "/media/../gateway.go"} {
 		resp, _ := f.do(t, "GET", p, "", "")
 		require.Equal(t, 404, resp.StatusCode, p)
+	}
+}
+
+// TestMediaStaysInsideTheDirectory: a symlink out of MEDIA_DIR (the audit's link to
+// ../jwt.secret) and files that are not media are not served; media is, with a fixed type and
+// nosniff.
+func TestMediaStaysInsideTheDirectory(t *testing.T) {
+	base := t.TempDir()
+	media := filepath.Join(base, "media")
+	require.NoError(t, os.MkdirAll(filepath.Join(media, "starter"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(base, "jwt.secret"), []byte("top secret"), 0o600))
+	require.NoError(t, os.WriteFile(filepath.Join(base, "outside.mp4"), []byte("outside"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(media, "starter", "clip.mp4"), []byte("video"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(media, "subs.vtt"), []byte("WEBVTT"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(media, "page.html"), []byte("<script>alert(1)</script>"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(media, "notes.txt"), []byte("text"), 0o644))
+	require.NoError(t, os.Symlink("../jwt.secret", filepath.Join(media, "secret.mp4")))
+	require.NoError(t, os.Symlink(filepath.Join(base, "outside.mp4"), filepath.Join(media, "abs.mp4")))
+	require.NoError(t, os.Symlink("..", filepath.Join(media, "up")))
+	require.NoError(t, os.Symlink("starter/clip.mp4", filepath.Join(media, "inside.mp4")))
+
+	hs := httptest.NewServer(http.StripPrefix("/media/", mediaHandler(media)))
+	defer hs.Close()
+	get := func(t *testing.T, p string) (*http.Response, string) {
+		t.Helper()
+		resp, err := http.Get(hs.URL + p)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		require.NoError(t, err)
+		return resp, string(b)
+	}
+
+	for p, want := range map[string]struct{ body, ctype string }{
+		"/media/starter/clip.mp4": {"video", "video/mp4"},
+		"/media/inside.mp4":       {"video", "video/mp4"}, // a link that stays inside is fine
+		"/media/subs.vtt":         {"WEBVTT", "text/vtt; charset=utf-8"},
+	} {
+		resp, body := get(t, p)
+		require.Equal(t, http.StatusOK, resp.StatusCode, p)
+		require.Equal(t, want.body, body, p)
+		require.Equal(t, want.ctype, resp.Header.Get("Content-Type"), p)
+		require.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"), p)
+	}
+	for _, p := range []string{
+		"/media/secret.mp4", "/media/abs.mp4", "/media/up/jwt.secret", "/media/up/outside.mp4",
+		"/media/page.html", "/media/notes.txt", "/media/starter", "/media/starter/",
+	} {
+		resp, body := get(t, p)
+		require.Equal(t, http.StatusNotFound, resp.StatusCode, p)
+		require.NotContains(t, body, "top secret", p)
+		require.NotContains(t, body, "outside", p)
+		require.NotContains(t, body, "<script>", p)
 	}
 }
 
@@ -290,33 +364,42 @@ func TestDevToken(t *testing.T) {
 	hs := httptest.NewServer(g)
 	defer hs.Close()
 
+	seen := map[string]bool{}
 	for name, tc := range map[string]struct {
-		body string
-		code int
-		sub  string
+		body   string
+		code   int
+		prefix string
 	}{
-		"named":    {`{"sub":"maria"}`, 200, "maria"},
-		"empty":    {``, 200, ""},
-		"bad sub":  {`{"sub":"a b"}`, 400, ""},
-		"bad json": {`{`, 400, ""},
+		"named":               {`{"sub":"maria"}`, 200, "demo-maria-"},
+		"empty":               {``, 200, "demo-"},
+		"no sub":              {`{}`, 200, "demo-"},
+		"existing person":     {`{"sub":"alice"}`, 200, "demo-alice-"},
+		"the banner's person": {`{"sub":"demo-person"}`, 200, "demo-demo-person-"},
+		"service subject":     {`{"sub":"service:fitcoach"}`, 400, ""},
+		"bad sub":             {`{"sub":"a b"}`, 400, ""},
+		"too long":            {`{"sub":"` + strings.Repeat("m", 33) + `"}`, 400, ""},
+		"bad json":            {`{`, 400, ""},
 	} {
 		t.Run(name, func(t *testing.T) {
-			resp, err := http.Post(hs.URL+"/dev/token", "application/json", strings.NewReader(tc.body))
-			require.NoError(t, err)
-			defer resp.Body.Close()
-			require.Equal(t, tc.code, resp.StatusCode)
-			if tc.code != 200 {
-				return
+			for range 2 {
+				resp, err := http.Post(hs.URL+"/dev/token", "application/json", strings.NewReader(tc.body))
+				require.NoError(t, err)
+				defer resp.Body.Close()
+				require.Equal(t, tc.code, resp.StatusCode)
+				if tc.code != 200 {
+					return
+				}
+				var out struct{ Sub, Token string }
+				require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
+				p, err := signer.Verify(t.Context(), out.Token)
+				require.NoError(t, err)
+				require.Equal(t, out.Sub, p.Subject)
+				require.True(t, strings.HasPrefix(out.Sub, tc.prefix), "sub %q should start with %q", out.Sub, tc.prefix)
+				require.Len(t, out.Sub, len(tc.prefix)+12, "a 48-bit random suffix makes the subject fresh")
+				require.False(t, seen[out.Sub], "the same request twice must mint two different subjects")
+				seen[out.Sub] = true
+				require.False(t, p.IsAdmin(), "dev tokens are never admin")
 			}
-			var out struct{ Sub, Token string }
-			require.NoError(t, json.NewDecoder(resp.Body).Decode(&out))
-			p, err := signer.Verify(t.Context(), out.Token)
-			require.NoError(t, err)
-			require.Equal(t, out.Sub, p.Subject)
-			if tc.sub != "" {
-				require.Equal(t, tc.sub, out.Sub)
-			}
-			require.False(t, p.IsAdmin(), "dev tokens are never admin")
 		})
 	}
 

@@ -119,3 +119,24 @@ func TestEvaluatePlanCLI(t *testing.T) {
 	require.Contains(t, out.String(), "5 km, bad knees")
 	require.Contains(t, out.String(), "| **mean** |")
 }
+
+// TestDevRefusesRemoteAddresses: fitcoach dev mints tokens for anyone, so it must not listen
+// beyond this machine unless told to; the check runs before anything listens or is created.
+func TestDevRefusesRemoteAddresses(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", ":0", "[::]:0", "192.0.2.1:8080", "example.com:80"} {
+		t.Run(addr, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, flag := range []string{"--http-addr", "--grpc-addr"} {
+				code, _, stderr := runCLI(t, "", "dev", "--data-dir", dir, flag, addr)
+				require.Equal(t, 2, code, stderr)
+				require.Contains(t, stderr, "--allow-remote")
+			}
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			require.Empty(t, entries, "nothing is created before the refusal")
+		})
+	}
+	for _, addr := range []string{"127.0.0.1:0", "[::1]:0", "localhost:0", "127.0.0.2:0"} {
+		require.NoError(t, loopbackOnly(addr), addr)
+	}
+}

@@ -23,11 +23,19 @@ func runDev(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	fs.StringVar(&s.DataDir, "data-dir", s.DataDir, "where data is kept (env FITCOACH_DATA_DIR)")
 	fs.StringVar(&s.HTTPAddr, "http-addr", s.HTTPAddr, "REST listen address (env FITCOACH_HTTP_ADDR)")
 	fs.StringVar(&s.GRPCAddr, "grpc-addr", s.GRPCAddr, "gRPC listen address (env FITCOACH_GRPC_ADDR)")
+	allowRemote := fs.Bool("allow-remote", false, "listen on non-loopback addresses too; dev mints tokens for anyone who asks (POST /dev/token)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q", fs.Arg(0))
+	}
+	if !*allowRemote {
+		for _, addr := range []string{s.HTTPAddr, s.GRPCAddr} {
+			if err := loopbackOnly(addr); err != nil {
+				return usagef("%v; dev hands out tokens without credentials, so it stays on this machine unless you pass --allow-remote", err)
+			}
+		}
 	}
 	// Listen first: a taken port fails at once, and the printed URL is the real one.
 	httpLis, err := net.Listen("tcp", s.HTTPAddr)
@@ -125,4 +133,21 @@ func runDev(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 	}
 	a.log.Info("fitcoach dev stopped")
 	return nil
+}
+
+// loopbackOnly refuses a listen address that other machines could reach: an empty host
+// (every interface), a non-loopback IP, or a name other than localhost (a name can resolve to
+// anything, so only the one that always means this machine is trusted).
+func loopbackOnly(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("listen address %q: %w", addr, err)
+	}
+	if host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("listen address %q is not a loopback address", addr)
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -169,6 +170,14 @@ func personFlow(t *testing.T, base, alice, bob, admin string) {
 	v := a.OK("POST", "/v1/plans:validate", `{"plan_name": "Test", "duration_weeks": 4, "goal": "Test goal", "weeks": []}`)
 	require.Equal(t, false, v["valid"])
 	require.GreaterOrEqual(t, len(list(v, "violations")), 3)
+	// The audit's oversized plan (400 weeks × 7 days × 50 exercises) is refused with 400 and
+	// at most 100 violations plus an "and N more" marker.
+	day := `{"exercises":[` + strings.Repeat(`{},`, 49) + `{}]}`
+	week := `{"days":[` + strings.Repeat(day+",", 6) + day + `]}`
+	huge := `{"weeks":[` + strings.Repeat(week+",", 399) + week + `]}`
+	r := a.Call("POST", "/v1/plans:validate", huge)
+	require.Equal(t, http.StatusBadRequest, r.Status)
+	require.Len(t, list(r.Body, "violations"), 101)
 }
 
 func TestEndToEndDev(t *testing.T) {
@@ -187,6 +196,29 @@ func TestEndToEndDev(t *testing.T) {
 
 	t.Run("the printed try-it lines run as pasted", func(t *testing.T) {
 		runBannerLines(t, p.Out.String())
+	})
+
+	t.Run("plan rate limit", func(t *testing.T) {
+		// The audit's burst: one person asking for plan after plan gets PLAN_RATE_LIMIT (10 an
+		// hour by default) and then 429 with Retry-After, counted in /metrics.
+		carol := api{T: t, Base: base, Token: mintToken(t, dataDir, "carol", false)}
+		carol.OK("PUT", "/v1/me/profile", map[string]any{
+			"goal": "Build strength and lose a little fat", "fitnessLevel": "FITNESS_LEVEL_BEGINNER",
+			"equipment": []string{"dumbbell"}, "daysPerWeek": 3, "durationWeeks": 4, "sessionMinutes": 45,
+			"archetype": "ARCHETYPE_MENTOR", "locale": "en",
+		})
+		for i := range 10 {
+			carol.OK("POST", "/v1/me/plans", map[string]any{"requestId": fmt.Sprintf("carol-%d", i)})
+		}
+		r := carol.Call("POST", "/v1/me/plans", map[string]any{"requestId": "carol-10"})
+		require.Equal(t, http.StatusTooManyRequests, r.Status, string(r.Raw))
+		require.Equal(t, "RESOURCE_EXHAUSTED", r.Body["code"])
+		retry, err := strconv.Atoi(r.Header.Get("Retry-After"))
+		require.NoError(t, err, "Retry-After: %q", r.Header.Get("Retry-After"))
+		require.Greater(t, retry, 300, "the next plan is about six minutes away")
+		carol.OK("POST", "/v1/me/plans", map[string]any{"requestId": "carol-3"}) // a replay is free
+		metrics := api{T: t, Base: base}.Call("GET", "/metrics", nil)
+		require.Contains(t, string(metrics.Raw), `fitcoach_plan_quota_rejections_total{limit="plans"} 1`)
 	})
 
 	t.Run("grpc health and reflection", func(t *testing.T) {

@@ -15,11 +15,13 @@ import (
 
 	"github.com/fitcoach/fitcoach/gateway"
 	"github.com/fitcoach/fitcoach/gateway/web"
+	"github.com/fitcoach/fitcoach/pkg/cache"
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/server"
 	"github.com/fitcoach/fitcoach/services/catalog"
 	"github.com/fitcoach/fitcoach/services/plan"
+	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/video"
 )
 
@@ -113,12 +115,24 @@ func (a *app) newPlan(ctx context.Context, c conns, dev bool) (*plan.Service, er
 	if dev || cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = a.sqliteURL("plan")
 	}
-	svc, err := plan.New(ctx, cfg, plan.Deps{
+	deps := plan.Deps{
 		Logger:        a.log.With("service", "plan"),
 		Registry:      a.registry,
 		CatalogClient: catalogv1.NewCatalogServiceClient(c.catalog),
 		VideoClient:   videov1.NewVideoServiceClient(c.video),
-	})
+	}
+	// Per-person limits are shared by the replicas through Redis; without REDIS_URL (fitcoach
+	// dev) they are kept in process. A Redis outage admits requests unchecked (and counts it in
+	// fitcoach_plan_quota_errors_total) rather than stopping plan generation.
+	if a.settings.RedisURL != "" {
+		r, err := cache.NewRedis(a.settings.RedisURL, "")
+		if err != nil {
+			return nil, err
+		}
+		a.onClose(r.Close)
+		deps.Quota = quota.NewRedis(r.Client(), "fitcoach:plan:quota:")
+	}
+	svc, err := plan.New(ctx, cfg, deps)
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}

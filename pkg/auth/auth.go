@@ -5,7 +5,9 @@ package auth
 import (
 	"context"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -91,11 +93,18 @@ func (h *HS256) Mint(sub string, roles []string, ttl time.Duration) (string, err
 }
 
 // Verify implements Verifier. Only HS256 is accepted: alg=none and other algorithms fail.
+// Only tokens shaped like those Mint makes pass: iss is this signer's issuer, sub is set, and
+// exp and iat are present as JSON numbers. The secret is shared by every fitcoach process, so
+// nothing else has a reason to sign with it; a token of another shape was made by something
+// that should not hold the secret, or by a library whose leniency (jwt-go reads "exp": "123"
+// as a date) we do not want to depend on.
 func (h *HS256) Verify(_ context.Context, token string) (Principal, error) {
 	var claims Claims
 	_, err := jwt.ParseWithClaims(token, &claims, func(*jwt.Token) (any, error) { return h.secret, nil },
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithExpirationRequired(),
+		jwt.WithIssuer(h.issuer),
+		jwt.WithIssuedAt(),
 		jwt.WithTimeFunc(h.now),
 		jwt.WithLeeway(30*time.Second),
 	)
@@ -105,7 +114,41 @@ func (h *HS256) Verify(_ context.Context, token string) (Principal, error) {
 	if claims.Subject == "" {
 		return Principal{}, fmt.Errorf("%w: no subject", ErrInvalidToken)
 	}
+	if claims.IssuedAt == nil {
+		return Principal{}, fmt.Errorf("%w: no iat", ErrInvalidToken)
+	}
+	// The signature is good, so the payload is the one that was signed and decodes.
+	if err := numericDates(token); err != nil {
+		return Principal{}, fmt.Errorf("%w: %v", ErrInvalidToken, err)
+	}
 	return Principal{Subject: claims.Subject, Roles: claims.Roles, Token: token}, nil
+}
+
+// numericDates requires the time claims of token's payload, where present, to be JSON numbers
+// (RFC 7519 NumericDate), which is what Mint writes.
+func numericDates(token string) error {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 {
+		return errors.New("not a JWS compact token")
+	}
+	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
+	if err != nil {
+		return fmt.Errorf("payload: %w", err)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(payload, &raw); err != nil {
+		return fmt.Errorf("payload: %w", err)
+	}
+	for _, name := range []string{"exp", "iat", "nbf"} {
+		v, ok := raw[name]
+		if !ok {
+			continue
+		}
+		if len(v) == 0 || !(v[0] == '-' || ('0' <= v[0] && v[0] <= '9')) {
+			return fmt.Errorf("%s must be a number, got %s", name, v)
+		}
+	}
+	return nil
 }
 
 // LoadOrCreateSecret returns the HS256 secret: envSecret when set, else the hex secret stored in

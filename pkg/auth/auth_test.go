@@ -3,6 +3,7 @@ package auth
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -70,4 +71,52 @@ func TestLoadOrCreateSecret(t *testing.T) {
 	s3, err := LoadOrCreateSecret("from-env", dir)
 	require.NoError(t, err)
 	require.Equal(t, "from-env", string(s3))
+}
+
+// TestHS256RefusesForeignShapes signs tokens with the right secret but not in the shape Mint
+// gives them: each must be refused.
+func TestHS256RefusesForeignShapes(t *testing.T) {
+	secret := []byte(strings.Repeat("k", 32))
+	h, err := NewHS256(secret)
+	require.NoError(t, err)
+	now := time.Now()
+	exp, iat := now.Add(time.Hour).Unix(), now.Add(-time.Minute).Unix()
+	sign := func(t *testing.T, claims jwt.MapClaims) string {
+		t.Helper()
+		tok, err := jwt.NewWithClaims(jwt.SigningMethodHS256, claims).SignedString(secret)
+		require.NoError(t, err)
+		return tok
+	}
+	good := jwt.MapClaims{"sub": "alice", "iss": "fitcoach", "exp": exp, "iat": iat, "nbf": iat}
+	_, err = h.Verify(t.Context(), sign(t, good))
+	require.NoError(t, err, "the shape Mint gives must pass")
+
+	with := func(k string, v any) jwt.MapClaims {
+		c := jwt.MapClaims{}
+		for key, val := range good {
+			c[key] = val
+		}
+		if v == nil {
+			delete(c, k)
+		} else {
+			c[k] = v
+		}
+		return c
+	}
+	for name, claims := range map[string]jwt.MapClaims{
+		"other iss":     with("iss", "evil"),
+		"no iss":        with("iss", nil),
+		"iss as a list": with("iss", []string{"fitcoach"}),
+		"exp as string": with("exp", strconv.FormatInt(exp, 10)),
+		"no exp":        with("exp", nil),
+		"iat as string": with("iat", strconv.FormatInt(iat, 10)),
+		"no iat":        with("iat", nil),
+		"nbf as string": with("nbf", strconv.FormatInt(iat, 10)),
+		"no sub":        with("sub", nil),
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := h.Verify(t.Context(), sign(t, claims))
+			require.ErrorIs(t, err, ErrInvalidToken)
+		})
+	}
 }

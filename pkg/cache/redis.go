@@ -31,6 +31,9 @@ func NewRedis(url, prefix string) (*Redis, error) {
 	return &Redis{client: redis.NewClient(opts), prefix: prefix}, nil
 }
 
+// Client is the underlying client, for other uses of the same server (the plan quotas).
+func (r *Redis) Client() *redis.Client { return r.client }
+
 // Get implements Cache.
 func (r *Redis) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	b, err := r.client.Get(ctx, r.prefix+key).Bytes()

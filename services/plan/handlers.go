@@ -9,10 +9,16 @@ import (
 	"fmt"
 	"time"
 
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/types/known/durationpb"
+
 	"github.com/fitcoach/fitcoach/pkg/auth"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
+	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
 
@@ -83,6 +89,11 @@ func (s *Service) CreatePlan(ctx context.Context, req *planv1.CreatePlanRequest)
 	// caller's cancellation (keeping its token for catalog calls): a client that gives up and
 	// retries with the same request id finds the plan instead of starting over.
 	v, err, _ := s.flight.Do(sub+"\x00"+rid, func() (any, error) {
+		// Replays of a stored request id were answered above, free, and duplicates in flight
+		// share this admission: what is left is one generation, possibly paid LLM work.
+		if err := s.quota.Admit(ctx, sub); err != nil {
+			return nil, s.exhausted(err)
+		}
 		return s.generateAndStore(context.WithoutCancel(ctx), sub, rid, profile)
 	})
 	if err != nil {
@@ -119,6 +130,8 @@ func (s *Service) generateAndStore(ctx context.Context, sub, rid string, profile
 		Archetype:         profile.GetArchetype(),
 		Locale:            profile.GetLocale(),
 	}
+	// Tokens were spent whether or not the plan is stored.
+	s.quota.Charge(ctx, sub, res.Usage.TotalTokens)
 	stored, created, err := s.store.CreatePlan(ctx, sub, p)
 	if err != nil {
 		return nil, err
@@ -199,14 +212,51 @@ func (s *Service) plan(ctx context.Context, sub, id string) (*planv1.Plan, error
 	return p, nil
 }
 
-// ValidatePlan checks a raw AI response against every plan rule.
+// ValidatePlan checks a raw AI response against every plan rule. A response whose lists are
+// longer than a plan's may be is refused as INVALID_ARGUMENT before it is decoded (see
+// aiplan.Oversize), and at most aiplan.MaxViolations violations are reported, so the work and
+// the answer stay small whatever the caller sends.
 func (s *Service) ValidatePlan(_ context.Context, req *planv1.ValidatePlanRequest) (*planv1.ValidatePlanResponse, error) {
-	_, vs := aiplan.Check([]byte(req.GetPlanJson()))
+	raw := []byte(req.GetPlanJson())
+	if over := aiplan.Oversize(raw, aiplan.MaxViolations); len(over) > 0 {
+		return nil, oversizeStatus(over).Err()
+	}
+	_, vs := aiplan.Check(raw)
+	vs = aiplan.Cap(vs, aiplan.MaxViolations)
 	out := &planv1.ValidatePlanResponse{Valid: len(vs) == 0}
 	for _, v := range vs {
 		out.Violations = append(out.Violations, &planv1.Violation{Field: v.Field, Rule: v.Rule, Message: v.Message})
 	}
 	return out, nil
+}
+
+// exhausted renders a quota refusal as RESOURCE_EXHAUSTED with a RetryInfo detail, which the
+// gateway turns into HTTP 429 with Retry-After, and counts it.
+func (s *Service) exhausted(err error) error {
+	var ex *quota.ExhaustedError
+	if !errors.As(err, &ex) {
+		return err
+	}
+	s.metrics.quotaRejections.WithLabelValues(string(ex.Limit)).Inc()
+	st := status.New(codes.ResourceExhausted, ex.Error())
+	if withDetails, derr := st.WithDetails(&errdetails.RetryInfo{RetryDelay: durationpb.New(ex.RetryAfter)}); derr == nil {
+		st = withDetails
+	}
+	return st.Err()
+}
+
+// oversizeStatus is INVALID_ARGUMENT with the oversize violations as a BadRequest detail, in
+// their order (the "and N more" marker last), which the gateway renders as an HTTP 400 body.
+func oversizeStatus(vs []aiplan.Violation) *status.Status {
+	st := status.New(codes.InvalidArgument, "plan_json: the plan has more weeks, days or exercises than a plan may have")
+	br := &errdetails.BadRequest{}
+	for _, v := range vs {
+		br.FieldViolations = append(br.FieldViolations, &errdetails.BadRequest_FieldViolation{Field: v.Field, Reason: v.Rule, Description: v.Message})
+	}
+	if withDetails, err := st.WithDetails(br); err == nil {
+		return withDetails
+	}
+	return st
 }
 
 func randomHex(n int) string {

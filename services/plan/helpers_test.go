@@ -32,6 +32,7 @@ import (
 	"github.com/fitcoach/fitcoach/services/plan/internal/fakes"
 	"github.com/fitcoach/fitcoach/services/plan/llmtest"
 	"github.com/fitcoach/fitcoach/services/plan/planner"
+	"github.com/fitcoach/fitcoach/services/plan/quota"
 )
 
 // env is a plan service on a real pkg/server with its interceptor chain, talking over gRPC to
@@ -49,13 +50,20 @@ type env struct {
 	reg     *prometheus.Registry
 }
 
-type envOption func(*plan.Config)
+type envOption func(*plan.Config, *plan.Deps)
 
 func withTimeout(d time.Duration) envOption {
-	return func(c *plan.Config) { c.GenerationTimeout = d }
+	return func(c *plan.Config, _ *plan.Deps) { c.GenerationTimeout = d }
 }
 
-func withConfig(f func(*plan.Config)) envOption { return f }
+func withConfig(f func(*plan.Config)) envOption {
+	return func(c *plan.Config, _ *plan.Deps) { f(c) }
+}
+
+// withQuota keeps the per-person limits in b (a shared Redis backend makes two envs replicas).
+func withQuota(b quota.Backend) envOption {
+	return func(_ *plan.Config, d *plan.Deps) { d.Quota = b }
+}
 
 // newEnv starts the service on SQLite (or dsn) with the LLM scripted by steps (none: no API key).
 func newEnv(t testing.TB, dsn string, steps []llmtest.Step, opts ...envOption) *env {
@@ -89,14 +97,15 @@ func newEnv(t testing.TB, dsn string, steps []llmtest.Step, opts ...envOption) *
 		t.Cleanup(e.llm.Close)
 		cfg.OpenAIAPIKey, cfg.OpenAIBaseURL = "test-key", e.llm.BaseURL()
 	}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	e.svc, err = plan.New(t.Context(), cfg, plan.Deps{
+	pdeps := plan.Deps{
 		Logger: log, Registry: e.reg,
 		CatalogClient: catalogv1.NewCatalogServiceClient(depsConn),
 		VideoClient:   videov1.NewVideoServiceClient(depsConn),
-	})
+	}
+	for _, o := range opts {
+		o(&cfg, &pdeps)
+	}
+	e.svc, err = plan.New(t.Context(), cfg, pdeps)
 	require.NoError(t, err)
 	t.Cleanup(func() { e.svc.Close() })
 

@@ -26,6 +26,7 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/server"
 	"github.com/fitcoach/fitcoach/services/plan/generate"
 	"github.com/fitcoach/fitcoach/services/plan/llm"
+	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
 
@@ -48,6 +49,13 @@ type Config struct {
 	WhitelistCacheTTL time.Duration `env:"PLAN_WHITELIST_CACHE_TTL" default:"60s" usage:"how long the plan service reuses an allowed-exercise list"`
 	ProfileCacheTTL   time.Duration `env:"PLAN_PROFILE_CACHE_TTL" default:"30s" usage:"how long a profile is cached for Start workout (local upserts invalidate at once)"`
 	PlanCacheSize     int           `env:"PLAN_CACHE_SIZE" default:"10000" usage:"plans kept in memory (plans are immutable)"`
+
+	// PlanRateLimit and PlanRatePeriod bound how often one person may ask for a plan; each can
+	// be paid LLM work. Shared by replicas through Redis when REDIS_URL is set.
+	PlanRateLimit  int           `env:"PLAN_RATE_LIMIT" default:"10" usage:"plans one person may ask for per PLAN_RATE_PERIOD, also the burst; past it CreatePlan answers 429 with Retry-After (0: no limit)"`
+	PlanRatePeriod time.Duration `env:"PLAN_RATE_PERIOD" default:"1h" usage:"the period of PLAN_RATE_LIMIT"`
+	// LLMDailyTokenBudget bounds the LLM tokens one person's plans use per UTC day.
+	LLMDailyTokenBudget int64 `env:"LLM_DAILY_TOKENS_PER_PERSON" default:"200000" usage:"LLM tokens (prompt and completion) one person's plans may use per UTC day; past it CreatePlan answers 429 until midnight UTC (0: no budget)"`
 }
 
 // Validate checks the config.
@@ -68,6 +76,12 @@ func (c *Config) Validate() error {
 	if c.PlanCacheSize <= 0 {
 		c.PlanCacheSize = 10000
 	}
+	if c.PlanRateLimit < 0 || c.LLMDailyTokenBudget < 0 {
+		errs = append(errs, errors.New("PLAN_RATE_LIMIT and LLM_DAILY_TOKENS_PER_PERSON cannot be negative"))
+	}
+	if c.PlanRateLimit > 0 && c.PlanRatePeriod <= 0 {
+		errs = append(errs, errors.New("PLAN_RATE_PERIOD must be positive when PLAN_RATE_LIMIT is set"))
+	}
 	if c.OpenAIModel == "" {
 		c.OpenAIModel = "gpt-4o-mini"
 	}
@@ -85,6 +99,9 @@ type Deps struct {
 	VideoClient videov1.VideoServiceClient
 	// LLMHTTPClient overrides the LLM client's transport (tests); nil uses the default.
 	LLMHTTPClient *http.Client
+	// Quota keeps the per-person limits: quota.NewRedis to share them between replicas; nil
+	// keeps them in process.
+	Quota quota.Backend
 }
 
 // Service is the plan-generator.
@@ -102,6 +119,7 @@ type Service struct {
 	profiles *profileCache
 	flight   singleflight.Group
 	metrics  *metrics
+	quota    *quota.Quota
 }
 
 // Migrations are the service's embedded SQL migrations, for `fitcoach migrate plan`.
@@ -158,7 +176,21 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	backend := deps.Quota
+	if backend == nil {
+		backend = quota.NewMemory()
+	}
+	q, err := quota.New(quota.Config{Plans: cfg.PlanRateLimit, Period: cfg.PlanRatePeriod, DailyTokens: cfg.LLMDailyTokenBudget}, backend)
+	if err != nil {
+		return nil, err
+	}
+	log := deps.Logger
+	q.OnError = func(err error) {
+		m.quotaErrors.Inc()
+		log.Warn("quota store failed; admitting the request unchecked", "err", err)
+	}
 	return &Service{
+		quota:    q,
 		cfg:      cfg,
 		log:      deps.Logger,
 		db:       d,

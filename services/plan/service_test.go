@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -334,6 +335,77 @@ func TestValidatePlan(t *testing.T) {
 	resp, err = e.client.ValidatePlan(e.as(t, "alice"), &planv1.ValidatePlanRequest{PlanJson: "```json\n" + raw + "\n```"})
 	require.NoError(t, err)
 	require.True(t, resp.GetValid(), "%v", resp.GetViolations())
+}
+
+// TestValidatePlanBoundsTheWork sends the audit's request (400 weeks × 7 days × 50 empty
+// exercises, about 600 KB) over gRPC: it is refused as INVALID_ARGUMENT with at most 100
+// violations and an "and N more" marker, in bounded memory. Before the size gate the same
+// request produced about 700,000 violations and a response larger than gRPC's 4 MB limit.
+func TestValidatePlanBoundsTheWork(t *testing.T) {
+	e := newEnv(t, "", nil)
+	ctx := e.as(t, "alice")
+	var b strings.Builder
+	b.WriteString(`{"plan_name":"Audit plan","duration_weeks":4,"goal":"Find the limits","weeks":[`)
+	for w := range 400 {
+		if w > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"week_number":%d,"days":[`, w+1)
+		for d := range 7 {
+			if d > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"day_number":%d,"workout_name":"Day","exercises":[%s{}]}`, d+1, strings.Repeat("{},", 49))
+		}
+		b.WriteString(`]}`)
+	}
+	b.WriteString(`]}`)
+	body := b.String()
+
+	// Warm up: the first call builds the rule set and the connection.
+	_, err := e.client.ValidatePlan(ctx, &planv1.ValidatePlanRequest{PlanJson: `{}`})
+	require.NoError(t, err)
+
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err = e.client.ValidatePlan(ctx, &planv1.ValidatePlanRequest{PlanJson: body})
+	runtime.ReadMemStats(&after)
+	allocated := after.TotalAlloc - before.TotalAlloc
+
+	require.Equal(t, codes.InvalidArgument, status.Code(err), "%v", err)
+	var vs []*errdetails.BadRequest_FieldViolation
+	for _, d := range status.Convert(err).Details() {
+		if br, ok := d.(*errdetails.BadRequest); ok {
+			vs = br.GetFieldViolations()
+		}
+	}
+	require.Len(t, vs, 101, "100 violations and the marker")
+	require.Equal(t, "weeks", vs[0].GetField())
+	require.Equal(t, "repeated.max_items", vs[0].GetReason())
+	require.Equal(t, "violations.truncated", vs[100].GetReason())
+	require.Equal(t, "and 2701 more violations", vs[100].GetDescription())
+	// The request itself is copied a few times on its way (client marshal, server unmarshal,
+	// string to bytes): a handful of megabytes. The unbounded check allocated ~280 MB.
+	require.Less(t, allocated, uint64(16<<20), "ValidatePlan allocated %d bytes", allocated)
+	t.Logf("ValidatePlan of the %d-byte audit request allocated %d bytes (client and server)", len(body), allocated)
+
+	// A plan within the limits but wrong everywhere is judged (200, valid false) with the cap.
+	b.Reset()
+	b.WriteString(`{"weeks":[`)
+	for w := range 12 {
+		if w > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"days":[` + strings.Repeat(`{"exercises":[`+strings.Repeat(`{"sets":99},`, 19)+`{"sets":99}]},`, 6) + `{}]}`)
+	}
+	b.WriteString(`]}`)
+	resp, err := e.client.ValidatePlan(ctx, &planv1.ValidatePlanRequest{PlanJson: b.String()})
+	require.NoError(t, err)
+	require.False(t, resp.GetValid())
+	require.Len(t, resp.GetViolations(), 101)
+	require.Equal(t, "violations.truncated", resp.GetViolations()[100].GetRule())
+	require.Regexp(t, `^and \d+ more violations$`, resp.GetViolations()[100].GetMessage())
 }
 
 func TestMetrics(t *testing.T) {

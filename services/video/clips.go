@@ -40,13 +40,33 @@ func (s *Service) CreateClip(ctx context.Context, req *videov1.CreateClipRequest
 	return &videov1.CreateClipResponse{Clip: out}, nil
 }
 
-// GetClip returns one clip.
+// GetClip returns one clip; an inactive one only to admins and services.
 func (s *Service) GetClip(ctx context.Context, req *videov1.GetClipRequest) (*videov1.GetClipResponse, error) {
-	c, err := s.store.Get(ctx, req.GetId())
+	c, err := s.visibleClip(ctx, req.GetId())
 	if err != nil {
 		return nil, err
 	}
 	return &videov1.GetClipResponse{Clip: c}, nil
+}
+
+// seesInactive reports whether the caller may see inactive clips: admins, who manage them,
+// and fitcoach's own services. To everyone else a deactivated clip is withdrawn, as if deleted.
+func seesInactive(ctx context.Context) bool {
+	p, ok := auth.FromContext(ctx)
+	return ok && (p.IsAdmin() || p.HasRole(auth.RoleService))
+}
+
+// visibleClip returns the clip with id, or ErrNotFound when there is none or it is inactive
+// and the caller may not see inactive clips.
+func (s *Service) visibleClip(ctx context.Context, id string) (*videov1.Clip, error) {
+	c, err := s.store.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !c.GetActive() && !seesInactive(ctx) {
+		return nil, fmt.Errorf("clip %q: %w", id, grpcerr.ErrNotFound)
+	}
+	return c, nil
 }
 
 // UpdateClip applies the fields named in update_mask and validates the merged clip as a whole.
@@ -128,13 +148,13 @@ func (s *Service) DeleteClip(ctx context.Context, req *videov1.DeleteClipRequest
 	return &videov1.DeleteClipResponse{}, nil
 }
 
-// ListClips pages through clips by id.
+// ListClips pages through clips by id; inactive clips are listed only to admins and services.
 func (s *Service) ListClips(ctx context.Context, req *videov1.ListClipsRequest) (*videov1.ListClipsResponse, error) {
 	size := defaultPageSize
 	if req.PageSize != nil {
 		size = min(int(req.GetPageSize()), maxPageSize)
 	}
-	f := store.Filter{Kind: req.GetKind(), Archetype: req.GetArchetype(), Provider: req.GetProvider()}
+	f := store.Filter{Kind: req.GetKind(), Archetype: req.GetArchetype(), Provider: req.GetProvider(), ActiveOnly: !seesInactive(ctx)}
 	if req.GetExerciseSlug() != "" {
 		f.ExerciseSlug = s.names.Resolve(req.GetExerciseSlug()).Slug
 	}

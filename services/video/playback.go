@@ -11,9 +11,10 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 )
 
-// GetPlayback answers a URL that plays the clip now.
+// GetPlayback answers a URL that plays the clip now; for an inactive clip only to admins and
+// services.
 func (s *Service) GetPlayback(ctx context.Context, req *videov1.GetPlaybackRequest) (*videov1.GetPlaybackResponse, error) {
-	c, err := s.store.Get(ctx, req.GetId())
+	c, err := s.visibleClip(ctx, req.GetId())
 	if err != nil {
 		return nil, err
 	}

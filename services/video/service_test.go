@@ -313,6 +313,60 @@ func TestClipsAPI(t *testing.T) {
 	}
 }
 
+// TestInactiveClipsAreAdminOnly: a deactivated clip is withdrawn from people (GetClip,
+// GetPlayback and ListClips answer as if it did not exist) while admins still manage it.
+func TestInactiveClipsAreAdminOnly(t *testing.T) {
+	for _, b := range dbtest.Backends {
+		t.Run(b.Name, func(t *testing.T) {
+			h := start(t, b.Open(t), nil)
+			c := h.client
+			var ids []string
+			for _, file := range []string{"a.mp4", "b.mp4"} {
+				resp, err := c.CreateClip(h.admin, &videov1.CreateClipRequest{Clip: localClip("push-ups", typesv1.ClipKind_CLIP_KIND_TECHNIQUE, file)})
+				require.NoError(t, err)
+				ids = append(ids, resp.GetClip().GetId())
+			}
+			inactive, active := ids[0], ids[1]
+			_, err := c.UpdateClip(h.admin, &videov1.UpdateClipRequest{
+				Clip: &videov1.Clip{Id: inactive, Active: false}, UpdateMask: &fieldmaskpb.FieldMask{Paths: []string{"active"}},
+			})
+			require.NoError(t, err)
+
+			_, err = c.GetClip(h.user, &videov1.GetClipRequest{Id: inactive})
+			require.Equal(t, codes.NotFound, code(err))
+			_, err = c.GetPlayback(h.user, &videov1.GetPlaybackRequest{Id: inactive})
+			require.Equal(t, codes.NotFound, code(err))
+			_, err = c.GetClip(h.user, &videov1.GetClipRequest{Id: active})
+			require.NoError(t, err)
+			_, err = c.GetPlayback(h.user, &videov1.GetPlaybackRequest{Id: active})
+			require.NoError(t, err)
+
+			got, err := c.GetClip(h.admin, &videov1.GetClipRequest{Id: inactive})
+			require.NoError(t, err)
+			require.False(t, got.GetClip().GetActive())
+			_, err = c.GetPlayback(h.admin, &videov1.GetPlaybackRequest{Id: inactive})
+			require.NoError(t, err)
+
+			listed := func(ctx context.Context) []string {
+				var out []string
+				size, tok := int32(1), ""
+				for {
+					resp, err := c.ListClips(ctx, &videov1.ListClipsRequest{ExerciseSlug: "push-ups", PageSize: &size, PageToken: tok})
+					require.NoError(t, err)
+					for _, cl := range resp.GetClips() {
+						out = append(out, cl.GetId())
+					}
+					if tok = resp.GetNextPageToken(); tok == "" {
+						return out
+					}
+				}
+			}
+			require.Equal(t, []string{active}, listed(h.user), "people do not see inactive clips in lists")
+			require.ElementsMatch(t, ids, listed(h.admin), "admins do")
+		})
+	}
+}
+
 func TestStarterPlaylists(t *testing.T) {
 	var media atomic.Value
 	web := httptest.NewServer(http.StripPrefix("/media/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

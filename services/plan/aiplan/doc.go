@@ -14,6 +14,10 @@
 // path is what makes the fast one trustworthy: tests and a fuzz target require both to give
 // the same verdict and the same violations.
 //
+// Callers that take untrusted input ask Oversize first: it refuses a response whose lists are
+// longer than a plan's may be without decoding it, so the work stays bounded by the plan's
+// limits rather than by the input's size; Cap bounds the violations either path returns.
+//
 // All functions are safe for concurrent use; the fast rules are built from the descriptors
 // on first use.
 package aiplan

@@ -87,6 +87,16 @@ func requireEquivalent(t testing.TB, raw []byte) []Violation {
 	refPlan, ref := CheckReference(raw)
 	fastPlan, fast := Check(raw)
 	_, all, fatal := parse(raw)
+	// The size gate answers before either path runs, so it must agree with them: it only
+	// refuses what they find invalid, and when the reference decoded the document it reports
+	// nothing the reference does not.
+	if over := Oversize(raw, 1<<30); len(over) > 0 {
+		require.NotEmpty(t, ref, "Oversize refused %v, the reference accepts it", over)
+		require.NotEmpty(t, fast, "Oversize refused %v, the fast path accepts it", over)
+		if !(len(ref) == 1 && strings.HasPrefix(ref[0].Rule, "json.")) {
+			require.Subset(t, ref, over)
+		}
+	}
 	if fatal {
 		require.Len(t, fast, 1, "a document that is not JSON has one violation")
 		require.Equal(t, all[len(all)-1], fast[0])

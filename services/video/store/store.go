@@ -166,6 +166,8 @@ type Filter struct {
 	Kind         typesv1.ClipKind
 	Archetype    typesv1.Archetype
 	Provider     videov1.Provider
+	// ActiveOnly leaves inactive clips out.
+	ActiveOnly bool
 }
 
 // List returns up to limit clips matching f, ordered by id, after the page token (empty for
@@ -184,6 +186,9 @@ func (s *Store) List(ctx context.Context, f Filter, limit int, pageToken string)
 	}
 	if f.Provider != videov1.Provider_PROVIDER_UNSPECIFIED {
 		q = q.Where(entclip.Provider(ProviderName(f.Provider)))
+	}
+	if f.ActiveOnly {
+		q = q.Where(entclip.Active(true))
 	}
 	if pageToken != "" {
 		after, err := decodePageToken(pageToken)
