@@ -30,7 +30,7 @@ type role interface {
 }
 
 func (a *app) newServer() (*server.Server, error) {
-	return server.New(server.Config{Logger: a.log, Verifier: a.verifier, Metrics: a.grpcMet})
+	return server.New(server.Config{Logger: a.log, Verifier: a.verifier, Metrics: a.grpcMet, Tracing: a.tracing})
 }
 
 // conns are the connections a role uses to reach the other services.
@@ -48,7 +48,7 @@ func (a *app) dialAll(serviceToken func() string) (conns, error) {
 		{a.settings.VideoAddr, &c.video},
 		{a.settings.PlanAddr, &c.plan},
 	} {
-		cc, err := server.Dial(d.addr, serviceToken)
+		cc, err := server.Dial(d.addr, serviceToken, a.tracing.DialOptions()...)
 		if err != nil {
 			return conns{}, err
 		}
@@ -133,7 +133,7 @@ func (a *app) newGateway(ctx context.Context, c conns, mediaDir string, dev bool
 	if mediaDir != "" {
 		cfg.MediaDir = mediaDir
 	}
-	deps := gateway.Deps{Logger: a.log.With("service", "gateway"), Registry: a.registry, Gatherer: a.registry, Web: web.FS(), Verifier: a.verifier}
+	deps := gateway.Deps{Logger: a.log.With("service", "gateway"), Registry: a.registry, Gatherer: a.registry, Web: web.FS(), Verifier: a.verifier, Tracing: a.tracing}
 	if dev {
 		deps.DevToken = func(sub string) (string, error) { return a.signer.Mint(sub, nil, 7*24*time.Hour) }
 	}
