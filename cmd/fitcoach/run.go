@@ -94,11 +94,15 @@ func (a *app) newVideo(ctx context.Context, c conns, dev bool) (*video.Service, 
 		cfg.Providers.Local.MediaDir = filepath.Join(a.settings.DataDir, "media")
 		cfg.Providers.Local.MediaBaseURL = "http://" + a.settings.HTTPAddr + "/media"
 	}
-	svc, err := video.New(ctx, cfg, video.Deps{
+	deps := video.Deps{
 		Logger:        a.log,
 		Registry:      a.registry,
 		CatalogClient: catalogv1.NewCatalogServiceClient(c.catalog),
-	})
+	}
+	if a.tracing.Enabled() {
+		deps.StorageTransport = a.tracing.Transport
+	}
+	svc, err := video.New(ctx, cfg, deps)
 	if err != nil {
 		return nil, fmt.Errorf("video: %w", err)
 	}
@@ -113,12 +117,17 @@ func (a *app) newPlan(ctx context.Context, c conns, dev bool) (*plan.Service, er
 	if dev || cfg.DatabaseURL == "" {
 		cfg.DatabaseURL = a.sqliteURL("plan")
 	}
-	svc, err := plan.New(ctx, cfg, plan.Deps{
+	deps := plan.Deps{
 		Logger:        a.log.With("service", "plan"),
 		Registry:      a.registry,
 		CatalogClient: catalogv1.NewCatalogServiceClient(c.catalog),
 		VideoClient:   videov1.NewVideoServiceClient(c.video),
-	})
+	}
+	if a.tracing.Enabled() {
+		// A client span per LLM HTTP call, retries included.
+		deps.LLMHTTPClient = &http.Client{Transport: a.tracing.Transport(nil)}
+	}
+	svc, err := plan.New(ctx, cfg, deps)
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
 	}
