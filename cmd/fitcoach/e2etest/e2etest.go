@@ -197,6 +197,7 @@ type API struct {
 type Response struct {
 	Status      int
 	ContentType string
+	Header      http.Header
 	Body        map[string]any
 	Raw         []byte
 }
@@ -230,7 +231,7 @@ func (a API) Call(method, path string, body any) Response {
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	require.NoError(a.T, err)
-	r := Response{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Raw: raw}
+	r := Response{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Header: resp.Header, Raw: raw}
 	if len(raw) > 0 && raw[0] == '{' {
 		require.NoError(a.T, json.Unmarshal(raw, &r.Body), string(raw))
 	}
