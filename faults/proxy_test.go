@@ -29,6 +29,9 @@ type proxy struct {
 
 func newProxy(t testing.TB, target string) *proxy {
 	t.Helper()
+	// The bandwidth toxic logs every chunk through zerolog's global logger; only toxiproxy
+	// uses zerolog in this process.
+	zerolog.SetGlobalLevel(zerolog.WarnLevel)
 	api := toxiproxy.NewServer(toxiproxy.NewMetricsContainer(nil), zerolog.Nop())
 	p := toxiproxy.NewProxy(api, t.Name()+"->"+target, "127.0.0.1:0", target)
 	require.NoError(t, p.Start())
@@ -37,10 +40,13 @@ func newProxy(t testing.TB, target string) *proxy {
 	return px
 }
 
-// toxic adds a toxic of kind with attrs to both directions of every connection.
-func (p *proxy) toxic(kind string, attrs map[string]any) {
+// both are the two directions of a connection: client to target, target to client.
+var both = []string{"upstream", "downstream"}
+
+// toxic adds a toxic of kind with attrs to the streams of every connection.
+func (p *proxy) toxic(kind string, attrs map[string]any, streams ...string) {
 	p.t.Helper()
-	for _, stream := range []string{"upstream", "downstream"} {
+	for _, stream := range streams {
 		body, err := json.Marshal(map[string]any{
 			"name": kind + "_" + stream, "type": kind, "stream": stream, "toxicity": 1.0, "attributes": attrs,
 		})
@@ -52,25 +58,25 @@ func (p *proxy) toxic(kind string, attrs map[string]any) {
 
 // SetLatency delays every chunk forwarded from now on by d, in each direction.
 func (p *proxy) SetLatency(d time.Duration) {
-	p.toxic("latency", map[string]any{"latency": d.Milliseconds()})
+	p.toxic("latency", map[string]any{"latency": d.Milliseconds()}, both...)
 }
 
 // SetBandwidth caps each direction of every connection at kbps kilobytes a second.
 func (p *proxy) SetBandwidth(kbps int64) {
-	p.toxic("bandwidth", map[string]any{"rate": kbps})
+	p.toxic("bandwidth", map[string]any{"rate": kbps}, both...)
 }
 
 // Slice splits every chunk into pieces of about size bytes sent delay apart, as a congested
 // network delivers them: a protocol reader that assumes one read is one message fails.
 func (p *proxy) Slice(size int, delay time.Duration) {
-	p.toxic("slicer", map[string]any{"average_size": size, "size_variation": size / 2, "delay": delay.Microseconds()})
+	p.toxic("slicer", map[string]any{"average_size": size, "size_variation": size / 2, "delay": delay.Microseconds()}, both...)
 }
 
 // Cut resets every connection the moment a byte crosses it, open ones and new ones alike,
 // until Restore: the listener still accepts, like a peer whose process died behind a live
 // kernel.
 func (p *proxy) Cut() {
-	p.toxic("reset_peer", map[string]any{"timeout": 0})
+	p.toxic("reset_peer", map[string]any{"timeout": 0}, both...)
 }
 
 // Blackhole drops every byte in both directions and never closes the connection (or closes
@@ -79,14 +85,14 @@ func (p *proxy) Cut() {
 // dropped at Restore, since their bytes were lost.
 func (p *proxy) Blackhole(closeAfter time.Duration) {
 	p.reopen = true
-	p.toxic("timeout", map[string]any{"timeout": closeAfter.Milliseconds()})
+	p.toxic("timeout", map[string]any{"timeout": closeAfter.Milliseconds()}, both...)
 }
 
-// LimitData closes each connection once n bytes crossed it in either direction, like a peer
-// that dies mid-answer.
+// LimitData closes each connection once the target sent n bytes on it, like a peer that dies
+// mid-answer.
 func (p *proxy) LimitData(n int64) {
 	p.reopen = true
-	p.toxic("limit_data", map[string]any{"bytes": n})
+	p.toxic("limit_data", map[string]any{"bytes": n}, "downstream")
 }
 
 // Refuse closes the listener and every connection: dials are refused until Restore.
