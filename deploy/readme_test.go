@@ -32,7 +32,9 @@ Where they are set:
 - **Kubernetes** (` + "`deploy/k8s`" + `): non-secret settings in the ` + "`fitcoach-config`" + ` ConfigMap
   (` + "`base/config.env`" + `, merged with the overlay's); secrets from the Secrets ` + "`fitcoach-secrets`" + `
   and ` + "`fitcoach-<service>-db`" + ` (key ` + "`DATABASE_URL`" + `), created before applying
-  (` + "`kubectl apply -k deploy/k8s/overlays/production`" + `).
+  (` + "`kubectl apply -k deploy/k8s/overlays/production`" + `). Pods carry ` + "`prometheus.io/*`" + ` scrape
+  annotations: the gateway on its HTTP port, the services on ` + "`FITCOACH_METRICS_ADDR`" + ` (` + "`:9100`" + `),
+  which the NetworkPolicies open to the namespace named ` + "`monitoring`" + ` only.
 - **Render** (` + "`deploy/render.yaml`" + `): wired from the managed databases, Key Value and the private
   services; secrets are prompted on the first sync.
 
