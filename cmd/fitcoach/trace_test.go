@@ -258,4 +258,19 @@ func TestStartWorkoutIsOneTrace(t *testing.T) {
 		require.Equal(t, http.StatusOK, resp.StatusCode)
 		require.Equal(t, "client-chosen-id", resp.Header.Get("X-Request-Id"))
 	})
+
+	t.Run("a client's traceparent is linked, not continued", func(t *testing.T) {
+		const clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736"
+		req, err := http.NewRequestWithContext(t.Context(), "GET", base+"/v1/me/plans", nil)
+		require.NoError(t, err)
+		req.Header.Set("Authorization", "Bearer "+alice.Token)
+		req.Header.Set("Traceparent", "00-"+clientTrace+"-00f067aa0ba902b7-01")
+		resp, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		resp.Body.Close()
+		require.Equal(t, http.StatusOK, resp.StatusCode)
+		id := resp.Header.Get("X-Request-Id")
+		require.Regexp(t, traceIDPattern, id)
+		require.NotEqual(t, clientTrace, id, "the public front starts its own trace")
+	})
 }

@@ -137,8 +137,9 @@ func (t *Tracing) DialOptions() []grpc.DialOption {
 	return []grpc.DialOption{grpc.WithStatsHandler(otelgrpc.NewClientHandler(t.grpcOptions()...))}
 }
 
-// HTTPHandler wraps the HTTP front: a server span per request, continuing the client's trace
-// when it sent a traceparent. Probes (health, readiness, metrics) are not traced.
+// HTTPHandler wraps the HTTP front: a server span per request, the root of its trace. The
+// front is public, so a client's traceparent is only linked, never continued: a client cannot
+// choose trace ids or force sampling. Probes (health, readiness, metrics) are not traced.
 func (t *Tracing) HTTPHandler(h http.Handler, operation string) http.Handler {
 	if !t.Enabled() {
 		return h
@@ -147,6 +148,7 @@ func (t *Tracing) HTTPHandler(h http.Handler, operation string) http.Handler {
 		otelhttp.WithTracerProvider(t.provider),
 		otelhttp.WithPropagators(t.propagator),
 		otelhttp.WithMeterProvider(metricnoop.NewMeterProvider()),
+		otelhttp.WithPublicEndpointFn(func(*http.Request) bool { return true }),
 		otelhttp.WithFilter(func(r *http.Request) bool {
 			p := r.URL.Path
 			return !strings.HasPrefix(p, "/healthz") && p != "/readyz" && p != "/metrics"
