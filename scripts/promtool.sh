@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 GOTOOLCHAIN="${GOTOOLCHAIN:-$(sed -n 's/^toolchain //p' go.work)}"
 export GOTOOLCHAIN
-promtool() { go -C tools tool promtool "$@"; }
+promtool() { go tool promtool "$@"; }
 
 rules=deploy/monitoring/alerts.yml
 promtool check rules "$rules"
