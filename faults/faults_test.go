@@ -180,6 +180,23 @@ func TestDependenciesDown(t *testing.T) {
 		}, 30*time.Second, 200*time.Millisecond, "videos come back once the service does")
 	})
 
+	t.Run("video service hung: start answers within the playlist timeout with a notice", func(t *testing.T) {
+		// Connections stay open but nothing answers: only PLAN_PLAYLIST_TIMEOUT (2s) ends the
+		// wait, and the person still gets the workout.
+		videoLink.Blackhole(0)
+		t0 := time.Now()
+		got := alice.OK("POST", startPath, map[string]any{})
+		require.Less(t, time.Since(t0), 10*time.Second, "start waited past the playlist timeout")
+		require.NotEmpty(t, list(obj(got["workout"]), "exercises"))
+		require.Empty(t, list(obj(got["playlist"]), "items"))
+		require.NotEmpty(t, got["notice"])
+		videoLink.Restore()
+		require.Eventually(t, func() bool {
+			r := alice.Call("POST", startPath, map[string]any{})
+			return r.Status == http.StatusOK && len(list(obj(r.Body["playlist"]), "items")) > 0 && noNotice(r.Body)
+		}, 30*time.Second, 200*time.Millisecond, "videos come back once the link heals")
+	})
+
 	t.Run("catalog down: generation uses the last good whitelist", func(t *testing.T) {
 		good := allowed(alice)
 		require.NotEmpty(t, good)
@@ -275,6 +292,16 @@ func TestPostgresLatencyAndCut(t *testing.T) {
 		pg.Restore()
 	})
 
+	t.Run("packets sliced and bandwidth capped: the drivers reassemble, requests succeed", func(t *testing.T) {
+		// Every PostgreSQL message arrives in pieces of about 16 bytes over a 32 KB/s link:
+		// a reader that took one read for one message would fail here.
+		pg.Slice(16, 50*time.Microsecond)
+		pg.SetBandwidth(32)
+		alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "sliced"})
+		alice.OK("GET", dayPath, nil)
+		pg.Restore()
+	})
+
 	t.Run("connections cut: requests fail cleanly, then recover", func(t *testing.T) {
 		pg.Cut()
 		r := alice.Call("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})
@@ -294,12 +321,12 @@ func TestPostgresLatencyAndCut(t *testing.T) {
 		again := obj(alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "during-cut"})["plan"])
 		require.Equal(t, first, again["id"], "a retried request makes no second plan")
 		alice.OK("POST", dayPath+":complete", done)
-		require.Len(t, list(alice.OK("GET", "/v1/me/plans", nil), "plans"), 3)
+		require.Len(t, list(alice.OK("GET", "/v1/me/plans", nil), "plans"), 4)
 	})
 
 	t.Run("no token or secret in the logs", c.requireNoSecretsLogged)
 
 	t.Run("nothing was written twice", func(t *testing.T) {
-		requireWrittenOnce(t, direct, 3, "during-cut") // onboarding, slow and during-cut
+		requireWrittenOnce(t, direct, 4, "during-cut") // onboarding, slow, sliced and during-cut
 	})
 }

@@ -1,192 +1,125 @@
 package faults
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"io"
 	"net"
-	"sync"
 	"testing"
 	"time"
 
+	toxiproxy "github.com/Shopify/toxiproxy/v2"
+	"github.com/rs/zerolog"
 	"github.com/stretchr/testify/require"
 )
 
 // proxy is a loopback TCP proxy that injects network faults between a service and what it
-// dials. Toxiproxy is not among the modules this build may use, so the three faults the tests
-// need are written here: latency on every chunk in both directions, cutting (open connections
-// are closed and new ones reset at once) and refusing (the listener closes, so dials get
-// ECONNREFUSED, and later reopens on the same port).
+// dials. It is a toxiproxy proxy run in the test process as a library (no toxiproxy server,
+// no API port): each fault is a toxic added to both directions of every connection, open
+// ones included, and Restore removes them all.
 type proxy struct {
-	t      testing.TB
-	target string
-	addr   string
-
-	mu      sync.Mutex
-	ln      net.Listener
-	conns   map[net.Conn]struct{}
-	cut     bool
-	gen     int // bumped whenever open connections are dropped
-	latency time.Duration
-	wg      sync.WaitGroup
+	t    testing.TB
+	p    *toxiproxy.Proxy
+	addr string
+	// reopen is set by faults whose connections cannot be trusted after they end (bytes
+	// were dropped or cut short), so Restore drops the connections they touched.
+	reopen bool
 }
 
 func newProxy(t testing.TB, target string) *proxy {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	p := &proxy{t: t, target: target, addr: ln.Addr().String(), ln: ln, conns: map[net.Conn]struct{}{}}
-	p.serve(ln)
-	t.Cleanup(func() {
-		p.Refuse()
-		p.wg.Wait()
-	})
-	return p
+	// The bandwidth toxic logs every chunk through zerolog's global logger; only toxiproxy
+	// uses zerolog in this process.
+	zerolog.SetGlobalLevel(zerolog.WarnLevel)
+	api := toxiproxy.NewServer(toxiproxy.NewMetricsContainer(nil), zerolog.Nop())
+	p := toxiproxy.NewProxy(api, t.Name()+"->"+target, "127.0.0.1:0", target)
+	require.NoError(t, p.Start())
+	px := &proxy{t: t, p: p, addr: p.Listen}
+	t.Cleanup(p.Stop)
+	return px
 }
 
-func (p *proxy) serve(ln net.Listener) {
-	p.wg.Add(1)
-	go func() {
-		defer p.wg.Done()
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			p.mu.Lock()
-			cut, gen := p.cut, p.gen
-			if !cut {
-				p.conns[c] = struct{}{}
-			}
-			p.mu.Unlock()
-			if cut {
-				if tc, ok := c.(*net.TCPConn); ok {
-					_ = tc.SetLinger(0) // a reset, like a dead peer's kernel answers
-				}
-				c.Close()
-				continue
-			}
-			p.wg.Add(1)
-			go func() {
-				defer p.wg.Done()
-				p.pipe(c, gen)
-			}()
-		}
-	}()
-}
+// both are the two directions of a connection: client to target, target to client.
+var both = []string{"upstream", "downstream"}
 
-// pipe connects c to the target; gen is the drop generation c was accepted in, so a
-// connection whose upstream dial outlived a drop is dropped too rather than left open.
-func (p *proxy) pipe(c net.Conn, gen int) {
-	defer p.forget(c)
-	up, err := net.DialTimeout("tcp", p.target, 5*time.Second)
-	if err != nil {
-		return
-	}
-	p.mu.Lock()
-	if p.cut || p.gen != gen {
-		p.mu.Unlock()
-		up.Close()
-		return
-	}
-	p.conns[up] = struct{}{}
-	p.mu.Unlock()
-	defer p.forget(up)
-	done := make(chan struct{}, 2)
-	go func() { p.copy(up, c); done <- struct{}{} }()
-	go func() { p.copy(c, up); done <- struct{}{} }()
-	<-done
-}
-
-// copy forwards src to dst, sleeping the current latency before each chunk.
-func (p *proxy) copy(dst, src net.Conn) {
-	defer dst.Close()
-	defer src.Close()
-	buf := make([]byte, 32<<10)
-	for {
-		n, err := src.Read(buf)
-		if n > 0 {
-			p.mu.Lock()
-			d := p.latency
-			p.mu.Unlock()
-			if d > 0 {
-				time.Sleep(d)
-			}
-			if _, werr := dst.Write(buf[:n]); werr != nil {
-				return
-			}
-		}
-		if err != nil {
-			return
-		}
+// toxic adds a toxic of kind with attrs to the streams of every connection.
+func (p *proxy) toxic(kind string, attrs map[string]any, streams ...string) {
+	p.t.Helper()
+	for _, stream := range streams {
+		body, err := json.Marshal(map[string]any{
+			"name": kind + "_" + stream, "type": kind, "stream": stream, "toxicity": 1.0, "attributes": attrs,
+		})
+		require.NoError(p.t, err)
+		_, err = p.p.Toxics.AddToxicJson(bytes.NewReader(body))
+		require.NoError(p.t, err, "%s toxic", kind)
 	}
 }
 
-func (p *proxy) forget(c net.Conn) {
-	c.Close()
-	p.mu.Lock()
-	delete(p.conns, c)
-	p.mu.Unlock()
-}
-
-// closeAll drops every open connection; the caller holds p.mu.
-func (p *proxy) closeAll() {
-	p.gen++
-	for c := range p.conns {
-		if tc, ok := c.(*net.TCPConn); ok {
-			_ = tc.SetLinger(0)
-		}
-		c.Close()
-	}
-}
-
-// SetLatency delays every chunk forwarded from now on by d.
+// SetLatency delays every chunk forwarded from now on by d, in each direction.
 func (p *proxy) SetLatency(d time.Duration) {
-	p.mu.Lock()
-	p.latency = d
-	p.mu.Unlock()
+	p.toxic("latency", map[string]any{"latency": d.Milliseconds()}, both...)
 }
 
-// Cut closes every open connection and resets new ones until Restore.
+// SetBandwidth caps each direction of every connection at kbps kilobytes a second.
+func (p *proxy) SetBandwidth(kbps int64) {
+	p.toxic("bandwidth", map[string]any{"rate": kbps}, both...)
+}
+
+// Slice splits every chunk into pieces of about size bytes sent delay apart, as a congested
+// network delivers them: a protocol reader that assumes one read is one message fails.
+func (p *proxy) Slice(size int, delay time.Duration) {
+	p.toxic("slicer", map[string]any{"average_size": size, "size_variation": size / 2, "delay": delay.Microseconds()}, both...)
+}
+
+// Cut resets every connection the moment a byte crosses it, open ones and new ones alike,
+// until Restore: the listener still accepts, like a peer whose process died behind a live
+// kernel.
 func (p *proxy) Cut() {
-	p.mu.Lock()
-	p.cut = true
-	p.closeAll()
-	p.mu.Unlock()
+	p.toxic("reset_peer", map[string]any{"timeout": 0}, both...)
+}
+
+// Blackhole drops every byte in both directions and never closes the connection (or closes
+// it after closeAfter when that is positive), like a partitioned network or a hung peer:
+// only the caller's own deadlines end its calls. Connections that lived through it are
+// dropped at Restore, since their bytes were lost.
+func (p *proxy) Blackhole(closeAfter time.Duration) {
+	p.reopen = true
+	p.toxic("timeout", map[string]any{"timeout": closeAfter.Milliseconds()}, both...)
+}
+
+// LimitData closes each connection once the target sent n bytes on it, like a peer that dies
+// mid-answer.
+func (p *proxy) LimitData(n int64) {
+	p.reopen = true
+	p.toxic("limit_data", map[string]any{"bytes": n}, "downstream")
 }
 
 // Refuse closes the listener and every connection: dials are refused until Restore.
-func (p *proxy) Refuse() {
-	p.mu.Lock()
-	if p.ln != nil {
-		p.ln.Close()
-		p.ln = nil
-	}
-	p.closeAll()
-	p.mu.Unlock()
-}
+func (p *proxy) Refuse() { p.p.Stop() }
 
-// Restore ends every fault: the listener is back on the same port, with no latency.
+// Restore ends every fault: no toxics, and the listener back on the same port.
 func (p *proxy) Restore() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.cut, p.latency = false, 0
-	if p.ln != nil {
+	p.t.Helper()
+	p.p.Toxics.ResetToxics(zerolog.Nop().WithContext(context.Background()))
+	if p.reopen {
+		p.p.Stop()
+		p.reopen = false
+	}
+	if p.p.Enabled {
 		return
 	}
-	var (
-		ln  net.Listener
-		err error
-	)
 	// The port was ours a moment ago; on loopback it is free again at once, but allow a
 	// moment for the kernel.
+	var err error
 	for range 50 {
-		if ln, err = net.Listen("tcp", p.addr); err == nil {
+		if err = p.p.Start(); err == nil {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	require.NoError(p.t, err)
-	p.ln = ln
-	p.serve(ln)
+	require.Equal(p.t, p.addr, p.p.Listen, "the proxy came back on its port")
 }
 
 func TestProxy(t *testing.T) {
@@ -203,18 +136,30 @@ func TestProxy(t *testing.T) {
 		}
 	}()
 	p := newProxy(t, echo.Addr().String())
+	dial := func(t *testing.T) net.Conn {
+		c, err := net.DialTimeout("tcp", p.addr, time.Second)
+		require.NoError(t, err)
+		t.Cleanup(func() { c.Close() })
+		return c
+	}
+	// send writes msg on c and reads the echo back within timeout.
+	send := func(c net.Conn, msg []byte, timeout time.Duration) ([]byte, error) {
+		_ = c.SetDeadline(time.Now().Add(timeout))
+		if _, err := c.Write(msg); err != nil {
+			return nil, err
+		}
+		b := make([]byte, len(msg))
+		n, err := io.ReadFull(c, b)
+		return b[:n], err
+	}
 	roundTrip := func() error {
 		c, err := net.DialTimeout("tcp", p.addr, time.Second)
 		if err != nil {
 			return err
 		}
 		defer c.Close()
-		_ = c.SetDeadline(time.Now().Add(2 * time.Second))
-		if _, err := c.Write([]byte("ping")); err != nil {
-			return err
-		}
-		b := make([]byte, 4)
-		if _, err := io.ReadFull(c, b); err != nil {
+		b, err := send(c, []byte("ping"), 2*time.Second)
+		if err != nil {
 			return err
 		}
 		require.Equal(t, "ping", string(b))
@@ -228,10 +173,18 @@ func TestProxy(t *testing.T) {
 		require.NoError(t, roundTrip())
 		require.GreaterOrEqual(t, time.Since(start), 200*time.Millisecond, "100ms each way")
 		p.Restore()
+		start = time.Now()
+		require.NoError(t, roundTrip())
+		require.Less(t, time.Since(start), 100*time.Millisecond, "restored")
 	})
 	t.Run("cuts", func(t *testing.T) {
+		open := dial(t)
+		_, err := send(open, []byte("ping"), time.Second)
+		require.NoError(t, err)
 		p.Cut()
-		require.Error(t, roundTrip())
+		_, err = send(open, []byte("ping"), time.Second)
+		require.Error(t, err, "an open connection is reset")
+		require.Error(t, roundTrip(), "so is a new one")
 		p.Restore()
 		require.NoError(t, roundTrip())
 	})
@@ -239,6 +192,58 @@ func TestProxy(t *testing.T) {
 		p.Refuse()
 		_, err := net.DialTimeout("tcp", p.addr, time.Second)
 		require.Error(t, err)
+		p.Restore()
+		require.NoError(t, roundTrip())
+	})
+	t.Run("caps bandwidth", func(t *testing.T) {
+		p.SetBandwidth(64) // 64 KB/s each way
+		msg := bytes.Repeat([]byte("x"), 32<<10)
+		start := time.Now()
+		got, err := send(dial(t), msg, 10*time.Second)
+		require.NoError(t, err)
+		require.Equal(t, msg, got)
+		// 32 KB at 64 KB/s is half a second one way; the echo's way overlaps it.
+		require.GreaterOrEqual(t, time.Since(start), 400*time.Millisecond)
+		p.Restore()
+	})
+	t.Run("slices packets and still delivers every byte in order", func(t *testing.T) {
+		p.Slice(8, time.Millisecond)
+		msg := []byte("the quick brown fox jumps over the lazy dog, twice: the quick brown fox")
+		c := dial(t)
+		_ = c.SetDeadline(time.Now().Add(5 * time.Second))
+		_, err := c.Write(msg)
+		require.NoError(t, err)
+		var got []byte
+		reads := 0
+		for len(got) < len(msg) {
+			b := make([]byte, 1024)
+			n, err := c.Read(b)
+			require.NoError(t, err)
+			got = append(got, b[:n]...)
+			reads++
+		}
+		require.Equal(t, msg, got)
+		require.Greater(t, reads, 1, "the answer arrived in pieces")
+		p.Restore()
+	})
+	t.Run("black-holes until a deadline ends the call", func(t *testing.T) {
+		open := dial(t)
+		p.Blackhole(0)
+		start := time.Now()
+		_, err := send(open, []byte("ping"), 300*time.Millisecond)
+		var ne net.Error
+		require.ErrorAs(t, err, &ne)
+		require.True(t, ne.Timeout(), "no answer and no close: only the deadline ends it, got %v", err)
+		require.GreaterOrEqual(t, time.Since(start), 300*time.Millisecond)
+		p.Restore()
+		require.NoError(t, roundTrip())
+	})
+	t.Run("closes a connection after a number of bytes", func(t *testing.T) {
+		p.LimitData(4)
+		c := dial(t)
+		got, err := send(c, []byte("pingpong"), 2*time.Second)
+		require.Error(t, err, "the answer is cut short")
+		require.Equal(t, "ping", string(got))
 		p.Restore()
 		require.NoError(t, roundTrip())
 	})

@@ -115,6 +115,26 @@ func TestObjectStorageDownOrSlow(t *testing.T) {
 		require.Eventually(t, complete, 20*time.Second, 200*time.Millisecond, "videos come back with the storage")
 	})
 
+	t.Run("storage hung: start never waits on it, and the gaps show once checks time out", func(t *testing.T) {
+		// Worse than down: connections open and nothing answers, so every HeadObject runs
+		// into R2_TIMEOUT (5s) in the background.
+		storage.Blackhole(0)
+		var lastMissing []any
+		require.Eventually(t, func() bool {
+			t0 := time.Now()
+			workout, _, missing, notice := start()
+			require.Less(t, time.Since(t0), 2*time.Second, "start waited on the hung storage")
+			require.NotEmpty(t, workout)
+			lastMissing = missing
+			return len(missing) > 0 && notice != ""
+		}, 30*time.Second, 250*time.Millisecond, "clips that cannot be verified are reported as gaps")
+		for _, m := range lastMissing {
+			require.Contains(t, obj(m)["reason"], "storage", "%v", m)
+		}
+		storage.Restore()
+		require.Eventually(t, complete, 20*time.Second, 200*time.Millisecond, "videos come back with the storage")
+	})
+
 	t.Run("nothing was lost or written twice", func(t *testing.T) {
 		clips := allClips(t, c.admin())
 		require.Len(t, clips, len(objects), "every clip is still there, once")

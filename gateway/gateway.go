@@ -26,6 +26,7 @@ import (
 	catalogv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/catalog/v1"
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
+	"github.com/fitcoach/fitcoach/pkg/obs"
 )
 
 //go:embed openapi/fitcoach.swagger.json
@@ -66,6 +67,9 @@ type Deps struct {
 	// DevToken mints a person token for POST /dev/token; only `fitcoach dev` sets it, so the web
 	// client can sign a newcomer in without an identity provider.
 	DevToken func(sub string) (string, error)
+	// Tracing starts a server span per request (nil: off); the request id of an untraced
+	// request is random, of a traced one its trace id.
+	Tracing *obs.Tracing
 }
 
 // Gateway is the HTTP handler of the REST front.
@@ -165,6 +169,7 @@ func (g *Gateway) routes() http.Handler {
 	h = validURL(h)
 	h = g.cors(h)
 	h = g.requestID(h)
+	h = g.deps.Tracing.HTTPHandler(h, "gateway")
 	return h
 }
 

@@ -38,9 +38,14 @@ func outgoingHeaders(string) (string, bool) { return "", false }
 
 func (g *Gateway) requestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A client's own id is kept (it correlates by it; the logs carry the trace id too);
+		// otherwise a traced request's id is its trace id, so the requestId of an error body
+		// finds the whole trace.
 		id := r.Header.Get("X-Request-Id")
 		if !obs.ValidRequestID(id) {
-			id = obs.NewRequestID()
+			if id = obs.TraceID(r.Context()); id == "" {
+				id = obs.NewRequestID()
+			}
 			r.Header.Set("X-Request-Id", id)
 		}
 		w.Header().Set("X-Request-Id", id)
@@ -251,6 +256,7 @@ func (m *httpMetrics) middleware(next runtime.HandlerFunc) runtime.HandlerFunc {
 		if p, ok := runtime.HTTPPattern(r.Context()); ok {
 			route = p.String()
 		}
+		obs.SetHTTPRoute(r.Context(), r.Method, route)
 		rec := &statusRecorder{ResponseWriter: w}
 		next(rec, r, params)
 		code := rec.code

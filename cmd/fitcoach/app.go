@@ -46,6 +46,8 @@ type Settings struct {
 	// of them (always on in dev).
 	LoadStarter bool   `env:"FITCOACH_LOAD_STARTER" default:"false" usage:"load the starter catalog and clips, adding the starter exercises, their nature and clips an existing database lacks, as dev does (catalog, video)"`
 	PlanAddr    string `env:"PLAN_ADDR" default:"127.0.0.1:9093" usage:"address of the plan service (gateway)"`
+	// Tracing is OpenTelemetry tracing, off until an OTLP endpoint is set.
+	Tracing obs.TraceConfig
 }
 
 func loadSettings() (Settings, error) {
@@ -62,6 +64,8 @@ type app struct {
 	grpcMet  *obs.GRPCMetrics
 	signer   *auth.HS256
 	verifier auth.Verifier
+	// tracing is on when startTracing found an OTLP endpoint; nil or off traces nothing.
+	tracing *obs.Tracing
 
 	closers []func() error
 	mu      sync.Mutex
@@ -89,6 +93,25 @@ func newApp(s Settings, stderr io.Writer) (*app, error) {
 		a.verifier = auth.Chain{jwks, a.signer}
 	}
 	return a, nil
+}
+
+// startTracing sets up the process's tracing for role; its spans are flushed last, when the
+// app closes after the servers drained.
+func (a *app) startTracing(ctx context.Context, role string) error {
+	t, err := obs.NewTracing(ctx, a.settings.Tracing, role)
+	if err != nil {
+		return err
+	}
+	a.tracing = t
+	if t.Enabled() {
+		a.log.Info("tracing on: exporting spans over OTLP", "role", role)
+	}
+	a.onClose(func() error {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return t.Shutdown(sctx)
+	})
+	return nil
 }
 
 // serviceToken returns the token for background service-to-service calls: the configured one,

@@ -55,6 +55,9 @@ func runDev(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.W
 		return err
 	}
 	defer a.close()
+	if err := a.startTracing(ctx, "dev"); err != nil {
+		return err
+	}
 
 	srv, err := a.newServer()
 	if err != nil {

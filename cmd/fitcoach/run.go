@@ -32,7 +32,7 @@ type role interface {
 }
 
 func (a *app) newServer() (*server.Server, error) {
-	return server.New(server.Config{Logger: a.log, Verifier: a.verifier, Metrics: a.grpcMet})
+	return server.New(server.Config{Logger: a.log, Verifier: a.verifier, Metrics: a.grpcMet, Tracing: a.tracing})
 }
 
 // conns are the connections a role uses to reach the other services.
@@ -50,7 +50,7 @@ func (a *app) dialAll(serviceToken func() string) (conns, error) {
 		{a.settings.VideoAddr, &c.video},
 		{a.settings.PlanAddr, &c.plan},
 	} {
-		cc, err := server.Dial(d.addr, serviceToken)
+		cc, err := server.Dial(d.addr, serviceToken, a.tracing.DialOptions()...)
 		if err != nil {
 			return conns{}, err
 		}
@@ -96,11 +96,15 @@ func (a *app) newVideo(ctx context.Context, c conns, dev bool) (*video.Service, 
 		cfg.Providers.Local.MediaDir = filepath.Join(a.settings.DataDir, "media")
 		cfg.Providers.Local.MediaBaseURL = "http://" + a.settings.HTTPAddr + "/media"
 	}
-	svc, err := video.New(ctx, cfg, video.Deps{
+	deps := video.Deps{
 		Logger:        a.log,
 		Registry:      a.registry,
 		CatalogClient: catalogv1.NewCatalogServiceClient(c.catalog),
-	})
+	}
+	if a.tracing.Enabled() {
+		deps.StorageTransport = a.tracing.Transport
+	}
+	svc, err := video.New(ctx, cfg, deps)
 	if err != nil {
 		return nil, fmt.Errorf("video: %w", err)
 	}
@@ -132,6 +136,10 @@ func (a *app) newPlan(ctx context.Context, c conns, dev bool) (*plan.Service, er
 		a.onClose(r.Close)
 		deps.Quota = quota.NewRedis(r.Client(), "fitcoach:plan:quota:")
 	}
+	if a.tracing.Enabled() {
+		// A client span per LLM HTTP call, retries included.
+		deps.LLMHTTPClient = &http.Client{Transport: a.tracing.Transport(nil)}
+	}
 	svc, err := plan.New(ctx, cfg, deps)
 	if err != nil {
 		return nil, fmt.Errorf("plan: %w", err)
@@ -147,7 +155,7 @@ func (a *app) newGateway(ctx context.Context, c conns, mediaDir string, dev bool
 	if mediaDir != "" {
 		cfg.MediaDir = mediaDir
 	}
-	deps := gateway.Deps{Logger: a.log.With("service", "gateway"), Registry: a.registry, Gatherer: a.registry, Web: web.FS(), Verifier: a.verifier}
+	deps := gateway.Deps{Logger: a.log.With("service", "gateway"), Registry: a.registry, Gatherer: a.registry, Web: web.FS(), Verifier: a.verifier, Tracing: a.tracing}
 	if dev {
 		deps.DevToken = func(sub string) (string, error) { return a.signer.Mint(sub, nil, 7*24*time.Hour) }
 	}

@@ -60,6 +60,9 @@ func runServe(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writ
 		return err
 	}
 	defer a.close()
+	if err := a.startTracing(ctx, name); err != nil {
+		return err
+	}
 	// The gateway relays each client's own token and nothing else; services add the service
 	// token to their background calls.
 	var serviceToken func() string

@@ -1,5 +1,6 @@
-// Package obs holds fitcoach's logging and metrics plumbing: slog JSON logs that carry the
-// request id, and the gRPC RED metrics every service exports.
+// Package obs holds fitcoach's logging, metrics and tracing plumbing: slog JSON logs that carry
+// the request id and trace id, the gRPC RED metrics every service exports, and OpenTelemetry
+// tracing (off unless an OTLP endpoint is configured).
 package obs
 
 import (
@@ -9,10 +10,12 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+
+	"go.opentelemetry.io/otel/trace"
 )
 
 // NewLogger returns a JSON logger at level ("debug", "info", "warn", "error") that adds the
-// request id found in a record's context.
+// request id, and the trace and span ids when the call is traced, found in a record's context.
 func NewLogger(w io.Writer, level string) *slog.Logger {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(strings.ToUpper(level))); err != nil {
@@ -59,6 +62,9 @@ type requestIDHandler struct{ slog.Handler }
 func (h requestIDHandler) Handle(ctx context.Context, r slog.Record) error {
 	if id := RequestID(ctx); id != "" {
 		r.AddAttrs(slog.String("request_id", id))
+	}
+	if sc := trace.SpanContextFromContext(ctx); sc.IsValid() {
+		r.AddAttrs(slog.String("trace_id", sc.TraceID().String()), slog.String("span_id", sc.SpanID().String()))
 	}
 	return h.Handler.Handle(ctx, r)
 }

@@ -84,7 +84,8 @@ func serviceConfig(files ...protoreflect.FileDescriptor) string {
 	return string(b)
 }
 
-// Dial connects lazily to a service at addr ("host:port" or any gRPC target).
+// Dial connects lazily to a service at addr ("host:port" or any gRPC target). Pass
+// obs.Tracing.DialOptions as extra to trace the calls.
 func Dial(addr string, serviceToken func() string, extra ...grpc.DialOption) (*grpc.ClientConn, error) {
 	if addr == "" {
 		return nil, fmt.Errorf("server: empty address")

@@ -42,6 +42,9 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// MaxRecvBytes caps one request message; default 4 MiB.
 	MaxRecvBytes int
+	// Tracing continues callers' traces in server spans and traces the in-process
+	// connections; nil traces nothing.
+	Tracing *obs.Tracing
 }
 
 // Validate checks the config and fills defaults.
@@ -91,7 +94,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, health: health.NewServer(), inprocReady: make(chan struct{})}
-	s.grpc = grpc.NewServer(
+	s.grpc = grpc.NewServer(append(cfg.Tracing.ServerOptions(),
 		grpc.ChainUnaryInterceptor(
 			obs.UnaryServerInterceptor(cfg.Logger, cfg.Metrics),
 			grpcerr.UnaryServerInterceptor(cfg.Logger),
@@ -107,7 +110,7 @@ func New(cfg Config) (*Server, error) {
 		// Clients reconnect now and then, so new replicas get their share of long-lived
 		// connections after a scale-up.
 		grpc.KeepaliveParams(keepalive.ServerParameters{MaxConnectionAge: 5 * time.Minute, MaxConnectionAgeGrace: 30 * time.Second}),
-	)
+	)...)
 	healthpb.RegisterHealthServer(s.grpc, s.health)
 	reflection.Register(s.grpc)
 	return s, nil
@@ -146,7 +149,8 @@ func (s *Server) SetServing(serving bool) {
 }
 
 // InProcess returns a client connection to this server that never leaves the process, for
-// co-located callers such as the gateway and other services under `fitcoach dev`.
+// co-located callers such as the gateway and other services under `fitcoach dev`. Calls on it
+// are traced as client spans, as over the network, when the server's Config.Tracing is on.
 //
 // Services may need such a connection before they are registered (they call each other), and
 // gRPC forbids registering once serving has begun; so the in-process listener is served from
@@ -167,7 +171,7 @@ func (s *Server) InProcess(opts ...grpc.DialOption) (*grpc.ClientConn, error) {
 			return s.inproc.DialContext(ctx)
 		}),
 		grpc.WithTransportCredentials(insecure.NewCredentials()),
-	}, opts...)
+	}, append(s.cfg.Tracing.DialOptions(), opts...)...)
 	return grpc.NewClient("passthrough:///inprocess", opts...)
 }
 

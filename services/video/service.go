@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 
@@ -97,6 +98,9 @@ type Deps struct {
 	CatalogClient catalogv1.CatalogServiceClient
 	// Resolver resolves external clip hosts for the SSRF guard; nil is the system resolver.
 	Resolver provider.Resolver
+	// StorageTransport wraps the transport of storage API calls, e.g. to trace them; nil
+	// leaves it alone.
+	StorageTransport func(http.RoundTripper) http.RoundTripper
 }
 
 // Service implements videov1.VideoServiceServer.
@@ -147,7 +151,7 @@ func New(ctx context.Context, cfg Config, deps Deps) (*Service, error) {
 	if err != nil {
 		return nil, fmt.Errorf("video: protovalidate: %w", err)
 	}
-	providers, err := provider.NewRegistry(cfg.Providers, provider.Deps{Logger: log, Resolver: deps.Resolver})
+	providers, err := provider.NewRegistry(cfg.Providers, provider.Deps{Logger: log, Resolver: deps.Resolver, StorageTransport: deps.StorageTransport})
 	if err != nil {
 		return nil, fmt.Errorf("video: %w", err)
 	}

@@ -52,16 +52,23 @@ type signedURL struct {
 	expires time.Time
 }
 
-func newR2(cfg Config, _ Deps) (Provider, error) {
+func newR2(cfg Config, d Deps) (Provider, error) {
 	c := cfg.R2
 	if c.Endpoint == "" || c.Bucket == "" {
 		return unconfigured{reason: "the r2 provider is not configured (set R2_ENDPOINT and R2_BUCKET)"}, nil
 	}
-	return NewR2(c)
+	var rt http.RoundTripper
+	if d.StorageTransport != nil {
+		rt = d.StorageTransport(http.DefaultTransport)
+	}
+	return newR2Client(c, rt)
 }
 
 // NewR2 returns the R2 provider for c (exported for tests and tools that talk to R2 directly).
-func NewR2(c R2Config) (Provider, error) {
+func NewR2(c R2Config) (Provider, error) { return newR2Client(c, nil) }
+
+// newR2Client is NewR2 with the HTTP transport of the S3 client (nil: the default).
+func newR2Client(c R2Config, rt http.RoundTripper) (Provider, error) {
 	if c.Endpoint == "" || c.Bucket == "" {
 		return nil, errors.New("r2: R2_ENDPOINT and R2_BUCKET are required")
 	}
@@ -87,7 +94,7 @@ func NewR2(c R2Config) (Provider, error) {
 		// wildcard DNS for bucket subdomains.
 		UsePathStyle: true,
 		Credentials:  credentials.NewStaticCredentialsProvider(c.AccessKeyID, c.SecretAccessKey, ""),
-		HTTPClient:   &http.Client{Timeout: c.Timeout},
+		HTTPClient:   &http.Client{Timeout: c.Timeout, Transport: rt},
 		// One retry: existence checks run in the background and a dead endpoint should be
 		// reported quickly, not after the SDK's default backoff.
 		RetryMaxAttempts: 2,

@@ -5,6 +5,7 @@ import (
 	"crypto/tls"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/netip"
 	"time"
 
@@ -30,6 +31,8 @@ type Deps struct {
 	PermitAddr func(netip.Addr) bool
 	// ExternalTLS is the TLS config of external existence checks; nil is the system roots.
 	ExternalTLS *tls.Config
+	// StorageTransport wraps the transport of R2 API calls (tracing); nil leaves it alone.
+	StorageTransport func(http.RoundTripper) http.RoundTripper
 }
 
 // factory builds one provider from the shared config.
