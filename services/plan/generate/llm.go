@@ -42,9 +42,20 @@ type part struct {
 }
 
 type partResult struct {
+	// attempts counts the HTTP requests sent: each call and each of its retries after a 429
+	// or 5xx.
 	attempts int32
 	usage    llm.Usage
 	reason   string
+}
+
+// count records a call's requests and tokens.
+func (r *partResult) count(resp *llm.Response) {
+	r.attempts++
+	if resp != nil {
+		r.attempts += int32(resp.Retries)
+		r.usage = r.usage.Add(resp.Usage)
+	}
 }
 
 // viaLLM runs the LLM phase into res: res.Plan is set on success; otherwise the reason for
@@ -245,17 +256,29 @@ func (g *Generator) runPart(ctx context.Context, locale string, pt part) partRes
 		Schema:          pt.schema,
 		MaxOutputTokens: g.cfg.MaxOutputTokens,
 	}
+	widened := false
 	for attempt := 0; attempt <= g.cfg.MaxReprompts; attempt++ {
 		if attempt > 0 {
 			g.metrics.reprompts.Inc()
 		}
+		if ctx.Err() != nil {
+			// Cancelled before it was sent (another part failed, or the deadline): no call.
+			r.reason = failureReason(ctx, ctx.Err())
+			return r
+		}
 		began := time.Now()
 		resp, err := g.llm.Complete(ctx, req)
-		g.metrics.llmSeconds.Observe(time.Since(began).Seconds())
-		r.attempts++
-		if resp != nil {
-			r.usage = r.usage.Add(resp.Usage)
+		if errors.Is(err, llm.ErrTruncated) && !widened {
+			// One answer ran out of tokens: ask that part once more with twice the room
+			// before giving the whole plan to the built-in planner.
+			widened = true
+			r.count(resp)
+			req.MaxOutputTokens = max(2*req.MaxOutputTokens, 4000)
+			g.log.InfoContext(ctx, "LLM answer truncated; retrying the part with a larger cap", "part", pt.name, "max_output_tokens", req.MaxOutputTokens)
+			resp, err = g.llm.Complete(ctx, req)
 		}
+		g.metrics.llmSeconds.Observe(time.Since(began).Seconds())
+		r.count(resp)
 		if err != nil {
 			r.reason = failureReason(ctx, err)
 			g.metrics.attempts.WithLabelValues(r.reason).Inc()
