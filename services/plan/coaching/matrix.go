@@ -96,7 +96,7 @@ type Row struct {
 // WriteTable prints rows as a Markdown table: overall and per-check scores, then the mean.
 func WriteTable(w io.Writer, rows []Row) {
 	fmt.Fprintf(w, "| profile | overall | %s |\n", strings.Join(Checks, " | "))
-	fmt.Fprintf(w, "|---|---:|%s|\n", strings.Repeat("---:|", len(Checks)))
+	fmt.Fprintf(w, "|---|---:|%s\n", strings.Repeat("---:|", len(Checks)))
 	sums := make([]float64, len(Checks))
 	overall := 0.0
 	for _, r := range rows {
