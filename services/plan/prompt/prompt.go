@@ -77,12 +77,6 @@ type Session struct {
 	Blocks, Patterns string
 }
 
-type exerciseLine struct {
-	Slug, Name, Muscles, Difficulty string
-	// Measures is how the exercise is counted (reps, time or distance); Patterns what it trains.
-	Measures, Patterns string
-}
-
 type data struct {
 	Voice, Goal, Level, Limitations string
 	Days, Weeks, Minutes            int32
@@ -90,7 +84,9 @@ type data struct {
 	Week                            []Session
 	Day                             Session
 	MinExercises, MaxExercises      int32
-	Exercises                       []exerciseLine
+	// Exercises is the allowed list, one "slug: name; muscles; difficulty; counted in;
+	// patterns" line each, written without the template engine: it is most of a day prompt.
+	Exercises string
 }
 
 func (s *Set) data(p *planv1.Profile, week []Session) data {
@@ -134,17 +130,19 @@ func (s *Set) Day(p *planv1.Profile, week []Session, day Session, minExercises, 
 	loc := locale(p.GetLocale())
 	d := s.data(p, week)
 	d.Day, d.MinExercises, d.MaxExercises = day, minExercises, maxExercises
-	d.Exercises = make([]exerciseLine, 0, len(allowed))
+	var b strings.Builder
+	b.Grow(len(allowed) * 96)
 	for _, e := range allowed {
 		name := e.GetName().GetEn()
 		if loc == "ru" && e.GetName().GetRu() != "" {
 			name = e.GetName().GetRu()
 		}
-		d.Exercises = append(d.Exercises, exerciseLine{
-			Slug: e.GetSlug(), Name: name, Muscles: strings.Join(e.GetMuscleGroups(), ", "), Difficulty: level(e.GetDifficulty(), "en"),
-			Measures: measures(e.GetMeasurement()), Patterns: patterns(e.GetPatterns()),
-		})
+		for _, part := range []string{e.GetSlug(), ": ", name, "; ", strings.Join(e.GetMuscleGroups(), ", "), "; ", level(e.GetDifficulty(), "en"),
+			"; ", measures(e.GetMeasurement()), "; ", patterns(e.GetPatterns()), "\n"} {
+			b.WriteString(part)
+		}
 	}
+	d.Exercises = b.String()
 	sys, err := s.render(s.system, loc, d)
 	if err != nil {
 		return Prompt{}, err
