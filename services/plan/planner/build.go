@@ -104,7 +104,7 @@ func (b *dayBuilder) cooldown(seconds int, k kind) []*planv1.Exercise {
 		if e == nil {
 			break
 		}
-		it := b.timedItem(e, "cooldown", per, b.cue("breathe slowly, gentle stretch, each side", "дышите медленно, мягкое растяжение, на каждую сторону"))
+		it := b.timedItem(e, "cooldown", per, b.cue("breathe slowly into a gentle stretch; both sides where there are two", "дышите медленно, мягкое растяжение; на обе стороны, где их две"))
 		if per >= 60 {
 			// Two holds per side rather than one long one.
 			sets, half := int32(2), int32(per/2)

@@ -60,6 +60,7 @@ type dose struct {
 var (
 	cueProgress = [2]string{"add a little load when every set reaches the top of the range", "добавьте немного веса, когда во всех подходах выполняете верх диапазона"}
 	cueControl  = [2]string{"slow and controlled, stop before form breaks", "медленно и подконтрольно, до потери техники не доводите"}
+	cueMobility = [2]string{"move slowly through a comfortable range, never into pain", "двигайтесь медленно в комфортной амплитуде, без боли"}
 	cueHold     = [2]string{"breathe steadily, body in one line", "дышите ровно, тело в одну линию"}
 	cueHarder   = [2]string{"when every set reaches the top of the range, slow the tempo or take a harder variation", "когда во всех подходах выполняете верх диапазона, замедлите темп или усложните вариант"}
 )
@@ -131,11 +132,12 @@ func (d *design) prescribe(e *catalogv1.Exercise, r role) *planv1.Exercise {
 		if slices.Contains(e.GetPatterns(), carry) {
 			rest = 60
 		}
+		cue := cueHold
 		if slices.Contains(e.GetPatterns(), mobility) {
-			secs, rest, rpe = 45, 15, 3
+			secs, rest, rpe, cue = 45, 15, 3, cueMobility
 		}
 		out.Sets, out.DurationSeconds, out.RestSeconds, out.TargetRpe = &sets, &secs, &rest, &rpe
-		out.Cue = text(d.ru, cueHold[0], cueHold[1])
+		out.Cue = text(d.ru, cue[0], cue[1])
 	case mDist:
 		secs, rpe := int32(600), int32(4)
 		out.DurationSeconds, out.TargetRpe = &secs, &rpe

@@ -75,8 +75,8 @@ var recipes = map[kind][][]slot{
 	},
 	// Mobility and back care: trunk stability, hinge patterning, upper-back work, then drills.
 	mobilityDay: {
-		{{core, true, ""}, {hipDom, true, ""}, {kneeDom, false, ""}, {hPull, false, ""}, {core, false, ""}, {hPush, false, ""}, {mobility, false, ""}, {mobility, false, ""}, {vPull, false, ""}},
-		{{hipDom, true, ""}, {core, true, ""}, {hPull, false, ""}, {kneeDom, false, ""}, {hPush, false, ""}, {core, false, ""}, {mobility, false, ""}, {vPull, false, ""}},
+		{{core, true, ""}, {hipDom, true, ""}, {mobility, false, ""}, {kneeDom, false, ""}, {hPull, false, ""}, {hPush, false, ""}, {core, false, ""}, {mobility, false, ""}, {vPull, false, ""}},
+		{{hipDom, true, ""}, {core, true, ""}, {mobility, false, ""}, {hPull, false, ""}, {kneeDom, false, ""}, {hPush, false, ""}, {core, false, ""}, {mobility, false, ""}},
 	},
 }
 
@@ -249,7 +249,7 @@ func (d *design) split() split {
 				add(fullBody, extra, style)
 				continue
 			}
-			add(mobilityDay, extra*0.5, style)
+			add(mobilityDay, extra, style)
 		}
 	default:
 		ks := strengthKinds(n)
