@@ -91,7 +91,7 @@ func BenchmarkCreatePlanWithoutLLM(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if p := resp.GetPlan(); p.GetProvider() != "openai" || p.GetSubstitutionCount() != 2 || len(p.GetWeeks()) != 12 {
+		if p := resp.GetPlan(); p.GetProvider() != "openai" || p.GetSubstitutionCount() != 24 || len(p.GetWeeks()) != 12 {
 			b.Fatalf("unexpected plan: provider %s, %d substitutions, %d weeks", p.GetProvider(), p.GetSubstitutionCount(), len(p.GetWeeks()))
 		}
 	}

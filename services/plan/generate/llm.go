@@ -134,7 +134,7 @@ func (g *Generator) viaLLM(ctx context.Context, p *planv1.Profile, allowed []*ca
 		g.log.WarnContext(ctx, "plan is unsafe for the person", "first", s.Findings[0].String())
 		return ReasonInvalidPlan
 	}
-	res.Plan, res.Substitutions = plan, subs
+	res.Plan, res.Substitutions = plan, everyWeek(subs, plan.GetDurationWeeks())
 	return ""
 }
 
@@ -356,4 +356,19 @@ func allSoft(vs []aiplan.Violation) bool {
 		}
 	}
 	return true
+}
+
+// everyWeek lists each substitution made in the weekly template once per plan week, where it
+// took effect (weeks are 1..n; the template itself has no week number).
+func everyWeek(subs []*planv1.Substitution, n int32) []*planv1.Substitution {
+	if len(subs) == 0 {
+		return nil
+	}
+	out := make([]*planv1.Substitution, 0, len(subs)*int(n))
+	for w := int32(1); w <= n; w++ {
+		for _, s := range subs {
+			out = append(out, &planv1.Substitution{Week: w, Day: s.GetDay(), FromSlug: s.GetFromSlug(), ToSlug: s.GetToSlug()})
+		}
+	}
+	return out
 }

@@ -403,8 +403,8 @@ func (x *GetProfileResponse) GetProfile() *Profile {
 // Substitution records an exercise outside the whitelist replaced by an allowed alternative.
 type Substitution struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
-	// 0 when the exercise was in the weekly template the LLM wrote: every week's copy of it
-	// was replaced.
+	// The plan week (1..duration_weeks) of the replaced exercise: an exercise of the weekly
+	// template the LLM wrote is listed once for every week it was replaced in.
 	Week          int32  `protobuf:"varint,1,opt,name=week,proto3" json:"week,omitempty"`
 	Day           int32  `protobuf:"varint,2,opt,name=day,proto3" json:"day,omitempty"`
 	FromSlug      string `protobuf:"bytes,3,opt,name=from_slug,json=fromSlug,proto3" json:"from_slug,omitempty"`
