@@ -1,5 +1,7 @@
-// Day view: the day's workout, "Start workout" with the video playlist played in order, the
-// current exercise with its sets/reps/rest and a rest timer, and the Complete form.
+// Day view: the day's workout grouped warm-up → main → accessories → conditioning → cool-down,
+// "Start workout" with the video playlist played in order, the current exercise with what its
+// measurement prescribes and a rest timer, and the Complete form, which asks for what each
+// exercise measures: reps per set, seconds per set, or minutes and distance.
 
 import { html, nothing, type TemplateResult } from "lit-html";
 import {
@@ -12,8 +14,24 @@ import {
   type Workout,
   type WorkoutExercise,
 } from "../api";
-import { app, dayKey, doseText, errorBox, errorText, exerciseName, handleAuth, spinner, update, type View } from "../app";
-import { fmtDate, fmtDuration, localizeMessage, t, tk } from "../i18n";
+import { app, dayKey, errorBox, errorText, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import {
+  distance,
+  effortText,
+  groupByBlock,
+  hasBlocks,
+  holdSpan,
+  kindOf,
+  prescriptionText,
+  repsText,
+  restText,
+  restSpan,
+  setsOf,
+  span,
+  workText,
+  type Kind,
+} from "../dose";
+import { fmtDate, fmtDuration, localizeMessage, t, tk, tp } from "../i18n";
 import { Player } from "../player";
 import { icon, type IconName } from "../icons";
 
@@ -32,21 +50,36 @@ function kindIcon(kind: string | undefined, size = 16) {
   return name ? icon(name, size) : nothing;
 }
 
+/**
+ * Row is the log of one exercise as typed. What the person did is never invented: sets start at
+ * the sets they ticked off, and reps, seconds, minutes and distance start empty.
+ */
 interface Row {
+  kind: Kind;
+  // Sets done (reps, time), rounds done (intervals); for cardio "1" once marked done.
   sets: string;
-  reps: string;
-  repsEdited: boolean;
+  // Reps per set (reps) or seconds per set (time), comma-separated.
+  values: string;
+  minutes: string;
+  km: string;
 }
 
-/** lowReps is the low end of a reps prescription ("8-12" → 8). */
-function lowReps(reps: string): number {
-  const n = Number.parseInt(reps, 10);
-  return Number.isFinite(n) ? n : 0;
+/** numbers reads "12, 10 8" as [12, 10, 8]. */
+function numbers(s: string): number[] {
+  return s
+    .split(/[^0-9]+/)
+    .filter(Boolean)
+    .map((x) => Number.parseInt(x, 10));
 }
 
-function repsList(sets: number, reps: string): string {
-  const r = lowReps(reps);
-  return Array.from({ length: Math.max(0, sets) }, () => String(r)).join(", ");
+// The Complete request carries sets and reps per set only. Seconds, minutes and distance the
+// person logs are kept in the notes, after this mark, so they are not lost.
+const LOGGED_MARK = "\n\n⏱ ";
+
+/** ownNotes is the part of stored notes the person wrote (before the logged summary). */
+function ownNotes(notes: string): string {
+  const i = notes.indexOf(LOGGED_MARK.trimStart());
+  return (i >= 0 ? notes.slice(0, i) : notes).trimEnd();
 }
 
 export class DayView implements View {
@@ -62,12 +95,12 @@ export class DayView implements View {
 
   // The exercise the coach panel shows, and the sets ticked off per exercise.
   private exIdx = 0;
-  private setsDone = new Map<string, number>();
+  private setsDone = new Map<number, number>();
   private rest: { endAt: number; total: number } | null = null;
   private restTick = 0;
   private restOver = false;
 
-  private rows = new Map<string, Row>();
+  private rows = new Map<number, Row>();
   private effort = 0;
   private notes = "";
   private errors = new Map<string, string[]>();
@@ -104,14 +137,25 @@ export class DayView implements View {
     const w = this.workout;
     if (!w) return;
     const log = w.log;
-    for (const e of w.exercises ?? []) {
-      const logged = log?.exercises?.find((x) => x.exerciseSlug.toLowerCase() === e.exerciseSlug.toLowerCase());
-      const sets = logged ? logged.setsDone : this.setsDone.get(e.exerciseSlug) || e.sets;
-      const reps = logged ? (logged.repsDone ?? []).join(", ") : repsList(sets, e.reps);
-      this.rows.set(e.exerciseSlug, { sets: String(sets), reps, repsEdited: !!logged });
-    }
+    const used = new Set<number>();
+    (w.exercises ?? []).forEach((e, i) => {
+      // The n-th log entry of a slug belongs to the n-th exercise with that slug.
+      const j = (log?.exercises ?? []).findIndex((x, k) => !used.has(k) && x.exerciseSlug.toLowerCase() === e.exerciseSlug.toLowerCase());
+      const logged = j >= 0 ? log!.exercises[j] : undefined;
+      if (j >= 0) used.add(j);
+      const kind = kindOf(e);
+      const ticked = this.setsDone.get(i) ?? 0;
+      const sets = logged ? logged.setsDone : ticked;
+      this.rows.set(i, {
+        kind,
+        sets: sets > 0 || logged ? String(sets) : "",
+        values: logged && kind === "reps" ? (logged.repsDone ?? []).join(", ") : "",
+        minutes: "",
+        km: "",
+      });
+    });
     if (log?.perceivedEffort) this.effort = log.perceivedEffort;
-    if (log?.notes) this.notes = log.notes;
+    if (log?.notes) this.notes = ownNotes(log.notes);
   }
 
   private get completed(): boolean {
@@ -178,15 +222,13 @@ export class DayView implements View {
 
   // ---- sets and rest ----
 
-  private tickSet(e: WorkoutExercise): void {
-    const n = Math.min(e.sets, (this.setsDone.get(e.exerciseSlug) ?? 0) + 1);
-    this.setsDone.set(e.exerciseSlug, n);
-    const row = this.rows.get(e.exerciseSlug);
-    if (row) {
-      row.sets = String(n);
-      if (!row.repsEdited) row.reps = repsList(n, e.reps);
-    }
-    if (n < e.sets) this.startRest(e.restSeconds);
+  private tickSet(i: number, e: WorkoutExercise): void {
+    const total = setsOf(e);
+    const n = Math.min(total, (this.setsDone.get(i) ?? 0) + 1);
+    this.setsDone.set(i, n);
+    const row = this.rows.get(i);
+    if (row) row.sets = String(n);
+    if (n < total && (e.restSeconds ?? 0) > 0) this.startRest(e.restSeconds ?? 0);
     else {
       this.stopRest();
       update();
@@ -227,22 +269,46 @@ export class DayView implements View {
       update();
       return;
     }
-    const exercises: CompletedExercise[] = (w.exercises ?? []).map((ex) => {
-      const row = this.rows.get(ex.exerciseSlug);
-      const sets = Number.parseInt(row?.sets ?? "0", 10);
-      const reps = (row?.reps ?? "")
-        .split(/[^0-9]+/)
-        .filter(Boolean)
-        .map((s) => Number.parseInt(s, 10));
-      return { exerciseSlug: ex.exerciseSlug, setsDone: Number.isFinite(sets) ? sets : 0, repsDone: reps };
+    const logged: string[] = [];
+    const exercises: CompletedExercise[] = (w.exercises ?? []).map((ex, i) => {
+      const row = this.rows.get(i);
+      const sets = Number.parseInt(row?.sets ?? "", 10);
+      const out: CompletedExercise = { exerciseSlug: ex.exerciseSlug, setsDone: Number.isFinite(sets) ? sets : 0, repsDone: [] };
+      const name = exerciseName(ex.exerciseSlug, ex.name);
+      switch (row?.kind) {
+        case "reps":
+          out.repsDone = numbers(row.values);
+          break;
+        case "time": {
+          // Seconds are not reps: only the sets go in the request.
+          const secs = numbers(row.values);
+          if (secs.length) logged.push(`${name}: ${secs.map((x) => span(x)).join(", ")}`);
+          break;
+        }
+        case "cardio": {
+          const min = Number.parseFloat(row.minutes.replace(",", "."));
+          const km = Number.parseFloat(row.km.replace(",", "."));
+          const parts = [];
+          if (min > 0) parts.push(span(Math.round(min * 60)));
+          if (km > 0) parts.push(distance(Math.round(km * 1000)));
+          if (parts.length) {
+            logged.push(`${name}: ${parts.join(", ")}`);
+            if (!out.setsDone) out.setsDone = 1;
+          }
+          break;
+        }
+      }
+      return out;
     });
+    const own = this.notes.trim();
+    const notes = logged.length ? `${own}${LOGGED_MARK}${t("loggedTitle")}: ${logged.join("; ")}`.trim() : own;
     this.completing = true;
     update();
     try {
       const res = await api.completeWorkout(this.planId, this.week, this.day, {
         exercises,
         perceivedEffort: this.effort,
-        notes: this.notes.trim(),
+        notes,
       });
       this.workout = { ...w, log: res.log };
       app.done.set(this.key, true);
@@ -277,7 +343,7 @@ export class DayView implements View {
       <h1 data-testid="workout-name">${w.workoutName}</h1>
       <div class="meta-row">
         ${w.isRestDay ? html`<span class="badge badge-rest">${icon("moon", 14)} ${t("restDay")}</span>` : nothing}
-        ${!w.isRestDay ? html`<span class="badge">${t("exercisesCount", { n: w.exercises.length })}</span>` : nothing}
+        ${!w.isRestDay ? html`<span class="badge">${tp("exercises", w.exercises.length)}</span>` : nothing}
         ${this.completed ? html`<span class="badge badge-done" data-testid="done-badge">✓ ${t("completedBadge")}</span>` : nothing}
       </div>
       ${w.weekFocus ? html`<p class="week-focus"><span class="label-inline">${t("focus")}:</span> ${w.weekFocus}</p>` : nothing}
@@ -297,19 +363,31 @@ export class DayView implements View {
 
   private exerciseTable(w: Workout): TemplateResult {
     if (w.isRestDay) return html`<div class="card rest-card"><span class="big-icon">${icon("moon", 44)}</span><p>${t("restDayLead")}</p></div>`;
-    return html`<ol class="card ex-table" data-testid="exercises">
-      ${w.exercises.map(
-        (e, i) => html`<li class=${this.player && i === this.exIdx ? "current" : ""}>
-          <span class="ex-idx">${i + 1}</span>
-          <span class="ex-name">${exerciseName(e.exerciseSlug, e.name)}</span>
-          <span class="ex-dose">
-            <span class="dose">${doseText(e.sets, e.reps, e.durationSeconds)}</span>
-            <span class="rest">${t("rest", { t: fmtDuration(e.restSeconds) })}</span>
-          </span>
-          ${(this.setsDone.get(e.exerciseSlug) ?? 0) >= e.sets ? html`<span class="tick" aria-label=${t("done")}>✓</span>` : nothing}
-        </li>`,
+    const labelled = hasBlocks(w.exercises);
+    return html`<div class="card ex-table" data-testid="exercises">
+      ${groupByBlock(w.exercises).map(
+        (g) => html`<section class="ex-block" data-block=${g.block} data-testid="block-${g.block}">
+          ${labelled ? html`<h2 class="ex-block-title">${tk("block_" + g.block)}</h2>` : nothing}
+          <ol start=${g.items[0].i + 1}>
+            ${g.items.map(({ e, i }) => {
+              const rest = [restText(e), effortText(e)].filter(Boolean).join(" · ");
+              return html`<li class=${this.player && i === this.exIdx ? "current" : ""} data-kind=${kindOf(e)} data-testid="exercise-${i}">
+                <span class="ex-idx">${i + 1}</span>
+                <span class="ex-main">
+                  <span class="ex-name">${exerciseName(e.exerciseSlug, e.name)}</span>
+                  ${e.cue ? html`<span class="ex-cue" data-testid="cue-${i}">${e.cue}</span>` : nothing}
+                </span>
+                <span class="ex-dose">
+                  <span class="dose" data-testid="dose-${i}">${workText(e)}</span>
+                  ${rest ? html`<span class="rest">${rest}</span>` : nothing}
+                </span>
+                ${(this.setsDone.get(i) ?? 0) >= setsOf(e) ? html`<span class="tick" aria-label=${t("done")}>✓</span>` : nothing}
+              </li>`;
+            })}
+          </ol>
+        </section>`,
       )}
-    </ol>`;
+    </div>`;
   }
 
   private restRing(): TemplateResult {
@@ -330,39 +408,73 @@ export class DayView implements View {
     </div>`;
   }
 
+  /** doseGrid is the current exercise's prescription as big numbers, by what it measures. */
+  private doseGrid(e: WorkoutExercise): TemplateResult {
+    const cell = (id: string, value: string, label: string) =>
+      html`<div><span class="dose-num" data-testid=${id}>${value}</span><span class="dose-lbl">${label}</span></div>`;
+    const rest = (e.restSeconds ?? 0) > 0 ? cell("current-rest", restSpan(e.restSeconds ?? 0), t("restSecondsLabel")) : nothing;
+    switch (kindOf(e)) {
+      case "intervals":
+        return html`${cell("current-sets", String(e.rounds ?? 0), t("roundsLabel"))}${cell("current-reps", restSpan(e.workSeconds ?? 0), t("workLabel"))}${cell(
+          "current-rest",
+          restSpan(e.recoverySeconds ?? 0),
+          t("recoveryLabel"),
+        )}`;
+      case "cardio":
+        return html`${cell("current-reps", span(e.durationSeconds ?? 0), t("time"))}${(e.distanceMeters ?? 0) > 0
+          ? cell("current-distance", distance(e.distanceMeters ?? 0), t("distanceLabel"))
+          : nothing}${effortText(e) ? cell("current-effort", effortText(e), t("effortTarget")) : nothing}`;
+      case "time":
+        return html`${cell("current-sets", String(setsOf(e)), t("sets"))}${cell("current-reps", holdSpan(e.durationSeconds ?? 0), t("time"))}${rest}`;
+      default:
+        return html`${cell("current-sets", String(setsOf(e)), t("sets"))}${cell("current-reps", repsText(e.reps), t("reps"))}${rest}`;
+    }
+  }
+
   private coachPanel(w: Workout): TemplateResult {
     const exs = w.exercises ?? [];
     if (w.isRestDay || exs.length === 0) return html`<div class="coach-panel card"><p class="muted">${t("restDayLead")}</p></div>`;
-    const e = exs[Math.min(this.exIdx, exs.length - 1)];
-    const done = this.setsDone.get(e.exerciseSlug) ?? 0;
+    const i = Math.min(this.exIdx, exs.length - 1);
+    const e = exs[i];
+    const kind = kindOf(e);
+    const total = setsOf(e);
+    const done = this.setsDone.get(i) ?? 0;
+    const restSec = e.restSeconds ?? 0;
     const item = this.player?.current;
     const upNext = !item?.exerciseSlug && item?.kind === "CLIP_KIND_INTRO";
-    return html`<div class="coach-panel card" data-testid="current-exercise">
+    const effort = kind === "cardio" ? "" : effortText(e);
+    return html`<div class="coach-panel card" data-testid="current-exercise" data-kind=${kind}>
       <div class="coach-top">
         <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => this.showExercise(this.exIdx - 1)} aria-label=${t("prev")}>‹</button>
-        <div class="eyebrow">${upNext ? t("upNext") : t("exercise")} ${this.exIdx + 1}/${exs.length}</div>
+        <div class="eyebrow">${upNext ? t("upNext") : t("exercise")} ${this.exIdx + 1}/${exs.length}${hasBlocks(exs) ? html` · ${tk("block_" + (e.block || "main"))}` : nothing}</div>
         <button class="icon-btn" ?disabled=${this.exIdx >= exs.length - 1} @click=${() => this.showExercise(this.exIdx + 1)} aria-label=${t("next")}>›</button>
       </div>
       <h2 class="coach-name" data-testid="current-exercise-name">${exerciseName(e.exerciseSlug, e.name)}</h2>
-      <div class="dose-grid">
-        <div><span class="dose-num" data-testid="current-sets">${e.sets}</span><span class="dose-lbl">${t("sets")}</span></div>
-        ${e.durationSeconds > 0
-          ? html`<div><span class="dose-num" data-testid="current-reps">${fmtDuration(e.durationSeconds)}</span><span class="dose-lbl">${t("time")}</span></div>`
-          : html`<div><span class="dose-num" data-testid="current-reps">${e.reps}</span><span class="dose-lbl">${t("reps")}</span></div>`}
-        <div><span class="dose-num" data-testid="current-rest">${fmtDuration(e.restSeconds)}</span><span class="dose-lbl">${t("restSecondsLabel")}</span></div>
-      </div>
-      <div class="set-dots" aria-label=${t("setProgress", { i: done, n: e.sets })}>
-        ${Array.from({ length: e.sets }, (_, i) => html`<span class=${i < done ? "on" : ""}></span>`)}
-      </div>
+      <div class="dose-grid">${this.doseGrid(e)}</div>
+      <p class="coach-dose" data-testid="current-dose" ?hidden=${prescriptionText(e) === workText(e) && kind !== "reps"}>${prescriptionText(e)}</p>
+      ${effort || e.cue
+        ? html`<p class="coach-cue" data-testid="current-cue">
+            ${effort ? html`<span class="badge badge-soft" title=${t("rpeTitle")}>${effort}</span>` : nothing} ${e.cue ?? ""}
+          </p>`
+        : nothing}
+      ${total > 1
+        ? html`<div class="set-dots" role="img" aria-label=${t("setProgress", { i: done, n: total })}>
+            ${Array.from({ length: total }, (_, k) => html`<span class=${k < done ? "on" : ""}></span>`)}
+          </div>`
+        : nothing}
       ${this.rest
         ? this.restRing()
-        : done >= e.sets
-          ? html`<p class="all-done">✓ ${t("allSetsDone")}</p>`
+        : done >= total
+          ? html`<p class="all-done">✓ ${total > 1 ? t("allSetsDone") : t("done")}</p>`
           : html`<div class="coach-actions">
-              <button class="btn btn-primary" @click=${() => this.tickSet(e)} data-testid="set-done">
-                ${icon("check", 18)} ${t("setDone", { i: done + 1, n: e.sets })}
+              <button class="btn btn-primary" @click=${() => this.tickSet(i, e)} data-testid="set-done">
+                ${icon("check", 18)} ${total > 1 ? t("setDone", { i: done + 1, n: total }) : t("markDone")}
               </button>
-              <button class="btn btn-ghost" @click=${() => this.startRest(e.restSeconds)} data-testid="start-rest">${icon("timer", 18)} ${t("startRest", { t: fmtDuration(e.restSeconds) })}</button>
+              ${restSec > 0 && total > 1
+                ? html`<button class="btn btn-ghost" @click=${() => this.startRest(restSec)} data-testid="start-rest">
+                    ${icon("timer", 18)} ${t("startRest", { t: restSpan(restSec) })}
+                  </button>`
+                : nothing}
             </div>`}
       ${this.restOver && !this.rest ? html`<p class="rest-over" role="status">${t("restOver")}</p>` : nothing}
     </div>`;
@@ -433,52 +545,7 @@ export class DayView implements View {
     return html`<form class="card form complete-form" novalidate @submit=${(e: Event) => this.complete(e)} data-testid="complete-form">
       <h2>${t("completeTitle")}</h2>
       <p class="muted">${t("completeLead")}</p>
-      ${w.exercises.length
-        ? html`<div class="log-rows">
-            ${w.exercises.map((ex, i) => {
-              const row = this.rows.get(ex.exerciseSlug) ?? { sets: String(ex.sets), reps: repsList(ex.sets, ex.reps), repsEdited: false };
-              const errs = this.errs(`exercises.${i}`);
-              return html`<div class="log-row ${errs.length ? "has-error" : ""}">
-                <div class="log-name">
-                  <strong>${exerciseName(ex.exerciseSlug, ex.name)}</strong>
-                  <span class="muted small">${doseText(ex.sets, ex.reps, ex.durationSeconds)}</span>
-                </div>
-                <label class="log-sets">
-                  <span class="label">${t("setsDone")}</span>
-                  <div class="stepper stepper-sm">
-                    <button type="button" class="step" @click=${() => this.setRow(ex, Math.max(0, Number.parseInt(row.sets, 10) - 1 || 0))}>−</button>
-                    <input
-                      type="number"
-                      inputmode="numeric"
-                      min="0"
-                      max="20"
-                      .value=${row.sets}
-                      @input=${(e: Event) => this.setRowRaw(ex, (e.target as HTMLInputElement).value)}
-                      data-testid="sets-done-${i}"
-                    />
-                    <button type="button" class="step" @click=${() => this.setRow(ex, Math.min(20, (Number.parseInt(row.sets, 10) || 0) + 1))}>+</button>
-                  </div>
-                </label>
-                <label class="log-reps">
-                  <span class="label">${t("repsDone")}</span>
-                  <input
-                    type="text"
-                    inputmode="numeric"
-                    placeholder=${t("repsDoneHint")}
-                    .value=${row.reps}
-                    @input=${(e: Event) => {
-                      row.reps = (e.target as HTMLInputElement).value;
-                      row.repsEdited = true;
-                      this.rows.set(ex.exerciseSlug, row);
-                    }}
-                    data-testid="reps-done-${i}"
-                  />
-                </label>
-                ${errs.map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
-              </div>`;
-            })}
-          </div>`
-        : nothing}
+      ${w.exercises.length ? html`<div class="log-rows">${w.exercises.map((ex, i) => this.logRow(ex, i))}</div>` : nothing}
       <div class="field ${effortErr.length ? "has-error" : ""}" data-field="perceivedEffort">
         <span class="label" id="effort-label">${t("effort")}</span>
         <div class="effort" role="radiogroup" aria-labelledby="effort-label">
@@ -523,17 +590,82 @@ export class DayView implements View {
     </form>`;
   }
 
-  private setRow(ex: WorkoutExercise, sets: number): void {
-    this.setRowRaw(ex, String(sets));
-    update();
+  private row(i: number, ex: WorkoutExercise): Row {
+    let row = this.rows.get(i);
+    if (!row) {
+      row = { kind: kindOf(ex), sets: "", values: "", minutes: "", km: "" };
+      this.rows.set(i, row);
+    }
+    return row;
   }
 
-  private setRowRaw(ex: WorkoutExercise, raw: string): void {
-    const row = this.rows.get(ex.exerciseSlug) ?? { sets: raw, reps: "", repsEdited: false };
-    row.sets = raw;
-    const n = Number.parseInt(raw, 10);
-    if (!row.repsEdited && Number.isFinite(n)) row.reps = repsList(Math.min(20, Math.max(0, n)), ex.reps);
-    this.rows.set(ex.exerciseSlug, row);
+  /** logRow asks for what the exercise measures. */
+  private logRow(ex: WorkoutExercise, i: number): TemplateResult {
+    const row = this.row(i, ex);
+    const errs = this.errs(`exercises.${i}`);
+    const text = (key: "values" | "minutes" | "km", label: string, hint: string, testid: string, mode = "numeric") =>
+      html`<label class="log-reps">
+        <span class="label">${label}</span>
+        <input
+          type="text"
+          inputmode=${mode}
+          placeholder=${hint}
+          .value=${row[key]}
+          @input=${(e: Event) => (row[key] = (e.target as HTMLInputElement).value)}
+          data-testid=${testid}
+        />
+      </label>`;
+    const stepper = (label: string) => html`<label class="log-sets">
+      <span class="label">${label}</span>
+      <div class="stepper stepper-sm">
+        <button type="button" class="step" aria-label="−" @click=${() => this.setRow(i, ex, Math.max(0, (Number.parseInt(row.sets, 10) || 0) - 1))}>−</button>
+        <input
+          type="number"
+          inputmode="numeric"
+          min="0"
+          max="20"
+          placeholder="0"
+          .value=${row.sets}
+          @input=${(e: Event) => {
+            row.sets = (e.target as HTMLInputElement).value;
+          }}
+          data-testid="sets-done-${i}"
+        />
+        <button type="button" class="step" aria-label="+" @click=${() => this.setRow(i, ex, Math.min(20, (Number.parseInt(row.sets, 10) || 0) + 1))}>+</button>
+      </div>
+    </label>`;
+    let inputs: TemplateResult;
+    switch (row.kind) {
+      case "cardio":
+        inputs = html`${text("minutes", t("minutesDone"), "", `minutes-done-${i}`, "decimal")}${text(
+          "km",
+          t("kmDone"),
+          "",
+          `km-done-${i}`,
+          "decimal",
+        )}`;
+        break;
+      case "intervals":
+        inputs = stepper(t("roundsDone"));
+        break;
+      case "time":
+        inputs = html`${stepper(t("setsDone"))}${text("values", t("secondsDone"), t("secondsDoneHint"), `seconds-done-${i}`)}`;
+        break;
+      default:
+        inputs = html`${stepper(t("setsDone"))}${text("values", t("repsDone"), t("repsDoneHint"), `reps-done-${i}`)}`;
+    }
+    return html`<div class="log-row ${errs.length ? "has-error" : ""}" data-kind=${row.kind} data-testid="log-row-${i}">
+      <div class="log-name">
+        <strong>${exerciseName(ex.exerciseSlug, ex.name)}</strong>
+        <span class="muted small">${workText(ex)}</span>
+      </div>
+      ${inputs}
+      ${errs.map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
+    </div>`;
+  }
+
+  private setRow(i: number, ex: WorkoutExercise, sets: number): void {
+    this.row(i, ex).sets = String(sets);
     update();
   }
 

@@ -3,9 +3,10 @@
 
 import { html, nothing } from "lit-html";
 import { ApiError, api, num, type Day, type Plan } from "../api";
-import { app, dayKey, doseText, errorBox, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import { app, dayKey, errorBox, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import { effortText, groupByBlock, hasBlocks, restText, workText } from "../dose";
 import { icon } from "../icons";
-import { fmtDate, fmtDuration, t, tk } from "../i18n";
+import { fmtDate, t, tk, tp } from "../i18n";
 
 export class PlanView implements View {
   private plan: Plan | null = null;
@@ -78,17 +79,20 @@ export class PlanView implements View {
       <h3>${d.workoutName}</h3>
       ${d.isRestDay
         ? html`<p class="muted small">${t("restDayLead")}</p>`
-        : html`<ul class="ex-list">
-            ${d.exercises.map(
-              (e) => html`<li>
-                <span class="ex-name">${exerciseName(e.exerciseSlug)}</span>
-                <span class="ex-dose">
-                  <span class="dose">${doseText(e.sets, e.reps, e.durationSeconds)}</span>
-                  <span class="rest">${t("rest", { t: fmtDuration(e.restSeconds) })}</span>
-                </span>
-              </li>`,
-            )}
-          </ul>`}
+        : groupByBlock(d.exercises).map(
+            (g) => html`${hasBlocks(d.exercises) ? html`<div class="ex-block-label" data-testid="plan-block-${g.block}">${tk("block_" + g.block)}</div>` : nothing}
+              <ul class="ex-list">
+                ${g.items.map(
+                  ({ e }) => html`<li>
+                    <span class="ex-name">${exerciseName(e.exerciseSlug)}</span>
+                    <span class="ex-dose">
+                      <span class="dose">${workText(e)}</span>
+                      <span class="rest">${[restText(e), effortText(e)].filter(Boolean).join(", ")}</span>
+                    </span>
+                  </li>`,
+                )}
+              </ul>`,
+          )}
       <span class="day-open" aria-hidden="true">›</span>
     </a>`;
   }
@@ -146,7 +150,7 @@ export class PlanView implements View {
           <h1 data-testid="plan-name">${p.planName}</h1>
           <p class="lead">${p.goal}</p>
           <div class="meta-row">
-            <span class="badge">${t("weeksCount", { n: p.durationWeeks })}</span>
+            <span class="badge">${tp("weeks", p.durationWeeks)}</span>
             <span class="badge badge-soft">${tk(p.archetype)}</span>
             ${p.createTime ? html`<span class="muted small">${t("createdAt", { d: fmtDate(p.createTime) })}</span>` : nothing}
           </div>

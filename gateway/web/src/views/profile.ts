@@ -2,13 +2,24 @@
 // at the field they are about. The form does not pre-validate: the server's rules are the truth.
 
 import { html, nothing, type TemplateResult } from "lit-html";
-import { ApiError, api, violationsByField, type Archetype, type FitnessLevel, type Profile } from "../api";
+import { ApiError, api, violationsByField, type Archetype, type FitnessLevel, type Joint, type Objective, type Profile } from "../api";
 import { app, errorText, handleAuth, navigate, update, useProfile, type View } from "../app";
 import { icon, type IconName } from "../icons";
 import { asLocale, localizeMessage, locale, setLocale, t, tk, type Key } from "../i18n";
 
 const LEVELS: FitnessLevel[] = ["FITNESS_LEVEL_BEGINNER", "FITNESS_LEVEL_INTERMEDIATE", "FITNESS_LEVEL_ADVANCED"];
 const ARCHETYPES: Archetype[] = ["ARCHETYPE_MENTOR", "ARCHETYPE_PROFESSIONAL", "ARCHETYPE_PEER"];
+const OBJECTIVES: Objective[] = [
+  "OBJECTIVE_ENDURANCE",
+  "OBJECTIVE_STRENGTH",
+  "OBJECTIVE_HYPERTROPHY",
+  "OBJECTIVE_FAT_LOSS",
+  "OBJECTIVE_MOBILITY",
+  "OBJECTIVE_GENERAL_HEALTH",
+];
+// The server takes at most three objectives: a primary one and up to two more.
+const MAX_OBJECTIVES = 3;
+const JOINTS: Joint[] = ["JOINT_KNEES", "JOINT_LOWER_BACK", "JOINT_SHOULDERS", "JOINT_WRISTS", "JOINT_HIPS", "JOINT_ANKLES", "JOINT_NECK"];
 const EQUIPMENT = ["dumbbell", "kettlebell", "barbell", "band", "machine", "pullup_bar", "bench"];
 const ARCHETYPE_ICON: Record<string, IconName> = {
   ARCHETYPE_MENTOR: "compass",
@@ -26,6 +37,9 @@ interface Form {
   limitations: string;
   archetype: Archetype;
   locale: string;
+  // In the person's order of importance: the first is the primary objective.
+  objectives: Objective[];
+  injuries: Joint[];
 }
 
 function toInt(s: string): number {
@@ -55,6 +69,8 @@ export class ProfileView implements View {
           limitations: p.limitations,
           archetype: ARCHETYPES.includes(p.archetype) ? p.archetype : "ARCHETYPE_MENTOR",
           locale: asLocale(p.locale),
+          objectives: (p.objectives ?? []).filter((o) => OBJECTIVES.includes(o)),
+          injuries: (p.injuries ?? []).filter((j) => JOINTS.includes(j)),
         }
       : {
           goal: "",
@@ -66,6 +82,8 @@ export class ProfileView implements View {
           limitations: "",
           archetype: "ARCHETYPE_MENTOR",
           locale: locale(),
+          objectives: [],
+          injuries: [],
         };
   }
 
@@ -86,6 +104,23 @@ export class ProfileView implements View {
     this.set("equipment", has ? this.form.equipment.filter((x) => x !== eq) : [...this.form.equipment, eq]);
   }
 
+  /** toggleObjective adds an objective after those chosen (the first chosen is primary) or removes it. */
+  private toggleObjective(o: Objective): void {
+    const list = this.form.objectives;
+    if (list.includes(o)) this.set("objectives", list.filter((x) => x !== o));
+    else if (list.length < MAX_OBJECTIVES) this.set("objectives", [...list, o]);
+  }
+
+  /** makePrimary moves a chosen objective to the front. */
+  private makePrimary(o: Objective): void {
+    this.set("objectives", [o, ...this.form.objectives.filter((x) => x !== o)]);
+  }
+
+  private toggleInjury(j: Joint, on: boolean): void {
+    const list = this.form.injuries.filter((x) => x !== j);
+    this.set("injuries", on ? JOINTS.filter((x) => x === j || list.includes(x)) : list);
+  }
+
   private async submit(e: Event): Promise<void> {
     e.preventDefault();
     const f = this.form;
@@ -99,6 +134,8 @@ export class ProfileView implements View {
       limitations: f.limitations.trim(),
       archetype: f.archetype,
       locale: f.locale,
+      objectives: f.objectives,
+      injuries: f.injuries,
     };
     this.saving = true;
     this.errors = new Map();
@@ -169,6 +206,53 @@ export class ProfileView implements View {
     </div>`;
   }
 
+  private objectivesControl(): TemplateResult {
+    const chosen = this.form.objectives;
+    return html`<div class="chips objectives" id="f-objectives" role="group" aria-describedby="f-objectives-hint">
+      ${OBJECTIVES.map((o) => {
+        const at = chosen.indexOf(o);
+        const full = at < 0 && chosen.length >= MAX_OBJECTIVES;
+        return html`<button
+          type="button"
+          class="chip ${at >= 0 ? "on" : ""} ${at === 0 ? "primary" : ""}"
+          aria-pressed=${at >= 0}
+          ?disabled=${full}
+          @click=${() => this.toggleObjective(o)}
+          data-testid="objective-${o}"
+        >
+          ${at >= 0 ? html`<span class="chip-rank" aria-hidden="true">${at + 1}</span>` : nothing}${tk(o)}${at === 0
+            ? html` <span class="chip-primary" data-testid="objective-primary">· ${t("primary")}</span>`
+            : nothing}
+        </button>`;
+      })}
+      ${chosen.length > 1
+        ? html`<span class="chip-actions">
+            ${chosen.slice(1).map(
+              (o) => html`<button type="button" class="btn btn-ghost btn-sm" @click=${() => this.makePrimary(o)} data-testid="primary-${o}">
+                ★ ${t("makePrimary", { o: tk(o) })}
+              </button>`,
+            )}
+          </span>`
+        : nothing}
+    </div>`;
+  }
+
+  private injuriesControl(): TemplateResult {
+    return html`<div class="checks" id="f-injuries" role="group">
+      ${JOINTS.map(
+        (j) => html`<label class="check">
+          <input
+            type="checkbox"
+            .checked=${this.form.injuries.includes(j)}
+            @change=${(e: Event) => this.toggleInjury(j, (e.target as HTMLInputElement).checked)}
+            data-testid="injury-${j}"
+          />
+          <span>${tk(j)}</span>
+        </label>`,
+      )}
+    </div>`;
+  }
+
   render() {
     const f = this.form;
     if (this.onboarding && !this.localeTouched) f.locale = locale();
@@ -193,6 +277,7 @@ export class ProfileView implements View {
           ></textarea>`,
           "goalHint",
         )}
+        ${this.field("objectives", "objectives", this.objectivesControl(), "objectivesHint")}
         ${this.field(
           "fitnessLevel",
           "fitnessLevel",
@@ -249,6 +334,7 @@ export class ProfileView implements View {
           ></textarea>`,
           "limitationsHint",
         )}
+        ${this.field("injuries", "injuries", this.injuriesControl(), "injuriesHint")}
         ${this.field(
           "archetype",
           "archetype",
