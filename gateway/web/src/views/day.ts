@@ -95,6 +95,9 @@ export class DayView implements View {
 
   // The exercise the coach panel shows, and the sets ticked off per exercise.
   private exIdx = 0;
+  // Once the person moves the panel or ticks a set, the panel is theirs: clips no longer move it,
+  // so a "Set done" always lands on the exercise they are looking at.
+  private pinned = false;
   private setsDone = new Map<number, number>();
   private rest: { endAt: number; total: number } | null = null;
   private restTick = 0;
@@ -199,7 +202,7 @@ export class DayView implements View {
   private onClip(): void {
     const item = this.player?.current;
     const exs = this.workout?.exercises ?? [];
-    if (item?.exerciseSlug) {
+    if (item?.exerciseSlug && !this.pinned) {
       const i = exs.findIndex((e) => e.exerciseSlug.toLowerCase() === item.exerciseSlug.toLowerCase());
       if (i >= 0) this.exIdx = i;
     }
@@ -209,6 +212,7 @@ export class DayView implements View {
   /** showExercise moves the coach panel to exercise i of the day. */
   private showExercise(i: number): void {
     const n = this.workout?.exercises?.length ?? 0;
+    this.pinned = true;
     this.exIdx = Math.max(0, Math.min(n - 1, i));
     update();
   }
@@ -224,6 +228,7 @@ export class DayView implements View {
 
   private tickSet(i: number, e: WorkoutExercise): void {
     const total = setsOf(e);
+    this.pinned = true;
     const n = Math.min(total, (this.setsDone.get(i) ?? 0) + 1);
     this.setsDone.set(i, n);
     const row = this.rows.get(i);
@@ -443,11 +448,11 @@ export class DayView implements View {
     const item = this.player?.current;
     const upNext = !item?.exerciseSlug && item?.kind === "CLIP_KIND_INTRO";
     const effort = kind === "cardio" ? "" : effortText(e);
-    return html`<div class="coach-panel card" data-testid="current-exercise" data-kind=${kind}>
+    return html`<div class="coach-panel card" data-testid="current-exercise" data-kind=${kind} data-index=${i} data-sets=${total}>
       <div class="coach-top">
-        <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => this.showExercise(this.exIdx - 1)} aria-label=${t("prev")}>‹</button>
+        <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => this.showExercise(this.exIdx - 1)} aria-label=${t("prev")} data-testid="panel-prev">‹</button>
         <div class="eyebrow">${upNext ? t("upNext") : t("exercise")} ${this.exIdx + 1}/${exs.length}${hasBlocks(exs) ? html` · ${tk("block_" + (e.block || "main"))}` : nothing}</div>
-        <button class="icon-btn" ?disabled=${this.exIdx >= exs.length - 1} @click=${() => this.showExercise(this.exIdx + 1)} aria-label=${t("next")}>›</button>
+        <button class="icon-btn" ?disabled=${this.exIdx >= exs.length - 1} @click=${() => this.showExercise(this.exIdx + 1)} aria-label=${t("next")} data-testid="panel-next">›</button>
       </div>
       <h2 class="coach-name" data-testid="current-exercise-name">${exerciseName(e.exerciseSlug, e.name)}</h2>
       <div class="dose-grid">${this.doseGrid(e)}</div>
