@@ -160,6 +160,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
   let cardioDay = 0;
   let holdDay = 0;
   let workDay = 1;
+  let restDay = 0;
   // The exercise whose set was ticked in the panel, and the log rows filled in.
   let ticked = -1;
   let logged = { hold: -1, cardio: -1 };
@@ -290,6 +291,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           if (!cardioDay && exs.some((e) => e.durationSeconds && !e.sets && !e.rounds)) cardioDay = d.dayNumber;
           if (!holdDay && exs.some((e) => e.durationSeconds && e.sets > 1 && !e.reps)) holdDay = d.dayNumber;
         }
+        restDay = plan.weeks[0].days.find((d) => d.isRestDay)?.dayNumber ?? 0;
         // The workout is done on a day with both, where there is one, to log both.
         workDay =
           plan.weeks[0].days.find((d) => {
@@ -333,6 +335,24 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           }
           await snap(`day-${day}-blocks`);
         }
+        await page.goto(`${base}/plans/${encodeURIComponent(planId)}?week=1`);
+        await tid("plan-name").waitFor();
+      },
+    ],
+    [
+      "how the plan was made is collapsed; a rest day shows recovery, not a workout; /weeks/9/days/9 is not found",
+      async () => {
+        assert(!(await tid("provenance").evaluate((d) => d.open)), "provenance is open by default");
+        assert(restDay > 0, "week 1 has no rest day");
+        await tid(`day-${restDay}`).click();
+        await tid("recovery").waitFor();
+        assert((await tid("start-workout").count()) === 0, "a rest day offers Start workout");
+        assert((await tid("complete-form").count()) === 0, "a rest day asks for a log");
+        await snap("rest-day");
+        await page.goto(`${base}/plans/${encodeURIComponent(planId)}/weeks/9/days/9`);
+        await tid("not-found").waitFor();
+        assert((await tid("error").count()) === 0, "a raw error is shown beside the not-found page");
+        await snap("not-found");
         await page.goto(`${base}/plans/${encodeURIComponent(planId)}?week=1`);
         await tid("plan-name").waitFor();
       },
@@ -517,6 +537,16 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         assert(/main|главное/.test(await tid("objective-OBJECTIVE_STRENGTH").innerText()), "strength not shown as primary");
         assert(await tid("injury-JOINT_KNEES").isChecked(), "knees not checked");
         assert(!(await tid("injury-JOINT_NECK").isChecked()), "neck checked");
+        // The client keeps to the server's limits: 2–6 days, 4–12 weeks, 300 and 500 characters.
+        assert((await tid("input-goal").getAttribute("maxlength")) === "300", "goal is not limited to 300 characters");
+        assert((await tid("input-limitations").getAttribute("maxlength")) === "500", "limitations are not limited to 500 characters");
+        const goal = await tid("input-goal").inputValue();
+        assert((await tid("count-goal").innerText()).trim() === `${[...goal].length}/300`, "goal counter is wrong");
+        const step = (name, sign) => page.locator(`[data-field="${name}"] .step[aria-label="${sign}"]`);
+        for (let i = 0; i < 10; i++) await step("daysPerWeek", "+").click();
+        assert((await tid("input-daysPerWeek").inputValue()) === "6", "days go past 6");
+        for (let i = 0; i < 10; i++) await step("durationWeeks", "−").click();
+        assert((await tid("input-durationWeeks").inputValue()) === "4", "weeks go below 4");
         await snap("profile");
       },
     ],

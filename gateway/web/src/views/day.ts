@@ -82,6 +82,16 @@ function ownNotes(notes: string): string {
   return (i >= 0 ? notes.slice(0, i) : notes).trimEnd();
 }
 
+/**
+ * outOfRange says whether a failed load means "there is no such day": not found, or a week or day
+ * number the server refuses as out of range.
+ */
+function outOfRange(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return false;
+  if (err.status === 404) return true;
+  return err.status === 400 && err.violations.length > 0 && err.violations.every((v) => /^(week|day|plan_id|planId)$/.test(v.field));
+}
+
 export class DayView implements View {
   private workout: Workout | null = null;
   private error: unknown = null;
@@ -126,6 +136,12 @@ export class DayView implements View {
 
   private async load(): Promise<void> {
     this.error = null;
+    if (this.week < 1 || this.week > 12 || this.day < 1 || this.day > 7) {
+      // No plan has such a day: the not-found page, without asking the server.
+      this.error = new ApiError(404, "NOT_FOUND", "");
+      update();
+      return;
+    }
     try {
       this.workout = (await api.getWorkout(this.planId, this.week, this.day)).workout;
       this.fillForm();
@@ -355,7 +371,7 @@ export class DayView implements View {
       ${w.confidenceTask
         ? html`<div class="task"><span class="task-icon">${icon("bolt", 22)}</span><div><strong>${t("confidenceTask")}</strong><p>${w.confidenceTask}</p></div></div>`
         : nothing}
-      ${this.player
+      ${this.player || w.isRestDay
         ? nothing
         : html`<div class="actions">
             <button class="btn btn-cta btn-lg" ?disabled=${this.starting} @click=${() => this.start()} data-testid="start-workout">
@@ -367,7 +383,24 @@ export class DayView implements View {
   }
 
   private exerciseTable(w: Workout): TemplateResult {
-    if (w.isRestDay) return html`<div class="card rest-card"><span class="big-icon">${icon("moon", 44)}</span><p>${t("restDayLead")}</p></div>`;
+    if (w.isRestDay)
+      return html`<div class="card rest-card" data-testid="recovery">
+        <span class="big-icon">${icon("moon", 44)}</span>
+        <h2>${t("recoveryTitle")}</h2>
+        <p>${t("restDayLead")}</p>
+        <ul class="recovery-list">
+          <li>${t("recovery1")}</li>
+          <li>${t("recovery2")}</li>
+          <li>${t("recovery3")}</li>
+        </ul>
+        ${this.player
+          ? nothing
+          : html`<div class="actions">
+              <button class="btn btn-ghost" ?disabled=${this.starting} @click=${() => this.start()} data-testid="rest-video">
+                ${icon("play", 18)} ${t("recoveryVideo")}
+              </button>
+            </div>`}
+      </div>`;
     const labelled = hasBlocks(w.exercises);
     return html`<div class="card ex-table" data-testid="exercises">
       ${groupByBlock(w.exercises).map(
@@ -467,7 +500,9 @@ export class DayView implements View {
             ${Array.from({ length: total }, (_, k) => html`<span class=${k < done ? "on" : ""}></span>`)}
           </div>`
         : nothing}
-      ${this.rest
+      ${this.completed && !this.editing
+        ? nothing
+        : this.rest
         ? this.restRing()
         : done >= total
           ? html`<p class="all-done">✓ ${total > 1 ? t("allSetsDone") : t("done")}</p>`
@@ -697,13 +732,14 @@ export class DayView implements View {
 
   render() {
     if (this.error) {
-      if (this.error instanceof ApiError && this.error.status === 404)
-        return html`<div class="card empty"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
+      if (outOfRange(this.error))
+        return html`<div class="card empty" data-testid="not-found"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
       return errorBox(this.error, () => void this.load());
     }
     const w = this.workout;
     if (!w) return spinner();
-    const showForm = !this.completed ? !!this.player : this.editing;
+    // A rest day is not logged: there is nothing to rate.
+    const showForm = w.isRestDay ? false : !this.completed ? !!this.player : this.editing;
     return html`
       ${this.header(w)}
       ${this.completed && !this.editing ? this.completedCard(w) : nothing}

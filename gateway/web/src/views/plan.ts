@@ -1,5 +1,6 @@
-// Plan view: weeks → days → exercises with sets, reps and rest; rest days marked; how the plan
-// was made (planner, model, attempts, substitutions, fallback reason).
+// Plan view: weeks → days → exercises by block with what each prescribes; rest days marked; how
+// the plan was made (planner, model, attempts, substitutions, fallback reason), collapsed: it is
+// for the curious, not the coaching.
 
 import { html, nothing } from "lit-html";
 import { ApiError, api, num, type Day, type Plan } from "../api";
@@ -100,7 +101,7 @@ export class PlanView implements View {
   private provenance(p: Plan) {
     const usage = p.usage;
     const total = usage ? num(usage.totalTokens) : 0;
-    return html`<details class="card provenance" ?open=${window.innerWidth >= 900} data-testid="provenance">
+    return html`<details class="card provenance" data-testid="provenance">
       <summary><h2>${t("howMade")}</h2></summary>
       <dl class="kv">
         <div><dt>${t("provider")}</dt><dd data-testid="prov-provider">${tk("provider_" + p.provider, p.provider || "—")}</dd></div>
@@ -136,7 +137,7 @@ export class PlanView implements View {
   render() {
     if (this.error) {
       if (this.error instanceof ApiError && this.error.status === 404)
-        return html`<div class="card empty"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
+        return html`<div class="card empty" data-testid="not-found"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
       return errorBox(this.error, () => void this.load());
     }
     const p = this.plan;

@@ -20,6 +20,10 @@ const OBJECTIVES: Objective[] = [
 // The server takes at most three objectives: a primary one and up to two more.
 const MAX_OBJECTIVES = 3;
 const JOINTS: Joint[] = ["JOINT_KNEES", "JOINT_LOWER_BACK", "JOINT_SHOULDERS", "JOINT_WRISTS", "JOINT_HIPS", "JOINT_ANKLES", "JOINT_NECK"];
+// The server's limits (plan.proto Profile); the steppers and counters keep to them.
+const GOAL_MAX = 300;
+const LIMITATIONS_MAX = 500;
+
 const EQUIPMENT = ["dumbbell", "kettlebell", "barbell", "band", "machine", "pullup_bar", "bench"];
 const ARCHETYPE_ICON: Record<string, IconName> = {
   ARCHETYPE_MENTOR: "compass",
@@ -175,12 +179,20 @@ export class ProfileView implements View {
     return out;
   }
 
-  private field(name: keyof Form, label: Key, control: TemplateResult, hint?: Key): TemplateResult {
+  private field(name: keyof Form, label: Key, control: TemplateResult, hint?: Key, max = 0): TemplateResult {
     const errs = this.fieldErrors(name);
+    const len = max ? [...String(this.form[name])].length : 0;
     return html`<div class="field ${errs.length ? "has-error" : ""}" data-field=${name}>
       <label class="label" for="f-${name}">${t(label)}</label>
       ${control}
-      ${hint ? html`<span class="hint">${t(hint)}</span>` : nothing}
+      ${hint || max
+        ? html`<div class="hint-row">
+            ${hint ? html`<span class="hint" id="f-${name}-hint">${t(hint)}</span>` : nothing}
+            ${max
+              ? html`<span class="counter ${len >= max ? "full" : ""}" aria-live="polite" data-testid="count-${name}">${t("charCount", { n: len, max })}</span>`
+              : nothing}
+          </div>`
+        : nothing}
       ${errs.map((m) => html`<p class="field-error" role="alert" data-testid="error-${name}">${m}</p>`)}
     </div>`;
   }
@@ -269,13 +281,14 @@ export class ProfileView implements View {
             id="f-goal"
             name="goal"
             rows="2"
-            maxlength="600"
+            maxlength=${GOAL_MAX}
             placeholder=${t("goalPlaceholder")}
             .value=${f.goal}
             @input=${(e: Event) => this.set("goal", (e.target as HTMLTextAreaElement).value)}
             data-testid="input-goal"
           ></textarea>`,
           "goalHint",
+          GOAL_MAX,
         )}
         ${this.field("objectives", "objectives", this.objectivesControl(), "objectivesHint")}
         ${this.field(
@@ -315,9 +328,9 @@ export class ProfileView implements View {
           "equipmentHint",
         )}
         <div class="row-3">
-          ${this.field("daysPerWeek", "daysPerWeek", this.numberInput("daysPerWeek", 1, 7), "daysPerWeekHint")}
-          ${this.field("durationWeeks", "durationWeeks", this.numberInput("durationWeeks", 1, 16), "durationWeeksHint")}
-          ${this.field("sessionMinutes", "sessionMinutes", this.numberInput("sessionMinutes", 5, 240, 5), "sessionMinutesHint")}
+          ${this.field("daysPerWeek", "daysPerWeek", this.numberInput("daysPerWeek", 2, 6), "daysPerWeekHint")}
+          ${this.field("durationWeeks", "durationWeeks", this.numberInput("durationWeeks", 4, 12), "durationWeeksHint")}
+          ${this.field("sessionMinutes", "sessionMinutes", this.numberInput("sessionMinutes", 15, 180, 5), "sessionMinutesHint")}
         </div>
         ${this.field(
           "limitations",
@@ -326,13 +339,14 @@ export class ProfileView implements View {
             id="f-limitations"
             name="limitations"
             rows="2"
-            maxlength="1000"
+            maxlength=${LIMITATIONS_MAX}
             placeholder=${t("limitationsPlaceholder")}
             .value=${f.limitations}
             @input=${(e: Event) => this.set("limitations", (e.target as HTMLTextAreaElement).value)}
             data-testid="input-limitations"
           ></textarea>`,
           "limitationsHint",
+          LIMITATIONS_MAX,
         )}
         ${this.field("injuries", "injuries", this.injuriesControl(), "injuriesHint")}
         ${this.field(
