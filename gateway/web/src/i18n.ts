@@ -23,6 +23,7 @@ const en = {
   tokenEmpty: "Paste a token first.",
   tokenRejected: "This token was not accepted: ",
   signOut: "Sign out",
+  signOutConfirm: "Sign out of fitcoach on this device?",
   sessionExpired: "Your session has expired. Please sign in again.",
   // nav
   navPlans: "My plans",
@@ -263,6 +264,7 @@ const ru: Record<Key, string> & Record<string, string> = {
   tokenEmpty: "Сначала вставьте токен.",
   tokenRejected: "Токен не принят: ",
   signOut: "Выйти",
+  signOutConfirm: "Выйти из fitcoach на этом устройстве?",
   sessionExpired: "Сессия истекла. Войдите снова.",
   navPlans: "Мои планы",
   navProfile: "Профиль",
@@ -540,21 +542,24 @@ export function fmtDuration(sec: number): string {
 
 // The server's validation messages are protovalidate's English sentences. In Russian the common
 // ones are rendered in Russian with the same numbers; anything else is shown as the server said.
+// protovalidate's wording changed over versions ("value must be…" became "must be…"), so the
+// subject is optional.
 const ruRules: [RegExp, string][] = [
-  [/^value must be greater than or equal to (-?[\d.]+) and less than or equal to (-?[\d.]+)$/, "значение должно быть от $1 до $2"],
-  [/^value must be greater than or equal to (-?[\d.]+)$/, "значение должно быть не меньше $1"],
-  [/^value must be less than or equal to (-?[\d.]+)$/, "значение должно быть не больше $1"],
-  [/^value must be greater than (-?[\d.]+)$/, "значение должно быть больше $1"],
-  [/^value must be less than (-?[\d.]+)$/, "значение должно быть меньше $1"],
-  [/^value length must be at least (\d+) characters?$/, "не короче $1 символов"],
-  [/^value length must be at most (\d+) characters?$/, "не длиннее $1 символов"],
-  [/^value must contain at most (\d+) items?$/, "не больше $1 элементов"],
-  [/^value must be in list \[(.*)\]$/, "допустимые значения: $1"],
-  [/^value must be one of the defined enum values$/, "выберите один из вариантов"],
-  [/^value must not be in list \[.*\]$/, "выберите один из вариантов"],
-  [/^value is required$/, "обязательное поле"],
+  [/^(?:value )?must be greater than or equal to (-?[\d.]+) and less than or equal to (-?[\d.]+)$/, "значение должно быть от $1 до $2"],
+  [/^(?:value )?must be greater than or equal to (-?[\d.]+)$/, "значение должно быть не меньше $1"],
+  [/^(?:value )?must be less than or equal to (-?[\d.]+)$/, "значение должно быть не больше $1"],
+  [/^(?:value )?must be greater than (-?[\d.]+)$/, "значение должно быть больше $1"],
+  [/^(?:value )?must be less than (-?[\d.]+)$/, "значение должно быть меньше $1"],
+  [/^(?:value )?(?:length )?must be at least (\d+) characters?$/, "не короче $1 символов"],
+  [/^(?:value )?(?:length )?must be at most (\d+) characters?$/, "не длиннее $1 символов"],
+  [/^(?:value )?must contain at most (\d+) items?$/, "не больше $1 элементов"],
+  [/^(?:value )?must be in list \[(.*)\]$/, "допустимые значения: $1"],
+  [/^(?:value )?must be one of the defined enum values$/, "выберите один из вариантов"],
+  [/^(?:value )?must not be in list \[.*\]$/, "выберите один из вариантов"],
+  [/^(?:value )?is required$/, "обязательное поле"],
   [/^repeated value must contain unique items$/, "значения не должны повторяться"],
-  [/^value does not match regex pattern .*$/, "недопустимые символы"],
+  [/^(?:value )?does not match regex pattern .*$/, "недопустимые символы"],
+  [/^1-64 letters, digits or _\.@-$/, "от 1 до 64 латинских букв, цифр или символов _.@-"],
 ];
 
 /** localizeMessage renders a server validation message in the current language where it can. */

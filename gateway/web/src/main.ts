@@ -61,7 +61,16 @@ function frame(body: TemplateResult): TemplateResult {
               </div>`
             : nothing}
           ${signedIn
-            ? html`<button class="btn btn-ghost btn-sm" @click=${() => signOut()} title=${app.sub} data-testid="sign-out">
+            ? html`<button
+                class="btn btn-ghost btn-sm"
+                @click=${() => {
+                  // One tap on the avatar must not end a session by accident.
+                  if (confirm(t("signOutConfirm"))) signOut();
+                }}
+                title=${app.sub}
+                aria-label=${t("signOut")}
+                data-testid="sign-out"
+              >
                 <span class="avatar" aria-hidden="true">${(app.sub || "?").charAt(0).toUpperCase()}</span>
                 <span class="hide-sm">${t("signOut")}</span>
               </button>`
@@ -73,11 +82,23 @@ function frame(body: TemplateResult): TemplateResult {
   `;
 }
 
+// Set when a new view is shown: its heading gets the focus once it is drawn, so keyboard and
+// screen-reader users start at the new page, not at <body>.
+let focusPending = false;
+
 function draw(): void {
   let body: TemplateResult;
   if (guardError) body = errorBox(guardError, () => route());
   else body = view ? view.render() : spinner();
   render(frame(body), root);
+  const h1 = root.querySelector<HTMLElement>("main h1");
+  const title = h1?.textContent?.trim();
+  document.title = title ? `${title} · fitcoach` : "fitcoach";
+  if (focusPending && h1) {
+    focusPending = false;
+    h1.tabIndex = -1;
+    h1.focus({ preventScroll: true });
+  }
 }
 
 /** link makes a same-origin anchor click a client-side navigation. */
@@ -145,6 +166,7 @@ async function route(): Promise<void> {
   }
   view?.destroy?.();
   view = r.make(url.pathname.match(r.pattern)!, url.searchParams);
+  focusPending = true;
   window.scrollTo(0, 0);
   draw();
 }

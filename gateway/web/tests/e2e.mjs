@@ -203,7 +203,8 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
     [
       "an invalid field (9 days per week) shows the API's message at that field",
       async () => {
-        await tid("input-goal").fill("Get stronger and feel fit for hiking");
+        // The unbroken word must wrap on a phone, not widen the page.
+        await tid("input-goal").fill("Get stronger and feel fit for hiking #abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789");
         await tid("level-FITNESS_LEVEL_INTERMEDIATE").click();
         await tid("equipment-dumbbell").click();
         await tid("equipment-band").click();
@@ -217,7 +218,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         await tid("injury-JOINT_KNEES").check();
         const primary = (await tid("objective-OBJECTIVE_STRENGTH").innerText()).trim();
         assert(/main|главное/.test(primary), `the first objective picked is not marked primary: "${primary}"`);
-        await tid("locale-en").click();
+        await tid(`locale-${profileLocale}`).click();
         const [res] = await Promise.all([
           page.waitForResponse((r) => r.url().endsWith("/v1/me/profile") && r.request().method() === "PUT"),
           tid("save-profile").click(),
@@ -229,7 +230,8 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         const shown = tid("error-daysPerWeek");
         await shown.waitFor();
         const text = (await shown.innerText()).trim();
-        assert(text.includes(v.message), `field shows "${text}", API said "${v.message}"`);
+        if (ru) assert(text.includes("от 2 до 6"), `field shows "${text}", want it in Russian; API said "${v.message}"`);
+        else assert(text.includes(v.message), `field shows "${text}", API said "${v.message}"`);
         const inField = await page.locator('[data-field="daysPerWeek"] [data-testid="error-daysPerWeek"]').count();
         assert(inField === 1, "the message is not inside the days-per-week field");
         await snap("onboarding-invalid");
@@ -292,12 +294,23 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           if (!holdDay && exs.some((e) => e.durationSeconds && e.sets > 1 && !e.reps)) holdDay = d.dayNumber;
         }
         restDay = plan.weeks[0].days.find((d) => d.isRestDay)?.dayNumber ?? 0;
-        // The workout is done on a day with both, where there is one, to log both.
-        workDay =
-          plan.weeks[0].days.find((d) => {
-            const exs = d.exercises ?? [];
-            return exs.some((e) => e.durationSeconds && !e.sets && !e.rounds) && exs.some((e) => e.durationSeconds && e.sets && !e.reps);
-          })?.dayNumber ?? holdDay;
+        // The workout is done on the day with the most to check: sets of reps with a rest (for the
+        // rest timer), a hold, and continuous cardio.
+        const score = (d) => {
+          const exs = d.exercises ?? [];
+          return (
+            (exs.some((e) => e.reps && e.sets > 1 && e.restSeconds) ? 4 : 0) +
+            (exs.some((e) => e.durationSeconds && e.sets && !e.reps) ? 2 : 0) +
+            (exs.some((e) => e.durationSeconds && !e.sets && !e.rounds) ? 1 : 0)
+          );
+        };
+        workDay = [...plan.weeks[0].days].sort((a, b) => score(b) - score(a) || a.dayNumber - b.dayNumber)[0].dayNumber;
+        const name = (await tid("plan-name").innerText()).trim();
+        assert((await page.title()).startsWith(name), `title "${await page.title()}" does not name the plan "${name}"`);
+        const focused = await page.evaluate(() => document.activeElement?.tagName);
+        assert(focused === "H1", `focus is on ${focused} after the view changed, want the heading`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert(width <= viewport.width, `the plan page is ${width} px wide in a ${viewport.width} px window`);
         assert(cardioDay && holdDay, `week 1 has no cardio (${cardioDay}) or no hold (${holdDay}) for an endurance objective`);
         await tid("plan-block-warmup").first().waitFor();
         await snap("plan");
@@ -333,6 +346,8 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
             assert(cardio.some((c) => /\d+ (min|мин)/.test(c)), `cardio reads ${cardio.join(" | ")}, want minutes`);
             assert(cardio.every((c) => !c.includes("×")), `cardio has sets: ${cardio.join(" | ")}`);
           }
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert(width <= viewport.width, `day ${day} is ${width} px wide in a ${viewport.width} px window`);
           await snap(`day-${day}-blocks`);
         }
         await page.goto(`${base}/plans/${encodeURIComponent(planId)}?week=1`);
@@ -548,6 +563,11 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         for (let i = 0; i < 10; i++) await step("durationWeeks", "−").click();
         assert((await tid("input-durationWeeks").inputValue()) === "4", "weeks go below 4");
         await snap("profile");
+        // Signing out asks first; dismissing keeps the person signed in.
+        page.once("dialog", (d) => void d.dismiss());
+        await tid("sign-out").click();
+        await page.waitForTimeout(300);
+        assert(new URL(page.url()).pathname === "/profile", `a dismissed sign-out left for ${page.url()}`);
       },
     ],
     [

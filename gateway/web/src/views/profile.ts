@@ -98,7 +98,8 @@ export class ProfileView implements View {
     if (this.errors.delete(k)) this.formError = this.errors.size ? this.formError : "";
     if (k === "locale") {
       this.localeTouched = true;
-      setLocale(asLocale(v as string));
+      // At onboarding the choice shows at once; on the profile page it applies when saved.
+      if (this.onboarding) setLocale(asLocale(v as string));
     }
     update();
   }
