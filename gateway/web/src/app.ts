@@ -148,6 +148,9 @@ export function handleAuth(err: unknown): boolean {
 
 /** errorText is a one-line description of a failed call. */
 export function errorText(err: unknown): string {
+  // A request that never reached the server (status 0) is the network, not the server: say so
+  // in the person's language instead of the browser's "Failed to fetch".
+  if (err instanceof ApiError && err.status === 0) return t("offline");
   if (err instanceof ApiError) return err.message || err.code;
   return err instanceof Error ? err.message : String(err);
 }

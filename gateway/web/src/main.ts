@@ -176,6 +176,20 @@ window.addEventListener("popstate", () => void route());
 restore();
 void route();
 
+// Arrow keys move the choice within a radio group, as in native radio buttons.
+document.addEventListener("keydown", (e) => {
+  const radio = (e.target as Element | null)?.closest?.('[role="radio"]') as HTMLElement | null;
+  const group = radio?.closest('[role="radiogroup"]');
+  if (!radio || !group) return;
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+  if (!step) return;
+  const radios = [...group.querySelectorAll<HTMLElement>('[role="radio"]')];
+  const next = radios[(radios.indexOf(radio) + step + radios.length) % radios.length];
+  e.preventDefault();
+  next.focus();
+  next.click();
+});
+
 // Links rendered by views use this attribute to navigate without a reload.
 document.addEventListener("click", (e) => {
   const a = (e.target as Element | null)?.closest?.("a[data-nav]") as HTMLAnchorElement | null;

@@ -206,6 +206,11 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         // The unbroken word must wrap on a phone, not widen the page.
         await tid("input-goal").fill("Get stronger and feel fit for hiking #abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123456789");
         await tid("level-FITNESS_LEVEL_INTERMEDIATE").click();
+        // Arrow keys move the choice in a radio group.
+        await page.keyboard.press("ArrowRight");
+        assert((await tid("level-FITNESS_LEVEL_ADVANCED").getAttribute("aria-checked")) === "true", "ArrowRight did not choose the next level");
+        await page.keyboard.press("ArrowLeft");
+        assert((await tid("level-FITNESS_LEVEL_INTERMEDIATE").getAttribute("aria-checked")) === "true", "ArrowLeft did not choose the previous level");
         await tid("equipment-dumbbell").click();
         await tid("equipment-band").click();
         await tid("input-daysPerWeek").fill("9");
@@ -364,6 +369,13 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         assert((await tid("start-workout").count()) === 0, "a rest day offers Start workout");
         assert((await tid("complete-form").count()) === 0, "a rest day asks for a log");
         await snap("rest-day");
+        // Offline, a failed request says so in the person's language, not "Failed to fetch".
+        await ctx.setOffline(true);
+        await tid("rest-video").click();
+        const err = (await tid("error").innerText()).trim();
+        await ctx.setOffline(false);
+        assert(ru ? err.includes("нет связи") : err.includes("offline"), `offline error reads "${err}"`);
+        assert(!/failed to fetch/i.test(err), `offline error shows the browser's message: "${err}"`);
         await page.goto(`${base}/plans/${encodeURIComponent(planId)}/weeks/9/days/9`);
         await tid("not-found").waitFor();
         assert((await tid("error").count()) === 0, "a raw error is shown beside the not-found page");
@@ -463,6 +475,17 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
     [
       "the log asks for what each exercise measures and pre-fills nothing it was not told",
       async () => {
+        // A reload mid-workout asks first and then loses nothing.
+        let asked = false;
+        const onDialog = (d) => {
+          asked = d.type() === "beforeunload";
+          void d.accept();
+        };
+        page.on("dialog", onDialog);
+        await page.reload();
+        page.off("dialog", onDialog);
+        await tid("resumed").waitFor();
+        assert(asked, "reloading mid-workout did not ask first");
         await tid("complete-form").scrollIntoViewIfNeeded();
         const rows = page.locator('[data-testid^="log-row-"]');
         const n = await rows.count();

@@ -92,6 +92,16 @@ function outOfRange(err: unknown): boolean {
   return err.status === 400 && err.violations.length > 0 && err.violations.every((v) => /^(week|day|plan_id|planId)$/.test(v.field));
 }
 
+/** Draft is a workout in progress as saved in this browser, so a reload or a closed tab loses nothing. */
+interface Draft {
+  sets: [number, number][];
+  rows: [number, Row][];
+  effort: number;
+  notes: string;
+}
+
+const draftKey = (key: string) => `fitcoach.workout.${key}`;
+
 export class DayView implements View {
   private workout: Workout | null = null;
   private error: unknown = null;
@@ -108,6 +118,8 @@ export class DayView implements View {
   // Once the person moves the panel or ticks a set, the panel is theirs: clips no longer move it,
   // so a "Set done" always lands on the exercise they are looking at.
   private pinned = false;
+  // A workout in progress was restored from this browser: its log form shows without Start.
+  private resumed = false;
   private setsDone = new Map<number, number>();
   private rest: { endAt: number; total: number } | null = null;
   private restTick = 0;
@@ -127,7 +139,51 @@ export class DayView implements View {
     private readonly week: number,
     private readonly day: number,
   ) {
+    window.addEventListener("beforeunload", this.onBeforeUnload);
     void this.load();
+  }
+
+  // Leaving mid-workout asks first (the draft survives, but the person may not mean to go).
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (this.inProgress) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  };
+
+  private get inProgress(): boolean {
+    return !this.completed && !this.workout?.isRestDay && (!!this.player || this.setsDone.size > 0);
+  }
+
+  /** persist saves the workout in progress in this browser. */
+  private persist(): void {
+    if (this.completed && !this.editing) return;
+    const d: Draft = { sets: [...this.setsDone], rows: [...this.rows], effort: this.effort, notes: this.notes };
+    try {
+      localStorage.setItem(draftKey(this.key), JSON.stringify(d));
+    } catch {
+      // A full or disabled storage only costs the draft.
+    }
+  }
+
+  /** restoreDraft picks up a workout left in progress here; reports whether there was one. */
+  private restoreDraft(): boolean {
+    let d: Draft | null = null;
+    try {
+      d = JSON.parse(localStorage.getItem(draftKey(this.key)) ?? "null") as Draft | null;
+    } catch {
+      d = null;
+    }
+    if (!d || this.completed) return false;
+    this.setsDone = new Map(d.sets ?? []);
+    for (const [i, r] of d.rows ?? []) if (this.rows.has(i)) this.rows.set(i, { ...this.rows.get(i)!, ...r });
+    this.effort = d.effort ?? 0;
+    this.notes = d.notes ?? "";
+    return this.setsDone.size > 0 || (d.rows ?? []).some(([, r]) => r.sets || r.values || r.minutes || r.km);
+  }
+
+  private clearDraft(): void {
+    localStorage.removeItem(draftKey(this.key));
   }
 
   private get key(): string {
@@ -145,6 +201,7 @@ export class DayView implements View {
     try {
       this.workout = (await api.getWorkout(this.planId, this.week, this.day)).workout;
       this.fillForm();
+      this.resumed = this.restoreDraft();
     } catch (err) {
       if (handleAuth(err)) return;
       this.error = err;
@@ -249,6 +306,7 @@ export class DayView implements View {
     this.setsDone.set(i, n);
     const row = this.rows.get(i);
     if (row) row.sets = String(n);
+    this.persist();
     if (n < total && (e.restSeconds ?? 0) > 0) this.startRest(e.restSeconds ?? 0);
     else {
       this.stopRest();
@@ -333,6 +391,8 @@ export class DayView implements View {
       });
       this.workout = { ...w, log: res.log };
       app.done.set(this.key, true);
+      this.clearDraft();
+      this.resumed = false;
       this.editing = false;
       this.justCompleted = true;
       this.stopRest();
@@ -597,6 +657,7 @@ export class DayView implements View {
               class="e${v} ${this.effort === v ? "on" : ""}"
               @click=${() => {
                 this.effort = v;
+                this.persist();
                 this.errors.delete("perceivedEffort");
                 update();
               }}
@@ -616,7 +677,10 @@ export class DayView implements View {
           maxlength="1000"
           placeholder=${t("workoutNotesPlaceholder")}
           .value=${this.notes}
-          @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}
+          @input=${(e: Event) => {
+            this.notes = (e.target as HTMLTextAreaElement).value;
+            this.persist();
+          }}
           data-testid="notes"
         ></textarea>
         ${notesErr.map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
@@ -651,7 +715,10 @@ export class DayView implements View {
           inputmode=${mode}
           placeholder=${hint}
           .value=${row[key]}
-          @input=${(e: Event) => (row[key] = (e.target as HTMLInputElement).value)}
+          @input=${(e: Event) => {
+            row[key] = (e.target as HTMLInputElement).value;
+            this.persist();
+          }}
           data-testid=${testid}
         />
       </label>`;
@@ -668,6 +735,7 @@ export class DayView implements View {
           .value=${row.sets}
           @input=${(e: Event) => {
             row.sets = (e.target as HTMLInputElement).value;
+            this.persist();
           }}
           data-testid="sets-done-${i}"
         />
@@ -706,6 +774,7 @@ export class DayView implements View {
 
   private setRow(i: number, ex: WorkoutExercise, sets: number): void {
     this.row(i, ex).sets = String(sets);
+    this.persist();
     update();
   }
 
@@ -739,10 +808,11 @@ export class DayView implements View {
     const w = this.workout;
     if (!w) return spinner();
     // A rest day is not logged: there is nothing to rate.
-    const showForm = w.isRestDay ? false : !this.completed ? !!this.player : this.editing;
+    const showForm = w.isRestDay ? false : !this.completed ? !!this.player || this.resumed : this.editing;
     return html`
       ${this.header(w)}
       ${this.completed && !this.editing ? this.completedCard(w) : nothing}
+      ${this.resumed && !this.player && !this.completed ? html`<div class="alert alert-info" role="status" data-testid="resumed">${t("resumed")}</div>` : nothing}
       ${this.player ? this.session(w) : nothing}
       ${this.exerciseTable(w)}
       ${showForm ? this.completeForm(w) : nothing}
@@ -750,6 +820,7 @@ export class DayView implements View {
   }
 
   destroy(): void {
+    window.removeEventListener("beforeunload", this.onBeforeUnload);
     this.stopRest();
     this.player?.destroy();
     this.player = null;
