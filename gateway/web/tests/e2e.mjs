@@ -163,6 +163,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
   let restDay = 0;
   // The exercise whose set was ticked in the panel, and the log rows filled in.
   let ticked = -1;
+  let held = -1;
   let logged = { hold: -1, cardio: -1 };
 
   // Each step needs the one before; after a failure the rest of this journey is skipped.
@@ -447,6 +448,15 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           const sets = Number(await panel.getAttribute("data-sets"));
           const main = (await tid("current-reps").innerText()).trim();
           if (kind === "time") assert(/^\d+ [sс]$|^\d+ (min|мин)( \d+ [sс])?$/.test(main), `a hold shows "${main}" in the panel`);
+          if (kind === "time" && held < 0 && (await tid("start-hold").count()) > 0) {
+            // A timed hold counts down; "Done" ends it early and ticks its set.
+            held = Number(await panel.getAttribute("data-index"));
+            await tid("start-hold").click();
+            await tid("hold-timer").waitFor();
+            await snap("hold-timer");
+            await tid("hold-done").click();
+            await tid("hold-timer").waitFor({ state: "detached" });
+          }
           if (kind === "cardio") assert(/(min|мин)/.test(main), `cardio shows "${main}" in the panel`);
           if (kind === "reps" && sets > 1 && (await tid("start-rest").count()) > 0) {
             assert(/^\d+$/.test((await tid("current-sets").innerText()).trim()), "sets are not a number");
@@ -460,6 +470,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           await tid("panel-next").click();
         }
         assert(found, "no exercise of sets of reps with a rest in the day");
+        assert(held >= 0, "no timed hold with a countdown before it in the day");
         const before = await tid("current-exercise").getAttribute("data-index");
         await tid("set-done").click();
         await tid("rest-timer").waitFor();
@@ -509,7 +520,8 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           }
           if (await has("sets-done")) {
             const v = await tid(`sets-done-${i}`).inputValue();
-            assert(v === (i === ticked ? "1" : ""), `sets-done-${i} is "${v}", want ${i === ticked ? '"1" (ticked)' : "empty"}`);
+            const want = i === ticked || i === held ? "1" : "";
+            assert(v === want, `sets-done-${i} is "${v}", want "${want}"`);
           }
         }
         assert(hold >= 0, `day ${workDay} has no hold to log`);
@@ -543,7 +555,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           assert(ex[logged.cardio].setsDone === 1 && (ex[logged.cardio].repsDone ?? []).length === 0, `cardio sent as ${JSON.stringify(ex[logged.cardio])}`);
           assert(/26 (min|мин)/.test(sent.notes) && /2[.,]5 (km|км)/.test(sent.notes), `notes lack the cardio logged: ${sent.notes}`);
         }
-        const others = ex.filter((_, i) => i !== ticked && i !== logged.hold && i !== logged.cardio);
+        const others = ex.filter((_, i) => i !== ticked && i !== held && i !== logged.hold && i !== logged.cardio);
         assert(others.every((e) => !e.setsDone && !(e.repsDone ?? []).length), `untouched exercises were logged: ${JSON.stringify(others)}`);
         assert(/40 [sс], 35 [sс]/.test(sent.notes), `notes lack the hold's seconds: ${sent.notes}`);
         await tid("completed").waitFor();

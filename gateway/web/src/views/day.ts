@@ -121,7 +121,8 @@ export class DayView implements View {
   // A workout in progress was restored from this browser: its log form shows without Start.
   private resumed = false;
   private setsDone = new Map<number, number>();
-  private rest: { endAt: number; total: number } | null = null;
+  // The running countdown: a rest between sets, or a timed hold that ticks its set when it ends.
+  private rest: { endAt: number; total: number; hold?: () => void } | null = null;
   private restTick = 0;
   private restOver = false;
 
@@ -314,19 +315,27 @@ export class DayView implements View {
     }
   }
 
-  private startRest(seconds: number): void {
+  private startRest(seconds: number, hold?: () => void): void {
     this.stopRest();
     this.restOver = false;
-    this.rest = { endAt: Date.now() + seconds * 1000, total: seconds };
+    this.rest = { endAt: Date.now() + seconds * 1000, total: seconds, hold };
     this.restTick = window.setInterval(() => {
       if (this.rest && Date.now() >= this.rest.endAt) {
+        const done = this.rest.hold;
         this.stopRest();
-        this.restOver = true;
         if ("vibrate" in navigator) navigator.vibrate?.(200);
+        if (done) done();
+        else this.restOver = true;
       }
       update();
     }, 250);
     update();
+  }
+
+  /** startHold counts a timed hold down; its end ticks the set (and starts the rest after it). */
+  private startHold(i: number, e: WorkoutExercise): void {
+    this.pinned = true;
+    this.startRest(e.durationSeconds ?? 0, () => this.tickSet(i, e));
   }
 
   private stopRest(): void {
@@ -493,16 +502,22 @@ export class DayView implements View {
     const left = Math.max(0, Math.ceil((r.endAt - Date.now()) / 1000));
     const frac = r.total > 0 ? Math.max(0, (r.endAt - Date.now()) / (r.total * 1000)) : 0;
     const C = 2 * Math.PI * 42;
-    return html`<div class="rest-timer" role="timer" aria-live="off" data-testid="rest-timer">
+    const hold = r.hold;
+    return html`<div class="rest-timer ${hold ? "is-hold" : ""}" role="timer" aria-live="off" data-testid=${hold ? "hold-timer" : "rest-timer"}>
       <svg viewBox="0 0 100 100" class="ring" aria-hidden="true">
         <circle cx="50" cy="50" r="42" class="ring-bg" />
         <circle cx="50" cy="50" r="42" class="ring-fg" stroke-dasharray=${C} stroke-dashoffset=${C * (1 - frac)} />
       </svg>
-      <div class="rest-left"><span class="rest-label">${t("restNow")}</span><strong>${fmtDuration(left)}</strong></div>
-      <button class="btn btn-ghost btn-sm" @click=${() => {
-        this.stopRest();
-        update();
-      }}>${t("skipRest")}</button>
+      <div class="rest-left"><span class="rest-label">${hold ? t("holdNow") : t("restNow")}</span><strong>${fmtDuration(left)}</strong></div>
+      ${hold
+        ? html`<button class="btn btn-ghost btn-sm" @click=${() => {
+            this.stopRest();
+            hold();
+          }} data-testid="hold-done">${t("holdDone")}</button>`
+        : html`<button class="btn btn-ghost btn-sm" @click=${() => {
+            this.stopRest();
+            update();
+          }}>${t("skipRest")}</button>`}
     </div>`;
   }
 
@@ -567,6 +582,11 @@ export class DayView implements View {
         : done >= total
           ? html`<p class="all-done">✓ ${total > 1 ? t("allSetsDone") : t("done")}</p>`
           : html`<div class="coach-actions">
+              ${kind === "time" && (e.durationSeconds ?? 0) > 0
+                ? html`<button class="btn btn-cta" @click=${() => this.startHold(i, e)} data-testid="start-hold">
+                    ${icon("timer", 18)} ${t("startHold", { t: holdSpan(e.durationSeconds ?? 0) })}
+                  </button>`
+                : nothing}
               <button class="btn btn-primary" @click=${() => this.tickSet(i, e)} data-testid="set-done">
                 ${icon("check", 18)} ${total > 1 ? t("setDone", { i: done + 1, n: total }) : t("markDone")}
               </button>
