@@ -65,9 +65,9 @@ export function restSpan(sec: number): string {
   return sec >= 120 && sec % 60 === 0 ? t("span_min", { n: sec / 60 }) : t("span_s", { n: sec });
 }
 
-/** holdSpan is a hold in seconds up to three minutes ("65 s"), as it is counted; longer in minutes. */
+/** holdSpan is a hold in seconds under two minutes ("65 s"), as it is counted; longer in minutes. */
 export function holdSpan(sec: number): string {
-  return sec < 180 ? t("span_s", { n: sec }) : span(sec);
+  return sec < 120 ? t("span_s", { n: sec }) : span(sec);
 }
 
 /** distance is "3 km", "2.5 km" or "800 m". */

@@ -3,7 +3,8 @@
 import { html, nothing, render, type TemplateResult } from "lit-html";
 import "./style.css";
 import { ApiError, api } from "./api";
-import { app, bindRouter, chooseLocale, errorBox, loadNames, restore, signOut, spinner, useProfile, type View } from "./app";
+import { app, bindRouter, chooseLocale, dayKey, errorBox, loadNames, restore, signOut, spinner, update, useProfile, type View } from "./app";
+import { startOutbox } from "./outbox";
 import { locale, t } from "./i18n";
 import { SignInView } from "./views/signin";
 import { ProfileView } from "./views/profile";
@@ -175,6 +176,10 @@ bindRouter(draw, navigateTo);
 window.addEventListener("popstate", () => void route());
 restore();
 void route();
+startOutbox((p) => {
+  app.done.set(dayKey(p.planId, p.week, p.day), true);
+  update();
+});
 
 // Arrow keys move the choice within a radio group, as in native radio buttons.
 document.addEventListener("keydown", (e) => {

@@ -344,7 +344,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
             const holds = await page.locator('li[data-kind="time"] [data-testid^="dose-"]').allInnerTexts();
             const multi = holds.map((h) => h.trim()).filter((h) => h.includes("×"));
             assert(multi.length > 0, `no hold with sets on day ${day}: ${holds.join(" | ")}`);
-            for (const h of multi) assert(/^\d+ × \d+ [sс]$/.test(h), `hold reads "${h}", want "N × S s"`);
+            for (const h of multi) assert(/^\d+ × (\d+ [sс]|\d+ (min|мин)( \d+ [sс])?)$/.test(h), `hold reads "${h}", want "N × S s"`);
           }
           if (day === cardioDay) {
             const cardio = await page.locator('li[data-kind="cardio"] [data-testid^="dose-"]').allInnerTexts();
@@ -542,10 +542,23 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         await tid("effort-7").click();
         await tid("notes").fill(profileLocale === "ru" ? "Всё получилось, колено не болело." : "Felt strong, knee was fine.");
         await snap("complete-form");
-        const [res] = await Promise.all([
-          page.waitForResponse((r) => r.url().endsWith(":complete") && r.request().method() === "POST"),
-          tid("complete-workout").click(),
-        ]);
+        const completed = (r) => r.url().endsWith(":complete") && r.request().method() === "POST" && r.status() === 200;
+        let res;
+        if (ru) {
+          // On the phone the connection drops: the log waits on the device and goes out, once,
+          // when the browser is back online.
+          await ctx.setOffline(true);
+          await tid("complete-workout").click();
+          await tid("queued").waitFor();
+          await snap("queued-offline");
+          [res] = await Promise.all([page.waitForResponse(completed, { timeout: 30_000 }), ctx.setOffline(false)]);
+          await tid("queued").waitFor({ state: "detached" });
+        } else {
+          [res] = await Promise.all([
+            page.waitForResponse((r) => r.url().endsWith(":complete") && r.request().method() === "POST"),
+            tid("complete-workout").click(),
+          ]);
+        }
         assert(res.status() === 200, `:complete answered ${res.status()}: ${await res.text()}`);
         const sent = res.request().postDataJSON();
         const ex = sent.exercises;

@@ -33,6 +33,7 @@ import {
 } from "../dose";
 import { fmtDate, fmtDuration, localizeMessage, t, tk, tp } from "../i18n";
 import { Player } from "../player";
+import { drop, pending, queue } from "../outbox";
 import { icon, type IconName } from "../icons";
 
 const KIND_ICON: Record<string, IconName> = {
@@ -120,6 +121,8 @@ export class DayView implements View {
   private pinned = false;
   // A workout in progress was restored from this browser: its log form shows without Start.
   private resumed = false;
+  // The log was made offline and waits in the outbox.
+  private queued = false;
   private setsDone = new Map<number, number>();
   // The running countdown: a rest between sets, or a timed hold that ticks its set when it ends.
   private rest: { endAt: number; total: number; hold?: () => void } | null = null;
@@ -201,6 +204,12 @@ export class DayView implements View {
     }
     try {
       this.workout = (await api.getWorkout(this.planId, this.week, this.day)).workout;
+      const waiting = pending(this.planId, this.week, this.day);
+      if (waiting) {
+        // A log made offline and not sent yet is this day's log until it is.
+        this.workout = { ...this.workout, log: { ...waiting.body, completeTime: null } };
+        this.queued = true;
+      }
       this.fillForm();
       this.resumed = this.restoreDraft();
     } catch (err) {
@@ -399,6 +408,8 @@ export class DayView implements View {
         notes,
       });
       this.workout = { ...w, log: res.log };
+      drop(this.planId, this.week, this.day);
+      this.queued = false;
       app.done.set(this.key, true);
       this.clearDraft();
       this.resumed = false;
@@ -408,7 +419,18 @@ export class DayView implements View {
       requestAnimationFrame(() => document.querySelector("[data-testid=completed]")?.scrollIntoView({ behavior: "smooth", block: "center" }));
     } catch (err) {
       if (handleAuth(err)) return;
-      if (err instanceof ApiError && err.violations.length) {
+      if (err instanceof ApiError && err.status === 0) {
+        // No connection: the log waits on this device and goes out when the browser is online.
+        const body = { exercises, perceivedEffort: this.effort, notes };
+        queue({ planId: this.planId, week: this.week, day: this.day, body });
+        this.workout = { ...w, log: { ...body, completeTime: null } };
+        this.queued = true;
+        this.clearDraft();
+        this.resumed = false;
+        this.editing = false;
+        this.justCompleted = true;
+        this.stopRest();
+      } else if (err instanceof ApiError && err.violations.length) {
         this.errors = violationsByField(err.violations, ["request"], localizeMessage);
         this.completeError = t("fixFields");
       } else this.completeError = errorText(err);
@@ -808,6 +830,9 @@ export class DayView implements View {
           ${this.justCompleted ? t("completedLead") : ""}
           ${log.completeTime ? t("completedOn", { d: fmtDate(log.completeTime) }) : ""}
         </p>
+        ${this.queued && pending(this.planId, this.week, this.day)
+          ? html`<div class="alert alert-warn" role="status" data-testid="queued">${t("queued")}</div>`
+          : nothing}
         ${log.notes ? html`<p class="log-notes">${t("quoted", { s: log.notes })}</p>` : nothing}
         <div class="meta-row">
           <span class="badge badge-done" data-testid="completed-effort">${t("effortValue", { n: log.perceivedEffort })}</span>
