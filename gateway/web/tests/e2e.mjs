@@ -241,6 +241,11 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         const inField = await page.locator('[data-field="daysPerWeek"] [data-testid="error-daysPerWeek"]').count();
         assert(inField === 1, "the message is not inside the days-per-week field");
         await snap("onboarding-invalid");
+        // A reload (or a session renewed mid-form) keeps what was typed.
+        await page.reload();
+        await tid("profile-form").waitFor();
+        assert((await tid("input-goal").inputValue()).startsWith("Get stronger"), "the goal typed was lost on reload");
+        assert(await tid("injury-JOINT_KNEES").isChecked(), "the injury ticked was lost on reload");
       },
     ],
     [
@@ -470,6 +475,16 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
           await tid("panel-next").click();
         }
         assert(found, "no exercise of sets of reps with a rest in the day");
+        // The video follows the exercise the person moved to.
+        await page.waitForFunction(
+          () => {
+            const slug = document.querySelector('[data-testid="current-exercise"]')?.getAttribute("data-slug");
+            if (!document.querySelector(`.playlist li[data-slug="${slug}"]`)) return true; // no clip of it
+            return document.querySelector(".playlist li.on")?.getAttribute("data-slug") === slug;
+          },
+          null,
+          { timeout: 5000 },
+        );
         assert(held >= 0, "no timed hold with a countdown before it in the day");
         const before = await tid("current-exercise").getAttribute("data-index");
         await tid("set-done").click();

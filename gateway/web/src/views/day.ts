@@ -297,6 +297,13 @@ export class DayView implements View {
     const n = this.workout?.exercises?.length ?? 0;
     this.pinned = true;
     this.exIdx = Math.max(0, Math.min(n - 1, i));
+    // The video follows the person: the first clip of the exercise in hand, unless one plays already.
+    const slug = (this.workout?.exercises?.[this.exIdx]?.exerciseSlug ?? "").toLowerCase();
+    const p = this.player;
+    if (p && slug && p.current?.exerciseSlug?.toLowerCase() !== slug) {
+      const j = p.items.findIndex((it) => it.exerciseSlug?.toLowerCase() === slug);
+      if (j >= 0) void p.load(j);
+    }
     update();
   }
 
@@ -578,7 +585,7 @@ export class DayView implements View {
     const item = this.player?.current;
     const upNext = !item?.exerciseSlug && item?.kind === "CLIP_KIND_INTRO";
     const effort = kind === "cardio" ? "" : effortText(e);
-    return html`<div class="coach-panel card" data-testid="current-exercise" data-kind=${kind} data-index=${i} data-sets=${total}>
+    return html`<div class="coach-panel card" data-testid="current-exercise" data-kind=${kind} data-index=${i} data-sets=${total} data-slug=${e.exerciseSlug.toLowerCase()}>
       <div class="coach-top">
         <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => this.showExercise(this.exIdx - 1)} aria-label=${t("prev")} data-testid="panel-prev">‹</button>
         <div class="eyebrow">${upNext ? t("upNext") : t("exercise")} ${this.exIdx + 1}/${exs.length}${hasBlocks(exs) ? html` · ${tk("block_" + (e.block || "main"))}` : nothing}</div>
@@ -602,7 +609,12 @@ export class DayView implements View {
         : this.rest
         ? this.restRing()
         : done >= total
-          ? html`<p class="all-done">✓ ${total > 1 ? t("allSetsDone") : t("done")}</p>`
+          ? html`<p class="all-done">✓ ${total > 1 ? t("allSetsDone") : t("done")}</p>
+              ${i < exs.length - 1
+                ? html`<button class="btn btn-primary" @click=${() => this.showExercise(i + 1)} data-testid="next-exercise">
+                    ${t("nextExercise")} ›
+                  </button>`
+                : nothing}`
           : html`<div class="coach-actions">
               ${kind === "time" && (e.durationSeconds ?? 0) > 0
                 ? html`<button class="btn btn-cta" @click=${() => this.startHold(i, e)} data-testid="start-hold">
@@ -664,7 +676,7 @@ export class DayView implements View {
                   <summary>${t("playlist")} · ${n}</summary>
                   <ol>
                     ${p.items.map(
-                      (it, i) => html`<li class="${i === p.index ? "on" : ""} ${i < p.index ? "past" : ""}">
+                      (it, i) => html`<li class="${i === p.index ? "on" : ""} ${i < p.index ? "past" : ""}" data-slug=${(it.exerciseSlug ?? "").toLowerCase()}>
                         <button @click=${() => void p.load(i)} data-testid="clip-${i}">
                           <span class="pl-icon" aria-hidden="true">${i === p.index ? icon("play", 16) : i < p.index ? icon("check", 16) : kindIcon(it.kind)}</span>
                           <span class="pl-title">${it.title || tk("kind_" + it.kind, it.kind)}</span>

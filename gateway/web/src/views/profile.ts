@@ -46,6 +46,10 @@ interface Form {
   injuries: Joint[];
 }
 
+// What was typed at onboarding, kept for this tab: a session that expires mid-form (sign in
+// again) must not cost the person their answers.
+const DRAFT_KEY = "fitcoach.onboarding";
+
 function toInt(s: string): number {
   const n = Number.parseInt(s.trim(), 10);
   return Number.isFinite(n) ? n : 0;
@@ -89,10 +93,19 @@ export class ProfileView implements View {
           objectives: [],
           injuries: [],
         };
+    if (onboarding) {
+      try {
+        const d = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? "null") as Partial<Form> | null;
+        if (d) this.form = { ...this.form, ...d };
+      } catch {
+        // A broken draft is only a lost convenience.
+      }
+    }
   }
 
   private set<K extends keyof Form>(k: K, v: Form[K]): void {
     this.form[k] = v;
+    if (this.onboarding) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(this.form));
     this.savedNote = false;
     // A field the person changed is no longer the one the server complained about.
     if (this.errors.delete(k)) this.formError = this.errors.size ? this.formError : "";
@@ -150,6 +163,7 @@ export class ProfileView implements View {
       const res = await api.putProfile(body);
       useProfile(res.profile);
       if (this.onboarding) {
+        sessionStorage.removeItem(DRAFT_KEY);
         navigate("/", true);
         return;
       }
