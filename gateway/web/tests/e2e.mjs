@@ -602,6 +602,13 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         await tid("plan-name").waitFor();
         await page.locator(`[data-testid="day-${workDay}"] [data-testid="day-done"]`).waitFor();
         await snap("plan-day-done");
+        // Dark mode follows the system setting.
+        await page.emulateMedia({ colorScheme: "dark" });
+        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        await snap("plan-dark");
+        await page.emulateMedia({ colorScheme: "light" });
+        const [r, g, b] = bg.match(/\d+/g).map(Number);
+        assert(r + g + b < 150, `the page is ${bg} in dark mode`);
       },
     ],
     [
