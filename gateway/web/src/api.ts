@@ -11,6 +11,50 @@ export type Archetype = "ARCHETYPE_UNSPECIFIED" | "ARCHETYPE_MENTOR" | "ARCHETYP
 
 export type Locale = "en" | "ru";
 
+/** Objective is what a person trains for; the first of a profile's objectives is the primary one. */
+export type Objective =
+  | "OBJECTIVE_ENDURANCE"
+  | "OBJECTIVE_STRENGTH"
+  | "OBJECTIVE_HYPERTROPHY"
+  | "OBJECTIVE_FAT_LOSS"
+  | "OBJECTIVE_MOBILITY"
+  | "OBJECTIVE_GENERAL_HEALTH";
+
+/** Joint is a joint to spare (fitcoach.types.v1.Joint). */
+export type Joint =
+  | "JOINT_KNEES"
+  | "JOINT_LOWER_BACK"
+  | "JOINT_SHOULDERS"
+  | "JOINT_WRISTS"
+  | "JOINT_HIPS"
+  | "JOINT_ANKLES"
+  | "JOINT_NECK";
+
+/** Measurement is how an exercise's work is counted, and so how it is shown and logged. */
+export type Measurement = "MEASUREMENT_UNSPECIFIED" | "MEASUREMENT_REPS" | "MEASUREMENT_TIME" | "MEASUREMENT_DISTANCE";
+
+/**
+ * Prescription is what a plan says about one exercise. In a plan (workout_plan.proto Exercise)
+ * every field is optional and absent when not set; in a workout (WorkoutExercise) absent is 0 or
+ * "" and the catalog's measurement is added.
+ */
+export interface Prescription {
+  sets?: number | null;
+  reps?: string | null;
+  restSeconds?: number | null;
+  durationSeconds?: number | null;
+  distanceMeters?: number | null;
+  targetRpe?: number | null;
+  targetRir?: number | null;
+  workSeconds?: number | null;
+  recoverySeconds?: number | null;
+  rounds?: number | null;
+  // warmup | main | accessory | conditioning | cooldown; "" is main.
+  block?: string | null;
+  cue?: string | null;
+  measurement?: Measurement | string | null;
+}
+
 export interface LocalizedText {
   ru: string;
   en: string;
@@ -27,14 +71,13 @@ export interface Profile {
   archetype: Archetype;
   locale: string;
   updateTime?: string | null;
+  // Most important first; absent in profiles saved before objectives existed.
+  objectives?: Objective[];
+  injuries?: Joint[];
 }
 
-export interface Exercise {
+export interface Exercise extends Prescription {
   exerciseSlug: string;
-  sets: number;
-  reps: string;
-  restSeconds: number;
-  durationSeconds?: number | null;
 }
 
 export interface Day {
@@ -91,15 +134,11 @@ export interface PlanSummary {
   createTime?: string | null;
 }
 
-export interface WorkoutExercise {
+export interface WorkoutExercise extends Prescription {
   exerciseSlug: string;
   exerciseCode: string;
   name: string;
   names?: LocalizedText | null;
-  sets: number;
-  reps: string;
-  restSeconds: number;
-  durationSeconds: number;
 }
 
 export interface CompletedExercise {

@@ -2,7 +2,7 @@
 
 import { html, nothing, type TemplateResult } from "lit-html";
 import { ApiError, api, setToken, type LocalizedText, type Profile } from "./api";
-import { asLocale, fmtDuration, locale, setLocale, t } from "./i18n";
+import { asLocale, locale, setLocale, t } from "./i18n";
 
 /** View is one page: it renders from its own state and asks for a re-render with update(). */
 export interface View {
@@ -148,6 +148,9 @@ export function handleAuth(err: unknown): boolean {
 
 /** errorText is a one-line description of a failed call. */
 export function errorText(err: unknown): string {
+  // A request that never reached the server (status 0) is the network, not the server: say so
+  // in the person's language instead of the browser's "Failed to fetch".
+  if (err instanceof ApiError && err.status === 0) return t("offline");
   if (err instanceof ApiError) return err.message || err.code;
   return err instanceof Error ? err.message : String(err);
 }
@@ -180,10 +183,4 @@ export function newRequestID(): string {
 /** dayKey names a day of a plan in app.done. */
 export function dayKey(planId: string, week: number, day: number): string {
   return `${planId}/${week}/${day}`;
-}
-
-/** doseText is "3 × 8-12", or "3 × 30 s" for an exercise done for time. */
-export function doseText(sets: number, reps: string, durationSeconds?: number | null): string {
-  const r = durationSeconds && durationSeconds > 0 ? fmtDuration(durationSeconds) : reps;
-  return t("setsReps", { s: sets, r });
 }

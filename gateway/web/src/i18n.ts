@@ -23,6 +23,7 @@ const en = {
   tokenEmpty: "Paste a token first.",
   tokenRejected: "This token was not accepted: ",
   signOut: "Sign out",
+  signOutConfirm: "Sign out of fitcoach on this device?",
   sessionExpired: "Your session has expired. Please sign in again.",
   // nav
   navPlans: "My plans",
@@ -167,6 +168,73 @@ const en = {
   completedTitle: "Workout done!",
   completedLead: "Great work. It’s logged — see you next session.",
   editLog: "Edit log",
+  // prescriptions (dose.ts)
+  block_warmup: "Warm-up",
+  block_main: "Main",
+  block_accessory: "Accessories",
+  block_conditioning: "Conditioning",
+  block_cooldown: "Cool-down",
+  span_s: "{n} s",
+  span_min: "{n} min",
+  span_min_s: "{m} min {s} s",
+  km: "{n} km",
+  meters: "{n} m",
+  rpe: "RPE {n}",
+  rpeTitle: "Rate of perceived exertion, 1–10: how hard it should feel",
+  rir_one: "{n} rep in reserve",
+  rir_other: "{n} reps in reserve",
+  rounds_one: "{n} round",
+  rounds_other: "{n} rounds",
+  intervals: "{rounds}: {work} work / {recovery} recovery",
+  exercises_one: "{n} exercise",
+  exercises_other: "{n} exercises",
+  weeks_one: "{n} week",
+  weeks_other: "{n} weeks",
+  roundsLabel: "Rounds",
+  workLabel: "Work",
+  recoveryLabel: "Recovery",
+  distanceLabel: "Distance",
+  effortTarget: "Effort",
+  roundsDone: "Rounds done",
+  secondsDone: "Seconds per set",
+  secondsDoneHint: "Comma-separated, e.g. 40, 35",
+  minutesDone: "Minutes",
+  kmDone: "Distance, km (optional)",
+  markDone: "Mark done",
+  loggedTitle: "Logged",
+  // objectives and injuries
+  objectives: "What do you train for?",
+  objectivesHint: "Pick the main one first, then up to 2 more. Empty: read from your goal.",
+  charCount: "{n}/{max}",
+  queued: "Saved on this device. It will be sent when you are back online.",
+  nextExercise: "Next exercise",
+  holdNow: "Hold",
+  holdDone: "Done",
+  startHold: "Start {t}",
+  resumed: "Picked up where you left off: your ticked sets and log are back.",
+  offline: "You seem to be offline. Check your connection and try again.",
+  recoveryTitle: "Recovery day",
+  recovery1: "An easy 20–30 minute walk",
+  recovery2: "5–10 minutes of gentle stretching",
+  recovery3: "7–9 hours of sleep and enough water",
+  recoveryVideo: "Rest-day video",
+  primary: "main",
+  makePrimary: "Make {o} the main one",
+  OBJECTIVE_ENDURANCE: "Endurance",
+  OBJECTIVE_STRENGTH: "Strength",
+  OBJECTIVE_HYPERTROPHY: "Muscle",
+  OBJECTIVE_FAT_LOSS: "Fat loss",
+  OBJECTIVE_MOBILITY: "Mobility",
+  OBJECTIVE_GENERAL_HEALTH: "General health",
+  injuries: "Joints to spare",
+  injuriesHint: "Exercises that load them are left out.",
+  JOINT_KNEES: "Knees",
+  JOINT_LOWER_BACK: "Lower back",
+  JOINT_SHOULDERS: "Shoulders",
+  JOINT_WRISTS: "Wrists",
+  JOINT_HIPS: "Hips",
+  JOINT_ANKLES: "Ankles",
+  JOINT_NECK: "Neck",
   // generic
   loading: "Loading…",
   retry: "Try again",
@@ -183,7 +251,8 @@ const en = {
 
 export type Key = keyof typeof en;
 
-const ru: Record<Key, string> = {
+// Plural forms beyond English's one/other (Russian few and many) are looked up as key_few, key_many.
+const ru: Record<Key, string> & Record<string, string> = {
   appTagline: "Ваш ИИ-тренер",
   langName: "Русский",
   signInTitle: "Тренируйтесь по плану, созданному для вас",
@@ -202,6 +271,7 @@ const ru: Record<Key, string> = {
   tokenEmpty: "Сначала вставьте токен.",
   tokenRejected: "Токен не принят: ",
   signOut: "Выйти",
+  signOutConfirm: "Выйти из fitcoach на этом устройстве?",
   sessionExpired: "Сессия истекла. Войдите снова.",
   navPlans: "Мои планы",
   navProfile: "Профиль",
@@ -339,6 +409,79 @@ const ru: Record<Key, string> = {
   completedTitle: "Тренировка выполнена!",
   completedLead: "Отличная работа. Всё записано — до следующей тренировки.",
   editLog: "Изменить запись",
+  block_warmup: "Разминка",
+  block_main: "Основная часть",
+  block_accessory: "Дополнительно",
+  block_conditioning: "Кондиционная работа",
+  block_cooldown: "Заминка",
+  span_s: "{n} с",
+  span_min: "{n} мин",
+  span_min_s: "{m} мин {s} с",
+  km: "{n} км",
+  meters: "{n} м",
+  rpe: "RPE {n}",
+  rpeTitle: "Субъективная нагрузка, 1–10: насколько тяжело должно быть",
+  rir_one: "{n} повтор в запасе",
+  rir_other: "{n} повтора в запасе",
+  rir_few: "{n} повтора в запасе",
+  rir_many: "{n} повторов в запасе",
+  rounds_one: "{n} раунд",
+  rounds_few: "{n} раунда",
+  rounds_many: "{n} раундов",
+  rounds_other: "{n} раунда",
+  intervals: "{rounds}: {work} работа / {recovery} восстановление",
+  exercises_one: "{n} упражнение",
+  exercises_few: "{n} упражнения",
+  exercises_many: "{n} упражнений",
+  exercises_other: "{n} упражнения",
+  weeks_one: "{n} неделя",
+  weeks_few: "{n} недели",
+  weeks_many: "{n} недель",
+  weeks_other: "{n} недели",
+  roundsLabel: "Раунды",
+  workLabel: "Работа",
+  recoveryLabel: "Восстановление",
+  distanceLabel: "Дистанция",
+  effortTarget: "Нагрузка",
+  roundsDone: "Сделано раундов",
+  secondsDone: "Секунд в подходах",
+  secondsDoneHint: "Через запятую, например 40, 35",
+  minutesDone: "Минут",
+  kmDone: "Дистанция, км (необязательно)",
+  markDone: "Отметить выполненным",
+  loggedTitle: "Записано",
+  objectives: "Чего вы хотите добиться?",
+  objectivesHint: "Сначала главное, затем ещё до двух. Если пусто — поймём из цели.",
+  charCount: "{n}/{max}",
+  queued: "Сохранено на этом устройстве. Отправим, когда появится связь.",
+  nextExercise: "Следующее упражнение",
+  holdNow: "Держим",
+  holdDone: "Готово",
+  startHold: "Старт {t}",
+  resumed: "Продолжаем с того места, где вы остановились: отмеченные подходы и записи на месте.",
+  offline: "Похоже, нет связи с интернетом. Проверьте подключение и попробуйте снова.",
+  recoveryTitle: "День восстановления",
+  recovery1: "Спокойная прогулка 20–30 минут",
+  recovery2: "5–10 минут мягкой растяжки",
+  recovery3: "7–9 часов сна и достаточно воды",
+  recoveryVideo: "Видео дня отдыха",
+  primary: "главное",
+  makePrimary: "Сделать главным: {o}",
+  OBJECTIVE_ENDURANCE: "Выносливость",
+  OBJECTIVE_STRENGTH: "Сила",
+  OBJECTIVE_HYPERTROPHY: "Мышечная масса",
+  OBJECTIVE_FAT_LOSS: "Снижение веса",
+  OBJECTIVE_MOBILITY: "Подвижность",
+  OBJECTIVE_GENERAL_HEALTH: "Общее здоровье",
+  injuries: "Что беречь",
+  injuriesHint: "Упражнения, которые их нагружают, не попадут в план.",
+  JOINT_KNEES: "Колени",
+  JOINT_LOWER_BACK: "Поясница",
+  JOINT_SHOULDERS: "Плечи",
+  JOINT_WRISTS: "Запястья",
+  JOINT_HIPS: "Тазобедренные суставы",
+  JOINT_ANKLES: "Голеностопы",
+  JOINT_NECK: "Шея",
   loading: "Загрузка…",
   retry: "Повторить",
   errorTitle: "Что-то пошло не так",
@@ -352,7 +495,7 @@ const ru: Record<Key, string> = {
   quoted: "«{s}»",
 };
 
-const dicts: Record<Locale, Record<Key, string>> = { en, ru };
+const dicts: Record<Locale, Record<string, string>> = { en, ru };
 
 let current: Locale = "en";
 
@@ -378,6 +521,18 @@ export function t(key: Key, vars: Record<string, string | number> = {}): string 
   return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
+/**
+ * tp picks the plural form of base ("rounds" → rounds_one, rounds_few, rounds_many, rounds_other)
+ * for n by the language's plural rules, filling {n} and vars.
+ */
+export function tp(base: string, n: number, vars: Record<string, string | number> = {}): string {
+  const rule = new Intl.PluralRules(current === "ru" ? "ru-RU" : "en-US").select(n);
+  const d = dicts[current];
+  const s = d[`${base}_${rule}`] ?? d[`${base}_other`] ?? (en as Record<string, string>)[`${base}_other`] ?? base;
+  const all: Record<string, string | number> = { n, ...vars };
+  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in all ? String(all[name]) : m));
+}
+
 /** tk translates a key built at run time (an enum name), falling back to the raw text. */
 export function tk(key: string, fallback = key): string {
   return (dicts[current] as Record<string, string>)[key] ?? fallback;
@@ -401,21 +556,24 @@ export function fmtDuration(sec: number): string {
 
 // The server's validation messages are protovalidate's English sentences. In Russian the common
 // ones are rendered in Russian with the same numbers; anything else is shown as the server said.
+// protovalidate's wording changed over versions ("value must be…" became "must be…"), so the
+// subject is optional.
 const ruRules: [RegExp, string][] = [
-  [/^value must be greater than or equal to (-?[\d.]+) and less than or equal to (-?[\d.]+)$/, "значение должно быть от $1 до $2"],
-  [/^value must be greater than or equal to (-?[\d.]+)$/, "значение должно быть не меньше $1"],
-  [/^value must be less than or equal to (-?[\d.]+)$/, "значение должно быть не больше $1"],
-  [/^value must be greater than (-?[\d.]+)$/, "значение должно быть больше $1"],
-  [/^value must be less than (-?[\d.]+)$/, "значение должно быть меньше $1"],
-  [/^value length must be at least (\d+) characters?$/, "не короче $1 символов"],
-  [/^value length must be at most (\d+) characters?$/, "не длиннее $1 символов"],
-  [/^value must contain at most (\d+) items?$/, "не больше $1 элементов"],
-  [/^value must be in list \[(.*)\]$/, "допустимые значения: $1"],
-  [/^value must be one of the defined enum values$/, "выберите один из вариантов"],
-  [/^value must not be in list \[.*\]$/, "выберите один из вариантов"],
-  [/^value is required$/, "обязательное поле"],
+  [/^(?:value )?must be greater than or equal to (-?[\d.]+) and less than or equal to (-?[\d.]+)$/, "значение должно быть от $1 до $2"],
+  [/^(?:value )?must be greater than or equal to (-?[\d.]+)$/, "значение должно быть не меньше $1"],
+  [/^(?:value )?must be less than or equal to (-?[\d.]+)$/, "значение должно быть не больше $1"],
+  [/^(?:value )?must be greater than (-?[\d.]+)$/, "значение должно быть больше $1"],
+  [/^(?:value )?must be less than (-?[\d.]+)$/, "значение должно быть меньше $1"],
+  [/^(?:value )?(?:length )?must be at least (\d+) characters?$/, "не короче $1 символов"],
+  [/^(?:value )?(?:length )?must be at most (\d+) characters?$/, "не длиннее $1 символов"],
+  [/^(?:value )?must contain at most (\d+) items?$/, "не больше $1 элементов"],
+  [/^(?:value )?must be in list \[(.*)\]$/, "допустимые значения: $1"],
+  [/^(?:value )?must be one of the defined enum values$/, "выберите один из вариантов"],
+  [/^(?:value )?must not be in list \[.*\]$/, "выберите один из вариантов"],
+  [/^(?:value )?is required$/, "обязательное поле"],
   [/^repeated value must contain unique items$/, "значения не должны повторяться"],
-  [/^value does not match regex pattern .*$/, "недопустимые символы"],
+  [/^(?:value )?does not match regex pattern .*$/, "недопустимые символы"],
+  [/^1-64 letters, digits or _\.@-$/, "от 1 до 64 латинских букв, цифр или символов _.@-"],
 ];
 
 /** localizeMessage renders a server validation message in the current language where it can. */

@@ -3,7 +3,8 @@
 import { html, nothing, render, type TemplateResult } from "lit-html";
 import "./style.css";
 import { ApiError, api } from "./api";
-import { app, bindRouter, chooseLocale, errorBox, loadNames, restore, signOut, spinner, useProfile, type View } from "./app";
+import { app, bindRouter, chooseLocale, dayKey, errorBox, loadNames, restore, signOut, spinner, update, useProfile, type View } from "./app";
+import { startOutbox } from "./outbox";
 import { locale, t } from "./i18n";
 import { SignInView } from "./views/signin";
 import { ProfileView } from "./views/profile";
@@ -61,7 +62,16 @@ function frame(body: TemplateResult): TemplateResult {
               </div>`
             : nothing}
           ${signedIn
-            ? html`<button class="btn btn-ghost btn-sm" @click=${() => signOut()} title=${app.sub} data-testid="sign-out">
+            ? html`<button
+                class="btn btn-ghost btn-sm"
+                @click=${() => {
+                  // One tap on the avatar must not end a session by accident.
+                  if (confirm(t("signOutConfirm"))) signOut();
+                }}
+                title=${app.sub}
+                aria-label=${t("signOut")}
+                data-testid="sign-out"
+              >
                 <span class="avatar" aria-hidden="true">${(app.sub || "?").charAt(0).toUpperCase()}</span>
                 <span class="hide-sm">${t("signOut")}</span>
               </button>`
@@ -73,11 +83,23 @@ function frame(body: TemplateResult): TemplateResult {
   `;
 }
 
+// Set when a new view is shown: its heading gets the focus once it is drawn, so keyboard and
+// screen-reader users start at the new page, not at <body>.
+let focusPending = false;
+
 function draw(): void {
   let body: TemplateResult;
   if (guardError) body = errorBox(guardError, () => route());
   else body = view ? view.render() : spinner();
   render(frame(body), root);
+  const h1 = root.querySelector<HTMLElement>("main h1");
+  const title = h1?.textContent?.trim();
+  document.title = title ? `${title} · fitcoach` : "fitcoach";
+  if (focusPending && h1) {
+    focusPending = false;
+    h1.tabIndex = -1;
+    h1.focus({ preventScroll: true });
+  }
 }
 
 /** link makes a same-origin anchor click a client-side navigation. */
@@ -145,6 +167,7 @@ async function route(): Promise<void> {
   }
   view?.destroy?.();
   view = r.make(url.pathname.match(r.pattern)!, url.searchParams);
+  focusPending = true;
   window.scrollTo(0, 0);
   draw();
 }
@@ -153,6 +176,24 @@ bindRouter(draw, navigateTo);
 window.addEventListener("popstate", () => void route());
 restore();
 void route();
+startOutbox((p) => {
+  app.done.set(dayKey(p.planId, p.week, p.day), true);
+  update();
+});
+
+// Arrow keys move the choice within a radio group, as in native radio buttons.
+document.addEventListener("keydown", (e) => {
+  const radio = (e.target as Element | null)?.closest?.('[role="radio"]') as HTMLElement | null;
+  const group = radio?.closest('[role="radiogroup"]');
+  if (!radio || !group) return;
+  const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[e.key];
+  if (!step) return;
+  const radios = [...group.querySelectorAll<HTMLElement>('[role="radio"]')];
+  const next = radios[(radios.indexOf(radio) + step + radios.length) % radios.length];
+  e.preventDefault();
+  next.focus();
+  next.click();
+});
 
 // Links rendered by views use this attribute to navigate without a reload.
 document.addEventListener("click", (e) => {

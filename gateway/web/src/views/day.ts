@@ -1,5 +1,7 @@
-// Day view: the day's workout, "Start workout" with the video playlist played in order, the
-// current exercise with its sets/reps/rest and a rest timer, and the Complete form.
+// Day view: the day's workout grouped warm-up → main → accessories → conditioning → cool-down,
+// "Start workout" with the video playlist played in order, the current exercise with what its
+// measurement prescribes and a rest timer, and the Complete form, which asks for what each
+// exercise measures: reps per set, seconds per set, or minutes and distance.
 
 import { html, nothing, type TemplateResult } from "lit-html";
 import {
@@ -12,9 +14,26 @@ import {
   type Workout,
   type WorkoutExercise,
 } from "../api";
-import { app, dayKey, doseText, errorBox, errorText, exerciseName, handleAuth, spinner, update, type View } from "../app";
-import { fmtDate, fmtDuration, localizeMessage, t, tk } from "../i18n";
+import { app, dayKey, errorBox, errorText, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import {
+  distance,
+  effortText,
+  groupByBlock,
+  hasBlocks,
+  holdSpan,
+  kindOf,
+  prescriptionText,
+  repsText,
+  restText,
+  restSpan,
+  setsOf,
+  span,
+  workText,
+  type Kind,
+} from "../dose";
+import { fmtDate, fmtDuration, localizeMessage, t, tk, tp } from "../i18n";
 import { Player } from "../player";
+import { drop, pending, queue } from "../outbox";
 import { icon, type IconName } from "../icons";
 
 const KIND_ICON: Record<string, IconName> = {
@@ -32,22 +51,57 @@ function kindIcon(kind: string | undefined, size = 16) {
   return name ? icon(name, size) : nothing;
 }
 
+/**
+ * Row is the log of one exercise as typed. What the person did is never invented: sets start at
+ * the sets they ticked off, and reps, seconds, minutes and distance start empty.
+ */
 interface Row {
+  kind: Kind;
+  // Sets done (reps, time), rounds done (intervals); for cardio "1" once marked done.
   sets: string;
-  reps: string;
-  repsEdited: boolean;
+  // Reps per set (reps) or seconds per set (time), comma-separated.
+  values: string;
+  minutes: string;
+  km: string;
 }
 
-/** lowReps is the low end of a reps prescription ("8-12" → 8). */
-function lowReps(reps: string): number {
-  const n = Number.parseInt(reps, 10);
-  return Number.isFinite(n) ? n : 0;
+/** numbers reads "12, 10 8" as [12, 10, 8]. */
+function numbers(s: string): number[] {
+  return s
+    .split(/[^0-9]+/)
+    .filter(Boolean)
+    .map((x) => Number.parseInt(x, 10));
 }
 
-function repsList(sets: number, reps: string): string {
-  const r = lowReps(reps);
-  return Array.from({ length: Math.max(0, sets) }, () => String(r)).join(", ");
+// The Complete request carries sets and reps per set only. Seconds, minutes and distance the
+// person logs are kept in the notes, after this mark, so they are not lost.
+const LOGGED_MARK = "\n\n⏱ ";
+
+/** ownNotes is the part of stored notes the person wrote (before the logged summary). */
+function ownNotes(notes: string): string {
+  const i = notes.indexOf(LOGGED_MARK.trimStart());
+  return (i >= 0 ? notes.slice(0, i) : notes).trimEnd();
 }
+
+/**
+ * outOfRange says whether a failed load means "there is no such day": not found, or a week or day
+ * number the server refuses as out of range.
+ */
+function outOfRange(err: unknown): boolean {
+  if (!(err instanceof ApiError)) return false;
+  if (err.status === 404) return true;
+  return err.status === 400 && err.violations.length > 0 && err.violations.every((v) => /^(week|day|plan_id|planId)$/.test(v.field));
+}
+
+/** Draft is a workout in progress as saved in this browser, so a reload or a closed tab loses nothing. */
+interface Draft {
+  sets: [number, number][];
+  rows: [number, Row][];
+  effort: number;
+  notes: string;
+}
+
+const draftKey = (key: string) => `fitcoach.workout.${key}`;
 
 export class DayView implements View {
   private workout: Workout | null = null;
@@ -62,12 +116,20 @@ export class DayView implements View {
 
   // The exercise the coach panel shows, and the sets ticked off per exercise.
   private exIdx = 0;
-  private setsDone = new Map<string, number>();
-  private rest: { endAt: number; total: number } | null = null;
+  // Once the person moves the panel or ticks a set, the panel is theirs: clips no longer move it,
+  // so a "Set done" always lands on the exercise they are looking at.
+  private pinned = false;
+  // A workout in progress was restored from this browser: its log form shows without Start.
+  private resumed = false;
+  // The log was made offline and waits in the outbox.
+  private queued = false;
+  private setsDone = new Map<number, number>();
+  // The running countdown: a rest between sets, or a timed hold that ticks its set when it ends.
+  private rest: { endAt: number; total: number; hold?: () => void } | null = null;
   private restTick = 0;
   private restOver = false;
 
-  private rows = new Map<string, Row>();
+  private rows = new Map<number, Row>();
   private effort = 0;
   private notes = "";
   private errors = new Map<string, string[]>();
@@ -81,7 +143,51 @@ export class DayView implements View {
     private readonly week: number,
     private readonly day: number,
   ) {
+    window.addEventListener("beforeunload", this.onBeforeUnload);
     void this.load();
+  }
+
+  // Leaving mid-workout asks first (the draft survives, but the person may not mean to go).
+  private readonly onBeforeUnload = (e: BeforeUnloadEvent): void => {
+    if (this.inProgress) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  };
+
+  private get inProgress(): boolean {
+    return !this.completed && !this.workout?.isRestDay && (!!this.player || this.setsDone.size > 0);
+  }
+
+  /** persist saves the workout in progress in this browser. */
+  private persist(): void {
+    if (this.completed && !this.editing) return;
+    const d: Draft = { sets: [...this.setsDone], rows: [...this.rows], effort: this.effort, notes: this.notes };
+    try {
+      localStorage.setItem(draftKey(this.key), JSON.stringify(d));
+    } catch {
+      // A full or disabled storage only costs the draft.
+    }
+  }
+
+  /** restoreDraft picks up a workout left in progress here; reports whether there was one. */
+  private restoreDraft(): boolean {
+    let d: Draft | null = null;
+    try {
+      d = JSON.parse(localStorage.getItem(draftKey(this.key)) ?? "null") as Draft | null;
+    } catch {
+      d = null;
+    }
+    if (!d || this.completed) return false;
+    this.setsDone = new Map(d.sets ?? []);
+    for (const [i, r] of d.rows ?? []) if (this.rows.has(i)) this.rows.set(i, { ...this.rows.get(i)!, ...r });
+    this.effort = d.effort ?? 0;
+    this.notes = d.notes ?? "";
+    return this.setsDone.size > 0 || (d.rows ?? []).some(([, r]) => r.sets || r.values || r.minutes || r.km);
+  }
+
+  private clearDraft(): void {
+    localStorage.removeItem(draftKey(this.key));
   }
 
   private get key(): string {
@@ -90,9 +196,22 @@ export class DayView implements View {
 
   private async load(): Promise<void> {
     this.error = null;
+    if (this.week < 1 || this.week > 12 || this.day < 1 || this.day > 7) {
+      // No plan has such a day: the not-found page, without asking the server.
+      this.error = new ApiError(404, "NOT_FOUND", "");
+      update();
+      return;
+    }
     try {
       this.workout = (await api.getWorkout(this.planId, this.week, this.day)).workout;
+      const waiting = pending(this.planId, this.week, this.day);
+      if (waiting) {
+        // A log made offline and not sent yet is this day's log until it is.
+        this.workout = { ...this.workout, log: { ...waiting.body, completeTime: null } };
+        this.queued = true;
+      }
       this.fillForm();
+      this.resumed = this.restoreDraft();
     } catch (err) {
       if (handleAuth(err)) return;
       this.error = err;
@@ -104,14 +223,25 @@ export class DayView implements View {
     const w = this.workout;
     if (!w) return;
     const log = w.log;
-    for (const e of w.exercises ?? []) {
-      const logged = log?.exercises?.find((x) => x.exerciseSlug.toLowerCase() === e.exerciseSlug.toLowerCase());
-      const sets = logged ? logged.setsDone : this.setsDone.get(e.exerciseSlug) || e.sets;
-      const reps = logged ? (logged.repsDone ?? []).join(", ") : repsList(sets, e.reps);
-      this.rows.set(e.exerciseSlug, { sets: String(sets), reps, repsEdited: !!logged });
-    }
+    const used = new Set<number>();
+    (w.exercises ?? []).forEach((e, i) => {
+      // The n-th log entry of a slug belongs to the n-th exercise with that slug.
+      const j = (log?.exercises ?? []).findIndex((x, k) => !used.has(k) && x.exerciseSlug.toLowerCase() === e.exerciseSlug.toLowerCase());
+      const logged = j >= 0 ? log!.exercises[j] : undefined;
+      if (j >= 0) used.add(j);
+      const kind = kindOf(e);
+      const ticked = this.setsDone.get(i) ?? 0;
+      const sets = logged ? logged.setsDone : ticked;
+      this.rows.set(i, {
+        kind,
+        sets: sets > 0 || logged ? String(sets) : "",
+        values: logged && kind === "reps" ? (logged.repsDone ?? []).join(", ") : "",
+        minutes: "",
+        km: "",
+      });
+    });
     if (log?.perceivedEffort) this.effort = log.perceivedEffort;
-    if (log?.notes) this.notes = log.notes;
+    if (log?.notes) this.notes = ownNotes(log.notes);
   }
 
   private get completed(): boolean {
@@ -155,7 +285,7 @@ export class DayView implements View {
   private onClip(): void {
     const item = this.player?.current;
     const exs = this.workout?.exercises ?? [];
-    if (item?.exerciseSlug) {
+    if (item?.exerciseSlug && !this.pinned) {
       const i = exs.findIndex((e) => e.exerciseSlug.toLowerCase() === item.exerciseSlug.toLowerCase());
       if (i >= 0) this.exIdx = i;
     }
@@ -165,7 +295,15 @@ export class DayView implements View {
   /** showExercise moves the coach panel to exercise i of the day. */
   private showExercise(i: number): void {
     const n = this.workout?.exercises?.length ?? 0;
+    this.pinned = true;
     this.exIdx = Math.max(0, Math.min(n - 1, i));
+    // The video follows the person: the first clip of the exercise in hand, unless one plays already.
+    const slug = (this.workout?.exercises?.[this.exIdx]?.exerciseSlug ?? "").toLowerCase();
+    const p = this.player;
+    if (p && slug && p.current?.exerciseSlug?.toLowerCase() !== slug) {
+      const j = p.items.findIndex((it) => it.exerciseSlug?.toLowerCase() === slug);
+      if (j >= 0) void p.load(j);
+    }
     update();
   }
 
@@ -178,34 +316,42 @@ export class DayView implements View {
 
   // ---- sets and rest ----
 
-  private tickSet(e: WorkoutExercise): void {
-    const n = Math.min(e.sets, (this.setsDone.get(e.exerciseSlug) ?? 0) + 1);
-    this.setsDone.set(e.exerciseSlug, n);
-    const row = this.rows.get(e.exerciseSlug);
-    if (row) {
-      row.sets = String(n);
-      if (!row.repsEdited) row.reps = repsList(n, e.reps);
-    }
-    if (n < e.sets) this.startRest(e.restSeconds);
+  private tickSet(i: number, e: WorkoutExercise): void {
+    const total = setsOf(e);
+    this.pinned = true;
+    const n = Math.min(total, (this.setsDone.get(i) ?? 0) + 1);
+    this.setsDone.set(i, n);
+    const row = this.rows.get(i);
+    if (row) row.sets = String(n);
+    this.persist();
+    if (n < total && (e.restSeconds ?? 0) > 0) this.startRest(e.restSeconds ?? 0);
     else {
       this.stopRest();
       update();
     }
   }
 
-  private startRest(seconds: number): void {
+  private startRest(seconds: number, hold?: () => void): void {
     this.stopRest();
     this.restOver = false;
-    this.rest = { endAt: Date.now() + seconds * 1000, total: seconds };
+    this.rest = { endAt: Date.now() + seconds * 1000, total: seconds, hold };
     this.restTick = window.setInterval(() => {
       if (this.rest && Date.now() >= this.rest.endAt) {
+        const done = this.rest.hold;
         this.stopRest();
-        this.restOver = true;
         if ("vibrate" in navigator) navigator.vibrate?.(200);
+        if (done) done();
+        else this.restOver = true;
       }
       update();
     }, 250);
     update();
+  }
+
+  /** startHold counts a timed hold down; its end ticks the set (and starts the rest after it). */
+  private startHold(i: number, e: WorkoutExercise): void {
+    this.pinned = true;
+    this.startRest(e.durationSeconds ?? 0, () => this.tickSet(i, e));
   }
 
   private stopRest(): void {
@@ -227,32 +373,71 @@ export class DayView implements View {
       update();
       return;
     }
-    const exercises: CompletedExercise[] = (w.exercises ?? []).map((ex) => {
-      const row = this.rows.get(ex.exerciseSlug);
-      const sets = Number.parseInt(row?.sets ?? "0", 10);
-      const reps = (row?.reps ?? "")
-        .split(/[^0-9]+/)
-        .filter(Boolean)
-        .map((s) => Number.parseInt(s, 10));
-      return { exerciseSlug: ex.exerciseSlug, setsDone: Number.isFinite(sets) ? sets : 0, repsDone: reps };
+    const logged: string[] = [];
+    const exercises: CompletedExercise[] = (w.exercises ?? []).map((ex, i) => {
+      const row = this.rows.get(i);
+      const sets = Number.parseInt(row?.sets ?? "", 10);
+      const out: CompletedExercise = { exerciseSlug: ex.exerciseSlug, setsDone: Number.isFinite(sets) ? sets : 0, repsDone: [] };
+      const name = exerciseName(ex.exerciseSlug, ex.name);
+      switch (row?.kind) {
+        case "reps":
+          out.repsDone = numbers(row.values);
+          break;
+        case "time": {
+          // Seconds are not reps: only the sets go in the request.
+          const secs = numbers(row.values);
+          if (secs.length) logged.push(`${name}: ${secs.map((x) => span(x)).join(", ")}`);
+          break;
+        }
+        case "cardio": {
+          const min = Number.parseFloat(row.minutes.replace(",", "."));
+          const km = Number.parseFloat(row.km.replace(",", "."));
+          const parts = [];
+          if (min > 0) parts.push(span(Math.round(min * 60)));
+          if (km > 0) parts.push(distance(Math.round(km * 1000)));
+          if (parts.length) {
+            logged.push(`${name}: ${parts.join(", ")}`);
+            if (!out.setsDone) out.setsDone = 1;
+          }
+          break;
+        }
+      }
+      return out;
     });
+    const own = this.notes.trim();
+    const notes = logged.length ? `${own}${LOGGED_MARK}${t("loggedTitle")}: ${logged.join("; ")}`.trim() : own;
     this.completing = true;
     update();
     try {
       const res = await api.completeWorkout(this.planId, this.week, this.day, {
         exercises,
         perceivedEffort: this.effort,
-        notes: this.notes.trim(),
+        notes,
       });
       this.workout = { ...w, log: res.log };
+      drop(this.planId, this.week, this.day);
+      this.queued = false;
       app.done.set(this.key, true);
+      this.clearDraft();
+      this.resumed = false;
       this.editing = false;
       this.justCompleted = true;
       this.stopRest();
       requestAnimationFrame(() => document.querySelector("[data-testid=completed]")?.scrollIntoView({ behavior: "smooth", block: "center" }));
     } catch (err) {
       if (handleAuth(err)) return;
-      if (err instanceof ApiError && err.violations.length) {
+      if (err instanceof ApiError && err.status === 0) {
+        // No connection: the log waits on this device and goes out when the browser is online.
+        const body = { exercises, perceivedEffort: this.effort, notes };
+        queue({ planId: this.planId, week: this.week, day: this.day, body });
+        this.workout = { ...w, log: { ...body, completeTime: null } };
+        this.queued = true;
+        this.clearDraft();
+        this.resumed = false;
+        this.editing = false;
+        this.justCompleted = true;
+        this.stopRest();
+      } else if (err instanceof ApiError && err.violations.length) {
         this.errors = violationsByField(err.violations, ["request"], localizeMessage);
         this.completeError = t("fixFields");
       } else this.completeError = errorText(err);
@@ -277,14 +462,14 @@ export class DayView implements View {
       <h1 data-testid="workout-name">${w.workoutName}</h1>
       <div class="meta-row">
         ${w.isRestDay ? html`<span class="badge badge-rest">${icon("moon", 14)} ${t("restDay")}</span>` : nothing}
-        ${!w.isRestDay ? html`<span class="badge">${t("exercisesCount", { n: w.exercises.length })}</span>` : nothing}
+        ${!w.isRestDay ? html`<span class="badge">${tp("exercises", w.exercises.length)}</span>` : nothing}
         ${this.completed ? html`<span class="badge badge-done" data-testid="done-badge">✓ ${t("completedBadge")}</span>` : nothing}
       </div>
       ${w.weekFocus ? html`<p class="week-focus"><span class="label-inline">${t("focus")}:</span> ${w.weekFocus}</p>` : nothing}
       ${w.confidenceTask
         ? html`<div class="task"><span class="task-icon">${icon("bolt", 22)}</span><div><strong>${t("confidenceTask")}</strong><p>${w.confidenceTask}</p></div></div>`
         : nothing}
-      ${this.player
+      ${this.player || w.isRestDay
         ? nothing
         : html`<div class="actions">
             <button class="btn btn-cta btn-lg" ?disabled=${this.starting} @click=${() => this.start()} data-testid="start-workout">
@@ -296,20 +481,49 @@ export class DayView implements View {
   }
 
   private exerciseTable(w: Workout): TemplateResult {
-    if (w.isRestDay) return html`<div class="card rest-card"><span class="big-icon">${icon("moon", 44)}</span><p>${t("restDayLead")}</p></div>`;
-    return html`<ol class="card ex-table" data-testid="exercises">
-      ${w.exercises.map(
-        (e, i) => html`<li class=${this.player && i === this.exIdx ? "current" : ""}>
-          <span class="ex-idx">${i + 1}</span>
-          <span class="ex-name">${exerciseName(e.exerciseSlug, e.name)}</span>
-          <span class="ex-dose">
-            <span class="dose">${doseText(e.sets, e.reps, e.durationSeconds)}</span>
-            <span class="rest">${t("rest", { t: fmtDuration(e.restSeconds) })}</span>
-          </span>
-          ${(this.setsDone.get(e.exerciseSlug) ?? 0) >= e.sets ? html`<span class="tick" aria-label=${t("done")}>✓</span>` : nothing}
-        </li>`,
+    if (w.isRestDay)
+      return html`<div class="card rest-card" data-testid="recovery">
+        <span class="big-icon">${icon("moon", 44)}</span>
+        <h2>${t("recoveryTitle")}</h2>
+        <p>${t("restDayLead")}</p>
+        <ul class="recovery-list">
+          <li>${t("recovery1")}</li>
+          <li>${t("recovery2")}</li>
+          <li>${t("recovery3")}</li>
+        </ul>
+        ${this.player
+          ? nothing
+          : html`<div class="actions">
+              <button class="btn btn-ghost" ?disabled=${this.starting} @click=${() => this.start()} data-testid="rest-video">
+                ${icon("play", 18)} ${t("recoveryVideo")}
+              </button>
+            </div>`}
+      </div>`;
+    const labelled = hasBlocks(w.exercises);
+    return html`<div class="card ex-table" data-testid="exercises">
+      ${groupByBlock(w.exercises).map(
+        (g) => html`<section class="ex-block" data-block=${g.block} data-testid="block-${g.block}">
+          ${labelled ? html`<h2 class="ex-block-title">${tk("block_" + g.block)}</h2>` : nothing}
+          <ol start=${g.items[0].i + 1}>
+            ${g.items.map(({ e, i }) => {
+              const rest = [restText(e), effortText(e)].filter(Boolean).join(" · ");
+              return html`<li class=${this.player && i === this.exIdx ? "current" : ""} data-kind=${kindOf(e)} data-testid="exercise-${i}">
+                <span class="ex-idx">${i + 1}</span>
+                <span class="ex-main">
+                  <span class="ex-name">${exerciseName(e.exerciseSlug, e.name)}</span>
+                  ${e.cue ? html`<span class="ex-cue" data-testid="cue-${i}">${e.cue}</span>` : nothing}
+                </span>
+                <span class="ex-dose">
+                  <span class="dose" data-testid="dose-${i}">${workText(e)}</span>
+                  ${rest ? html`<span class="rest">${rest}</span>` : nothing}
+                </span>
+                ${(this.setsDone.get(i) ?? 0) >= setsOf(e) ? html`<span class="tick" aria-label=${t("done")}>✓</span>` : nothing}
+              </li>`;
+            })}
+          </ol>
+        </section>`,
       )}
-    </ol>`;
+    </div>`;
   }
 
   private restRing(): TemplateResult {
@@ -317,52 +531,104 @@ export class DayView implements View {
     const left = Math.max(0, Math.ceil((r.endAt - Date.now()) / 1000));
     const frac = r.total > 0 ? Math.max(0, (r.endAt - Date.now()) / (r.total * 1000)) : 0;
     const C = 2 * Math.PI * 42;
-    return html`<div class="rest-timer" role="timer" aria-live="off" data-testid="rest-timer">
+    const hold = r.hold;
+    return html`<div class="rest-timer ${hold ? "is-hold" : ""}" role="timer" aria-live="off" data-testid=${hold ? "hold-timer" : "rest-timer"}>
       <svg viewBox="0 0 100 100" class="ring" aria-hidden="true">
         <circle cx="50" cy="50" r="42" class="ring-bg" />
         <circle cx="50" cy="50" r="42" class="ring-fg" stroke-dasharray=${C} stroke-dashoffset=${C * (1 - frac)} />
       </svg>
-      <div class="rest-left"><span class="rest-label">${t("restNow")}</span><strong>${fmtDuration(left)}</strong></div>
-      <button class="btn btn-ghost btn-sm" @click=${() => {
-        this.stopRest();
-        update();
-      }}>${t("skipRest")}</button>
+      <div class="rest-left"><span class="rest-label">${hold ? t("holdNow") : t("restNow")}</span><strong>${fmtDuration(left)}</strong></div>
+      ${hold
+        ? html`<button class="btn btn-ghost btn-sm" @click=${() => {
+            this.stopRest();
+            hold();
+          }} data-testid="hold-done">${t("holdDone")}</button>`
+        : html`<button class="btn btn-ghost btn-sm" @click=${() => {
+            this.stopRest();
+            update();
+          }}>${t("skipRest")}</button>`}
     </div>`;
+  }
+
+  /** doseGrid is the current exercise's prescription as big numbers, by what it measures. */
+  private doseGrid(e: WorkoutExercise): TemplateResult {
+    const cell = (id: string, value: string, label: string) =>
+      html`<div><span class="dose-num" data-testid=${id}>${value}</span><span class="dose-lbl">${label}</span></div>`;
+    const rest = (e.restSeconds ?? 0) > 0 ? cell("current-rest", restSpan(e.restSeconds ?? 0), t("restSecondsLabel")) : nothing;
+    switch (kindOf(e)) {
+      case "intervals":
+        return html`${cell("current-sets", String(e.rounds ?? 0), t("roundsLabel"))}${cell("current-reps", restSpan(e.workSeconds ?? 0), t("workLabel"))}${cell(
+          "current-rest",
+          restSpan(e.recoverySeconds ?? 0),
+          t("recoveryLabel"),
+        )}`;
+      case "cardio":
+        return html`${cell("current-reps", span(e.durationSeconds ?? 0), t("time"))}${(e.distanceMeters ?? 0) > 0
+          ? cell("current-distance", distance(e.distanceMeters ?? 0), t("distanceLabel"))
+          : nothing}${effortText(e) ? cell("current-effort", effortText(e), t("effortTarget")) : nothing}`;
+      case "time":
+        return html`${cell("current-sets", String(setsOf(e)), t("sets"))}${cell("current-reps", holdSpan(e.durationSeconds ?? 0), t("time"))}${rest}`;
+      default:
+        return html`${cell("current-sets", String(setsOf(e)), t("sets"))}${cell("current-reps", repsText(e.reps), t("reps"))}${rest}`;
+    }
   }
 
   private coachPanel(w: Workout): TemplateResult {
     const exs = w.exercises ?? [];
     if (w.isRestDay || exs.length === 0) return html`<div class="coach-panel card"><p class="muted">${t("restDayLead")}</p></div>`;
-    const e = exs[Math.min(this.exIdx, exs.length - 1)];
-    const done = this.setsDone.get(e.exerciseSlug) ?? 0;
+    const i = Math.min(this.exIdx, exs.length - 1);
+    const e = exs[i];
+    const kind = kindOf(e);
+    const total = setsOf(e);
+    const done = this.setsDone.get(i) ?? 0;
+    const restSec = e.restSeconds ?? 0;
     const item = this.player?.current;
     const upNext = !item?.exerciseSlug && item?.kind === "CLIP_KIND_INTRO";
-    return html`<div class="coach-panel card" data-testid="current-exercise">
+    const effort = kind === "cardio" ? "" : effortText(e);
+    return html`<div class="coach-panel card" data-testid="current-exercise" data-kind=${kind} data-index=${i} data-sets=${total} data-slug=${e.exerciseSlug.toLowerCase()}>
       <div class="coach-top">
-        <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => this.showExercise(this.exIdx - 1)} aria-label=${t("prev")}>‹</button>
-        <div class="eyebrow">${upNext ? t("upNext") : t("exercise")} ${this.exIdx + 1}/${exs.length}</div>
-        <button class="icon-btn" ?disabled=${this.exIdx >= exs.length - 1} @click=${() => this.showExercise(this.exIdx + 1)} aria-label=${t("next")}>›</button>
+        <button class="icon-btn" ?disabled=${this.exIdx === 0} @click=${() => this.showExercise(this.exIdx - 1)} aria-label=${t("prev")} data-testid="panel-prev">‹</button>
+        <div class="eyebrow">${upNext ? t("upNext") : t("exercise")} ${this.exIdx + 1}/${exs.length}${hasBlocks(exs) ? html` · ${tk("block_" + (e.block || "main"))}` : nothing}</div>
+        <button class="icon-btn" ?disabled=${this.exIdx >= exs.length - 1} @click=${() => this.showExercise(this.exIdx + 1)} aria-label=${t("next")} data-testid="panel-next">›</button>
       </div>
       <h2 class="coach-name" data-testid="current-exercise-name">${exerciseName(e.exerciseSlug, e.name)}</h2>
-      <div class="dose-grid">
-        <div><span class="dose-num" data-testid="current-sets">${e.sets}</span><span class="dose-lbl">${t("sets")}</span></div>
-        ${e.durationSeconds > 0
-          ? html`<div><span class="dose-num" data-testid="current-reps">${fmtDuration(e.durationSeconds)}</span><span class="dose-lbl">${t("time")}</span></div>`
-          : html`<div><span class="dose-num" data-testid="current-reps">${e.reps}</span><span class="dose-lbl">${t("reps")}</span></div>`}
-        <div><span class="dose-num" data-testid="current-rest">${fmtDuration(e.restSeconds)}</span><span class="dose-lbl">${t("restSecondsLabel")}</span></div>
-      </div>
-      <div class="set-dots" aria-label=${t("setProgress", { i: done, n: e.sets })}>
-        ${Array.from({ length: e.sets }, (_, i) => html`<span class=${i < done ? "on" : ""}></span>`)}
-      </div>
-      ${this.rest
+      <div class="dose-grid">${this.doseGrid(e)}</div>
+      <p class="coach-dose" data-testid="current-dose" ?hidden=${prescriptionText(e) === workText(e) && kind !== "reps"}>${prescriptionText(e)}</p>
+      ${effort || e.cue
+        ? html`<p class="coach-cue" data-testid="current-cue">
+            ${effort ? html`<span class="badge badge-soft" title=${t("rpeTitle")}>${effort}</span>` : nothing} ${e.cue ?? ""}
+          </p>`
+        : nothing}
+      ${total > 1
+        ? html`<div class="set-dots" role="img" aria-label=${t("setProgress", { i: done, n: total })}>
+            ${Array.from({ length: total }, (_, k) => html`<span class=${k < done ? "on" : ""}></span>`)}
+          </div>`
+        : nothing}
+      ${this.completed && !this.editing
+        ? nothing
+        : this.rest
         ? this.restRing()
-        : done >= e.sets
-          ? html`<p class="all-done">✓ ${t("allSetsDone")}</p>`
+        : done >= total
+          ? html`<p class="all-done">✓ ${total > 1 ? t("allSetsDone") : t("done")}</p>
+              ${i < exs.length - 1
+                ? html`<button class="btn btn-primary" @click=${() => this.showExercise(i + 1)} data-testid="next-exercise">
+                    ${t("nextExercise")} ›
+                  </button>`
+                : nothing}`
           : html`<div class="coach-actions">
-              <button class="btn btn-primary" @click=${() => this.tickSet(e)} data-testid="set-done">
-                ${icon("check", 18)} ${t("setDone", { i: done + 1, n: e.sets })}
+              ${kind === "time" && (e.durationSeconds ?? 0) > 0
+                ? html`<button class="btn btn-cta" @click=${() => this.startHold(i, e)} data-testid="start-hold">
+                    ${icon("timer", 18)} ${t("startHold", { t: holdSpan(e.durationSeconds ?? 0) })}
+                  </button>`
+                : nothing}
+              <button class="btn btn-primary" @click=${() => this.tickSet(i, e)} data-testid="set-done">
+                ${icon("check", 18)} ${total > 1 ? t("setDone", { i: done + 1, n: total }) : t("markDone")}
               </button>
-              <button class="btn btn-ghost" @click=${() => this.startRest(e.restSeconds)} data-testid="start-rest">${icon("timer", 18)} ${t("startRest", { t: fmtDuration(e.restSeconds) })}</button>
+              ${restSec > 0 && total > 1
+                ? html`<button class="btn btn-ghost" @click=${() => this.startRest(restSec)} data-testid="start-rest">
+                    ${icon("timer", 18)} ${t("startRest", { t: restSpan(restSec) })}
+                  </button>`
+                : nothing}
             </div>`}
       ${this.restOver && !this.rest ? html`<p class="rest-over" role="status">${t("restOver")}</p>` : nothing}
     </div>`;
@@ -410,7 +676,7 @@ export class DayView implements View {
                   <summary>${t("playlist")} · ${n}</summary>
                   <ol>
                     ${p.items.map(
-                      (it, i) => html`<li class="${i === p.index ? "on" : ""} ${i < p.index ? "past" : ""}">
+                      (it, i) => html`<li class="${i === p.index ? "on" : ""} ${i < p.index ? "past" : ""}" data-slug=${(it.exerciseSlug ?? "").toLowerCase()}>
                         <button @click=${() => void p.load(i)} data-testid="clip-${i}">
                           <span class="pl-icon" aria-hidden="true">${i === p.index ? icon("play", 16) : i < p.index ? icon("check", 16) : kindIcon(it.kind)}</span>
                           <span class="pl-title">${it.title || tk("kind_" + it.kind, it.kind)}</span>
@@ -433,52 +699,7 @@ export class DayView implements View {
     return html`<form class="card form complete-form" novalidate @submit=${(e: Event) => this.complete(e)} data-testid="complete-form">
       <h2>${t("completeTitle")}</h2>
       <p class="muted">${t("completeLead")}</p>
-      ${w.exercises.length
-        ? html`<div class="log-rows">
-            ${w.exercises.map((ex, i) => {
-              const row = this.rows.get(ex.exerciseSlug) ?? { sets: String(ex.sets), reps: repsList(ex.sets, ex.reps), repsEdited: false };
-              const errs = this.errs(`exercises.${i}`);
-              return html`<div class="log-row ${errs.length ? "has-error" : ""}">
-                <div class="log-name">
-                  <strong>${exerciseName(ex.exerciseSlug, ex.name)}</strong>
-                  <span class="muted small">${doseText(ex.sets, ex.reps, ex.durationSeconds)}</span>
-                </div>
-                <label class="log-sets">
-                  <span class="label">${t("setsDone")}</span>
-                  <div class="stepper stepper-sm">
-                    <button type="button" class="step" @click=${() => this.setRow(ex, Math.max(0, Number.parseInt(row.sets, 10) - 1 || 0))}>−</button>
-                    <input
-                      type="number"
-                      inputmode="numeric"
-                      min="0"
-                      max="20"
-                      .value=${row.sets}
-                      @input=${(e: Event) => this.setRowRaw(ex, (e.target as HTMLInputElement).value)}
-                      data-testid="sets-done-${i}"
-                    />
-                    <button type="button" class="step" @click=${() => this.setRow(ex, Math.min(20, (Number.parseInt(row.sets, 10) || 0) + 1))}>+</button>
-                  </div>
-                </label>
-                <label class="log-reps">
-                  <span class="label">${t("repsDone")}</span>
-                  <input
-                    type="text"
-                    inputmode="numeric"
-                    placeholder=${t("repsDoneHint")}
-                    .value=${row.reps}
-                    @input=${(e: Event) => {
-                      row.reps = (e.target as HTMLInputElement).value;
-                      row.repsEdited = true;
-                      this.rows.set(ex.exerciseSlug, row);
-                    }}
-                    data-testid="reps-done-${i}"
-                  />
-                </label>
-                ${errs.map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
-              </div>`;
-            })}
-          </div>`
-        : nothing}
+      ${w.exercises.length ? html`<div class="log-rows">${w.exercises.map((ex, i) => this.logRow(ex, i))}</div>` : nothing}
       <div class="field ${effortErr.length ? "has-error" : ""}" data-field="perceivedEffort">
         <span class="label" id="effort-label">${t("effort")}</span>
         <div class="effort" role="radiogroup" aria-labelledby="effort-label">
@@ -490,6 +711,7 @@ export class DayView implements View {
               class="e${v} ${this.effort === v ? "on" : ""}"
               @click=${() => {
                 this.effort = v;
+                this.persist();
                 this.errors.delete("perceivedEffort");
                 update();
               }}
@@ -509,7 +731,10 @@ export class DayView implements View {
           maxlength="1000"
           placeholder=${t("workoutNotesPlaceholder")}
           .value=${this.notes}
-          @input=${(e: Event) => (this.notes = (e.target as HTMLTextAreaElement).value)}
+          @input=${(e: Event) => {
+            this.notes = (e.target as HTMLTextAreaElement).value;
+            this.persist();
+          }}
           data-testid="notes"
         ></textarea>
         ${notesErr.map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
@@ -523,17 +748,87 @@ export class DayView implements View {
     </form>`;
   }
 
-  private setRow(ex: WorkoutExercise, sets: number): void {
-    this.setRowRaw(ex, String(sets));
-    update();
+  private row(i: number, ex: WorkoutExercise): Row {
+    let row = this.rows.get(i);
+    if (!row) {
+      row = { kind: kindOf(ex), sets: "", values: "", minutes: "", km: "" };
+      this.rows.set(i, row);
+    }
+    return row;
   }
 
-  private setRowRaw(ex: WorkoutExercise, raw: string): void {
-    const row = this.rows.get(ex.exerciseSlug) ?? { sets: raw, reps: "", repsEdited: false };
-    row.sets = raw;
-    const n = Number.parseInt(raw, 10);
-    if (!row.repsEdited && Number.isFinite(n)) row.reps = repsList(Math.min(20, Math.max(0, n)), ex.reps);
-    this.rows.set(ex.exerciseSlug, row);
+  /** logRow asks for what the exercise measures. */
+  private logRow(ex: WorkoutExercise, i: number): TemplateResult {
+    const row = this.row(i, ex);
+    const errs = this.errs(`exercises.${i}`);
+    const text = (key: "values" | "minutes" | "km", label: string, hint: string, testid: string, mode = "numeric") =>
+      html`<label class="log-reps">
+        <span class="label">${label}</span>
+        <input
+          type="text"
+          inputmode=${mode}
+          placeholder=${hint}
+          .value=${row[key]}
+          @input=${(e: Event) => {
+            row[key] = (e.target as HTMLInputElement).value;
+            this.persist();
+          }}
+          data-testid=${testid}
+        />
+      </label>`;
+    const stepper = (label: string) => html`<label class="log-sets">
+      <span class="label">${label}</span>
+      <div class="stepper stepper-sm">
+        <button type="button" class="step" aria-label="−" @click=${() => this.setRow(i, ex, Math.max(0, (Number.parseInt(row.sets, 10) || 0) - 1))}>−</button>
+        <input
+          type="number"
+          inputmode="numeric"
+          min="0"
+          max="20"
+          placeholder="0"
+          .value=${row.sets}
+          @input=${(e: Event) => {
+            row.sets = (e.target as HTMLInputElement).value;
+            this.persist();
+          }}
+          data-testid="sets-done-${i}"
+        />
+        <button type="button" class="step" aria-label="+" @click=${() => this.setRow(i, ex, Math.min(20, (Number.parseInt(row.sets, 10) || 0) + 1))}>+</button>
+      </div>
+    </label>`;
+    let inputs: TemplateResult;
+    switch (row.kind) {
+      case "cardio":
+        inputs = html`${text("minutes", t("minutesDone"), "", `minutes-done-${i}`, "decimal")}${text(
+          "km",
+          t("kmDone"),
+          "",
+          `km-done-${i}`,
+          "decimal",
+        )}`;
+        break;
+      case "intervals":
+        inputs = stepper(t("roundsDone"));
+        break;
+      case "time":
+        inputs = html`${stepper(t("setsDone"))}${text("values", t("secondsDone"), t("secondsDoneHint"), `seconds-done-${i}`)}`;
+        break;
+      default:
+        inputs = html`${stepper(t("setsDone"))}${text("values", t("repsDone"), t("repsDoneHint"), `reps-done-${i}`)}`;
+    }
+    return html`<div class="log-row ${errs.length ? "has-error" : ""}" data-kind=${row.kind} data-testid="log-row-${i}">
+      <div class="log-name">
+        <strong>${exerciseName(ex.exerciseSlug, ex.name)}</strong>
+        <span class="muted small">${workText(ex)}</span>
+      </div>
+      ${inputs}
+      ${errs.map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
+    </div>`;
+  }
+
+  private setRow(i: number, ex: WorkoutExercise, sets: number): void {
+    this.row(i, ex).sets = String(sets);
+    this.persist();
     update();
   }
 
@@ -547,6 +842,9 @@ export class DayView implements View {
           ${this.justCompleted ? t("completedLead") : ""}
           ${log.completeTime ? t("completedOn", { d: fmtDate(log.completeTime) }) : ""}
         </p>
+        ${this.queued && pending(this.planId, this.week, this.day)
+          ? html`<div class="alert alert-warn" role="status" data-testid="queued">${t("queued")}</div>`
+          : nothing}
         ${log.notes ? html`<p class="log-notes">${t("quoted", { s: log.notes })}</p>` : nothing}
         <div class="meta-row">
           <span class="badge badge-done" data-testid="completed-effort">${t("effortValue", { n: log.perceivedEffort })}</span>
@@ -560,16 +858,18 @@ export class DayView implements View {
 
   render() {
     if (this.error) {
-      if (this.error instanceof ApiError && this.error.status === 404)
-        return html`<div class="card empty"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
+      if (outOfRange(this.error))
+        return html`<div class="card empty" data-testid="not-found"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
       return errorBox(this.error, () => void this.load());
     }
     const w = this.workout;
     if (!w) return spinner();
-    const showForm = !this.completed ? !!this.player : this.editing;
+    // A rest day is not logged: there is nothing to rate.
+    const showForm = w.isRestDay ? false : !this.completed ? !!this.player || this.resumed : this.editing;
     return html`
       ${this.header(w)}
       ${this.completed && !this.editing ? this.completedCard(w) : nothing}
+      ${this.resumed && !this.player && !this.completed ? html`<div class="alert alert-info" role="status" data-testid="resumed">${t("resumed")}</div>` : nothing}
       ${this.player ? this.session(w) : nothing}
       ${this.exerciseTable(w)}
       ${showForm ? this.completeForm(w) : nothing}
@@ -577,6 +877,7 @@ export class DayView implements View {
   }
 
   destroy(): void {
+    window.removeEventListener("beforeunload", this.onBeforeUnload);
     this.stopRest();
     this.player?.destroy();
     this.player = null;

@@ -3,7 +3,7 @@
 import { html, nothing } from "lit-html";
 import { api, type PlanSummary } from "../api";
 import { app, errorBox, handleAuth, navigate, newRequestID, spinner, update, type View } from "../app";
-import { fmtDate, t, tk } from "../i18n";
+import { fmtDate, t, tk, tp } from "../i18n";
 
 export class HomeView implements View {
   private plans: PlanSummary[] | null = null;
@@ -70,7 +70,7 @@ export class HomeView implements View {
               <ul class="facts">
                 <li>${tk(p.fitnessLevel)}</li>
                 <li>${t("daysPerWeek")}: <strong>${p.daysPerWeek}</strong></li>
-                <li>${t("weeksCount", { n: p.durationWeeks })}</li>
+                <li>${tp("weeks", p.durationWeeks)}</li>
                 <li>${t("minutes", { n: p.sessionMinutes })}</li>
                 <li>${t("archetype")}: <strong>${tk(p.archetype)}</strong></li>
               </ul>
@@ -102,7 +102,7 @@ export class HomeView implements View {
                 <p class="muted">${pl.goal}</p>
               </div>
               <div class="plan-card-meta">
-                <span class="badge">${t("weeksCount", { n: pl.durationWeeks })}</span>
+                <span class="badge">${tp("weeks", pl.durationWeeks)}</span>
                 <span class="badge badge-soft">${tk("provider_" + pl.provider, pl.provider)}</span>
                 ${pl.createTime ? html`<span class="muted small">${t("createdAt", { d: fmtDate(pl.createTime) })}</span>` : nothing}
               </div>

@@ -1,11 +1,13 @@
-// Plan view: weeks → days → exercises with sets, reps and rest; rest days marked; how the plan
-// was made (planner, model, attempts, substitutions, fallback reason).
+// Plan view: weeks → days → exercises by block with what each prescribes; rest days marked; how
+// the plan was made (planner, model, attempts, substitutions, fallback reason), collapsed: it is
+// for the curious, not the coaching.
 
 import { html, nothing } from "lit-html";
 import { ApiError, api, num, type Day, type Plan } from "../api";
-import { app, dayKey, doseText, errorBox, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import { app, dayKey, errorBox, exerciseName, handleAuth, spinner, update, type View } from "../app";
+import { effortText, groupByBlock, hasBlocks, restText, workText } from "../dose";
 import { icon } from "../icons";
-import { fmtDate, fmtDuration, t, tk } from "../i18n";
+import { fmtDate, t, tk, tp } from "../i18n";
 
 export class PlanView implements View {
   private plan: Plan | null = null;
@@ -78,17 +80,20 @@ export class PlanView implements View {
       <h3>${d.workoutName}</h3>
       ${d.isRestDay
         ? html`<p class="muted small">${t("restDayLead")}</p>`
-        : html`<ul class="ex-list">
-            ${d.exercises.map(
-              (e) => html`<li>
-                <span class="ex-name">${exerciseName(e.exerciseSlug)}</span>
-                <span class="ex-dose">
-                  <span class="dose">${doseText(e.sets, e.reps, e.durationSeconds)}</span>
-                  <span class="rest">${t("rest", { t: fmtDuration(e.restSeconds) })}</span>
-                </span>
-              </li>`,
-            )}
-          </ul>`}
+        : groupByBlock(d.exercises).map(
+            (g) => html`${hasBlocks(d.exercises) ? html`<div class="ex-block-label" data-testid="plan-block-${g.block}">${tk("block_" + g.block)}</div>` : nothing}
+              <ul class="ex-list">
+                ${g.items.map(
+                  ({ e }) => html`<li>
+                    <span class="ex-name">${exerciseName(e.exerciseSlug)}</span>
+                    <span class="ex-dose">
+                      <span class="dose">${workText(e)}</span>
+                      <span class="rest">${[restText(e), effortText(e)].filter(Boolean).join(", ")}</span>
+                    </span>
+                  </li>`,
+                )}
+              </ul>`,
+          )}
       <span class="day-open" aria-hidden="true">›</span>
     </a>`;
   }
@@ -96,7 +101,7 @@ export class PlanView implements View {
   private provenance(p: Plan) {
     const usage = p.usage;
     const total = usage ? num(usage.totalTokens) : 0;
-    return html`<details class="card provenance" ?open=${window.innerWidth >= 900} data-testid="provenance">
+    return html`<details class="card provenance" data-testid="provenance">
       <summary><h2>${t("howMade")}</h2></summary>
       <dl class="kv">
         <div><dt>${t("provider")}</dt><dd data-testid="prov-provider">${tk("provider_" + p.provider, p.provider || "—")}</dd></div>
@@ -132,7 +137,7 @@ export class PlanView implements View {
   render() {
     if (this.error) {
       if (this.error instanceof ApiError && this.error.status === 404)
-        return html`<div class="card empty"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
+        return html`<div class="card empty" data-testid="not-found"><h1>${t("notFound")}</h1><p class="muted">${t("notFoundLead")}</p><a class="btn btn-primary" href="/" data-nav>${t("home")}</a></div>`;
       return errorBox(this.error, () => void this.load());
     }
     const p = this.plan;
@@ -146,7 +151,7 @@ export class PlanView implements View {
           <h1 data-testid="plan-name">${p.planName}</h1>
           <p class="lead">${p.goal}</p>
           <div class="meta-row">
-            <span class="badge">${t("weeksCount", { n: p.durationWeeks })}</span>
+            <span class="badge">${tp("weeks", p.durationWeeks)}</span>
             <span class="badge badge-soft">${tk(p.archetype)}</span>
             ${p.createTime ? html`<span class="muted small">${t("createdAt", { d: fmtDate(p.createTime) })}</span>` : nothing}
           </div>

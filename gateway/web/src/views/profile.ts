@@ -2,13 +2,28 @@
 // at the field they are about. The form does not pre-validate: the server's rules are the truth.
 
 import { html, nothing, type TemplateResult } from "lit-html";
-import { ApiError, api, violationsByField, type Archetype, type FitnessLevel, type Profile } from "../api";
+import { ApiError, api, violationsByField, type Archetype, type FitnessLevel, type Joint, type Objective, type Profile } from "../api";
 import { app, errorText, handleAuth, navigate, update, useProfile, type View } from "../app";
 import { icon, type IconName } from "../icons";
 import { asLocale, localizeMessage, locale, setLocale, t, tk, type Key } from "../i18n";
 
 const LEVELS: FitnessLevel[] = ["FITNESS_LEVEL_BEGINNER", "FITNESS_LEVEL_INTERMEDIATE", "FITNESS_LEVEL_ADVANCED"];
 const ARCHETYPES: Archetype[] = ["ARCHETYPE_MENTOR", "ARCHETYPE_PROFESSIONAL", "ARCHETYPE_PEER"];
+const OBJECTIVES: Objective[] = [
+  "OBJECTIVE_ENDURANCE",
+  "OBJECTIVE_STRENGTH",
+  "OBJECTIVE_HYPERTROPHY",
+  "OBJECTIVE_FAT_LOSS",
+  "OBJECTIVE_MOBILITY",
+  "OBJECTIVE_GENERAL_HEALTH",
+];
+// The server takes at most three objectives: a primary one and up to two more.
+const MAX_OBJECTIVES = 3;
+const JOINTS: Joint[] = ["JOINT_KNEES", "JOINT_LOWER_BACK", "JOINT_SHOULDERS", "JOINT_WRISTS", "JOINT_HIPS", "JOINT_ANKLES", "JOINT_NECK"];
+// The server's limits (plan.proto Profile); the steppers and counters keep to them.
+const GOAL_MAX = 300;
+const LIMITATIONS_MAX = 500;
+
 const EQUIPMENT = ["dumbbell", "kettlebell", "barbell", "band", "machine", "pullup_bar", "bench"];
 const ARCHETYPE_ICON: Record<string, IconName> = {
   ARCHETYPE_MENTOR: "compass",
@@ -26,7 +41,14 @@ interface Form {
   limitations: string;
   archetype: Archetype;
   locale: string;
+  // In the person's order of importance: the first is the primary objective.
+  objectives: Objective[];
+  injuries: Joint[];
 }
+
+// What was typed at onboarding, kept for this tab: a session that expires mid-form (sign in
+// again) must not cost the person their answers.
+const DRAFT_KEY = "fitcoach.onboarding";
 
 function toInt(s: string): number {
   const n = Number.parseInt(s.trim(), 10);
@@ -55,6 +77,8 @@ export class ProfileView implements View {
           limitations: p.limitations,
           archetype: ARCHETYPES.includes(p.archetype) ? p.archetype : "ARCHETYPE_MENTOR",
           locale: asLocale(p.locale),
+          objectives: (p.objectives ?? []).filter((o) => OBJECTIVES.includes(o)),
+          injuries: (p.injuries ?? []).filter((j) => JOINTS.includes(j)),
         }
       : {
           goal: "",
@@ -66,17 +90,29 @@ export class ProfileView implements View {
           limitations: "",
           archetype: "ARCHETYPE_MENTOR",
           locale: locale(),
+          objectives: [],
+          injuries: [],
         };
+    if (onboarding) {
+      try {
+        const d = JSON.parse(sessionStorage.getItem(DRAFT_KEY) ?? "null") as Partial<Form> | null;
+        if (d) this.form = { ...this.form, ...d };
+      } catch {
+        // A broken draft is only a lost convenience.
+      }
+    }
   }
 
   private set<K extends keyof Form>(k: K, v: Form[K]): void {
     this.form[k] = v;
+    if (this.onboarding) sessionStorage.setItem(DRAFT_KEY, JSON.stringify(this.form));
     this.savedNote = false;
     // A field the person changed is no longer the one the server complained about.
     if (this.errors.delete(k)) this.formError = this.errors.size ? this.formError : "";
     if (k === "locale") {
       this.localeTouched = true;
-      setLocale(asLocale(v as string));
+      // At onboarding the choice shows at once; on the profile page it applies when saved.
+      if (this.onboarding) setLocale(asLocale(v as string));
     }
     update();
   }
@@ -84,6 +120,23 @@ export class ProfileView implements View {
   private toggleEquipment(eq: string): void {
     const has = this.form.equipment.includes(eq);
     this.set("equipment", has ? this.form.equipment.filter((x) => x !== eq) : [...this.form.equipment, eq]);
+  }
+
+  /** toggleObjective adds an objective after those chosen (the first chosen is primary) or removes it. */
+  private toggleObjective(o: Objective): void {
+    const list = this.form.objectives;
+    if (list.includes(o)) this.set("objectives", list.filter((x) => x !== o));
+    else if (list.length < MAX_OBJECTIVES) this.set("objectives", [...list, o]);
+  }
+
+  /** makePrimary moves a chosen objective to the front. */
+  private makePrimary(o: Objective): void {
+    this.set("objectives", [o, ...this.form.objectives.filter((x) => x !== o)]);
+  }
+
+  private toggleInjury(j: Joint, on: boolean): void {
+    const list = this.form.injuries.filter((x) => x !== j);
+    this.set("injuries", on ? JOINTS.filter((x) => x === j || list.includes(x)) : list);
   }
 
   private async submit(e: Event): Promise<void> {
@@ -99,6 +152,8 @@ export class ProfileView implements View {
       limitations: f.limitations.trim(),
       archetype: f.archetype,
       locale: f.locale,
+      objectives: f.objectives,
+      injuries: f.injuries,
     };
     this.saving = true;
     this.errors = new Map();
@@ -108,6 +163,7 @@ export class ProfileView implements View {
       const res = await api.putProfile(body);
       useProfile(res.profile);
       if (this.onboarding) {
+        sessionStorage.removeItem(DRAFT_KEY);
         navigate("/", true);
         return;
       }
@@ -138,12 +194,20 @@ export class ProfileView implements View {
     return out;
   }
 
-  private field(name: keyof Form, label: Key, control: TemplateResult, hint?: Key): TemplateResult {
+  private field(name: keyof Form, label: Key, control: TemplateResult, hint?: Key, max = 0): TemplateResult {
     const errs = this.fieldErrors(name);
+    const len = max ? [...String(this.form[name])].length : 0;
     return html`<div class="field ${errs.length ? "has-error" : ""}" data-field=${name}>
       <label class="label" for="f-${name}">${t(label)}</label>
       ${control}
-      ${hint ? html`<span class="hint">${t(hint)}</span>` : nothing}
+      ${hint || max
+        ? html`<div class="hint-row">
+            ${hint ? html`<span class="hint" id="f-${name}-hint">${t(hint)}</span>` : nothing}
+            ${max
+              ? html`<span class="counter ${len >= max ? "full" : ""}" aria-live="polite" data-testid="count-${name}">${t("charCount", { n: len, max })}</span>`
+              : nothing}
+          </div>`
+        : nothing}
       ${errs.map((m) => html`<p class="field-error" role="alert" data-testid="error-${name}">${m}</p>`)}
     </div>`;
   }
@@ -169,6 +233,53 @@ export class ProfileView implements View {
     </div>`;
   }
 
+  private objectivesControl(): TemplateResult {
+    const chosen = this.form.objectives;
+    return html`<div class="chips objectives" id="f-objectives" role="group" aria-describedby="f-objectives-hint">
+      ${OBJECTIVES.map((o) => {
+        const at = chosen.indexOf(o);
+        const full = at < 0 && chosen.length >= MAX_OBJECTIVES;
+        return html`<button
+          type="button"
+          class="chip ${at >= 0 ? "on" : ""} ${at === 0 ? "primary" : ""}"
+          aria-pressed=${at >= 0}
+          ?disabled=${full}
+          @click=${() => this.toggleObjective(o)}
+          data-testid="objective-${o}"
+        >
+          ${at >= 0 ? html`<span class="chip-rank" aria-hidden="true">${at + 1}</span>` : nothing}${tk(o)}${at === 0
+            ? html` <span class="chip-primary" data-testid="objective-primary">· ${t("primary")}</span>`
+            : nothing}
+        </button>`;
+      })}
+      ${chosen.length > 1
+        ? html`<span class="chip-actions">
+            ${chosen.slice(1).map(
+              (o) => html`<button type="button" class="btn btn-ghost btn-sm" @click=${() => this.makePrimary(o)} data-testid="primary-${o}">
+                ★ ${t("makePrimary", { o: tk(o) })}
+              </button>`,
+            )}
+          </span>`
+        : nothing}
+    </div>`;
+  }
+
+  private injuriesControl(): TemplateResult {
+    return html`<div class="checks" id="f-injuries" role="group">
+      ${JOINTS.map(
+        (j) => html`<label class="check">
+          <input
+            type="checkbox"
+            .checked=${this.form.injuries.includes(j)}
+            @change=${(e: Event) => this.toggleInjury(j, (e.target as HTMLInputElement).checked)}
+            data-testid="injury-${j}"
+          />
+          <span>${tk(j)}</span>
+        </label>`,
+      )}
+    </div>`;
+  }
+
   render() {
     const f = this.form;
     if (this.onboarding && !this.localeTouched) f.locale = locale();
@@ -185,14 +296,16 @@ export class ProfileView implements View {
             id="f-goal"
             name="goal"
             rows="2"
-            maxlength="600"
+            maxlength=${GOAL_MAX}
             placeholder=${t("goalPlaceholder")}
             .value=${f.goal}
             @input=${(e: Event) => this.set("goal", (e.target as HTMLTextAreaElement).value)}
             data-testid="input-goal"
           ></textarea>`,
           "goalHint",
+          GOAL_MAX,
         )}
+        ${this.field("objectives", "objectives", this.objectivesControl(), "objectivesHint")}
         ${this.field(
           "fitnessLevel",
           "fitnessLevel",
@@ -230,9 +343,9 @@ export class ProfileView implements View {
           "equipmentHint",
         )}
         <div class="row-3">
-          ${this.field("daysPerWeek", "daysPerWeek", this.numberInput("daysPerWeek", 1, 7), "daysPerWeekHint")}
-          ${this.field("durationWeeks", "durationWeeks", this.numberInput("durationWeeks", 1, 16), "durationWeeksHint")}
-          ${this.field("sessionMinutes", "sessionMinutes", this.numberInput("sessionMinutes", 5, 240, 5), "sessionMinutesHint")}
+          ${this.field("daysPerWeek", "daysPerWeek", this.numberInput("daysPerWeek", 2, 6), "daysPerWeekHint")}
+          ${this.field("durationWeeks", "durationWeeks", this.numberInput("durationWeeks", 4, 12), "durationWeeksHint")}
+          ${this.field("sessionMinutes", "sessionMinutes", this.numberInput("sessionMinutes", 15, 180, 5), "sessionMinutesHint")}
         </div>
         ${this.field(
           "limitations",
@@ -241,14 +354,16 @@ export class ProfileView implements View {
             id="f-limitations"
             name="limitations"
             rows="2"
-            maxlength="1000"
+            maxlength=${LIMITATIONS_MAX}
             placeholder=${t("limitationsPlaceholder")}
             .value=${f.limitations}
             @input=${(e: Event) => this.set("limitations", (e.target as HTMLTextAreaElement).value)}
             data-testid="input-limitations"
           ></textarea>`,
           "limitationsHint",
+          LIMITATIONS_MAX,
         )}
+        ${this.field("injuries", "injuries", this.injuriesControl(), "injuriesHint")}
         ${this.field(
           "archetype",
           "archetype",

@@ -3,7 +3,7 @@
 import { html, nothing } from "lit-html";
 import { ApiError, api, violationsByField } from "../api";
 import { app, errorText, navigate, signIn, update, type View } from "../app";
-import { t } from "../i18n";
+import { localizeMessage, t } from "../i18n";
 
 export class SignInView implements View {
   private name = "";
@@ -30,7 +30,7 @@ export class SignInView implements View {
     } catch (err) {
       if (err instanceof ApiError && (err.status === 404 || err.status === 405)) this.demoError = t("demoUnavailable");
       else if (err instanceof ApiError && err.violations.length)
-        this.demoError = [...violationsByField(err.violations).values()].flat().join(" ");
+        this.demoError = [...violationsByField(err.violations, [], localizeMessage).values()].flat().join(" ");
       else this.demoError = errorText(err);
     } finally {
       this.busy = "";
