@@ -57,6 +57,7 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 	ex[0].ExerciseSlug = "unicorn-squats"      // invented: no catalog entry
 	ex[1].ExerciseSlug = "barbell-bench-press" // real, but needs a barbell
 	ex[2].ExerciseSlug = "EX001"               // a code: normalised to its slug, not substituted
+	ex[4].ExerciseSlug = "dragon-flag-xyz"     // invented, no word in common: the designed exercise of its block
 	stray := dayJSON(t, strayTpl.GetDays()[0])
 
 	type script struct {
@@ -126,7 +127,7 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 		{name: "slower than the deadline", script: script{outline: []llmtest.Step{{Delay: 10 * time.Second}}}, opts: []envOption{withTimeout(1500 * time.Millisecond)},
 			provider: "builtin", reason: generate.ReasonTimeout, outlineCalls: 1, day1Calls: 1, attempts: 1},
 		// Sent back twice (the reprompt names them), then substituted by similar allowed ones.
-		{name: "exercise outside the whitelist", script: script{day1: []llmtest.Step{{Content: stray}}}, provider: "openai", outlineCalls: 1, day1Calls: 3, attempts: 7, substitutions: 24},
+		{name: "exercise outside the whitelist", script: script{day1: []llmtest.Step{{Content: stray}}}, provider: "openai", outlineCalls: 1, day1Calls: 3, attempts: 7, substitutions: 36},
 		// A valid day that breaks the coaching rules (no warm-up, far too short) is sent back.
 		{name: "coaching violation then good", script: script{day1: []llmtest.Step{{Content: uncoached}, {}}}, provider: "openai", outlineCalls: 1, day1Calls: 2, attempts: 6},
 		{name: "coaching violation always", script: script{day1: []llmtest.Step{{Content: uncoached}}}, provider: "builtin", reason: generate.ReasonInvalidPlan, outlineCalls: 1, day1Calls: 3, attempts: 3},
@@ -161,7 +162,12 @@ func TestCreatePlanLLMScenarios(t *testing.T) {
 			if tc.reason == generate.ReasonTimeout {
 				require.Less(t, took, 3*time.Second, "the deadline bounds the generation")
 			}
-			require.Equal(t, tc.outlineCalls, m.count("outline"))
+			if tc.provider == "openai" {
+				require.Equal(t, tc.outlineCalls, m.count("outline"))
+			} else {
+				// A failing part cancels the others: the outline may not have been sent yet.
+				require.LessOrEqual(t, m.count("outline"), tc.outlineCalls)
+			}
 			if tc.provider == "openai" || tc.reason == generate.ReasonInvalidPlan && tc.script.day1 != nil {
 				require.Equal(t, tc.day1Calls, m.count("day 1"))
 			}
@@ -246,6 +252,13 @@ func TestCreatePlanSubstitutions(t *testing.T) {
 	ex[1].ExerciseSlug = "barbell-bench-press"
 	ex[2].ExerciseSlug = "EX001"
 	ex[3].ExerciseSlug = "Push-Ups"
+	sameBlock := map[string]bool{} // the designed day's exercises in the block of ex[4]
+	for _, x := range goodTemplate(t, profile).GetDays()[0].GetExercises() {
+		if x.GetBlock() == ex[4].GetBlock() {
+			sameBlock[x.GetExerciseSlug()] = true
+		}
+	}
+	ex[4].ExerciseSlug = "dragon-flag-xyz"
 	m := newModel(t, tpl)
 	e := newEnv(t, "", []llmtest.Step{{Respond: m.respond}})
 	e.onboard(t, "alice", nil)
@@ -253,14 +266,16 @@ func TestCreatePlanSubstitutions(t *testing.T) {
 	require.NoError(t, err)
 	p := resp.GetPlan()
 	requireValidPlan(t, p, profile)
+	require.Equal(t, "openai", p.GetProvider(), p.GetFallbackReason())
 	subs := map[string]string{}
 	for _, s := range p.GetSubstitutions() {
 		require.True(t, s.GetWeek() >= 1 && s.GetWeek() <= p.GetDurationWeeks(), "weeks are 1..N, not %d", s.GetWeek())
 		require.Equal(t, int32(1), s.GetDay())
 		subs[s.GetFromSlug()] = s.GetToSlug()
 	}
-	require.Len(t, subs, 2)
+	require.Len(t, subs, 3)
 	require.Contains(t, subs["unicorn-squats"], "squat", "an invented exercise becomes the closest allowed one")
+	require.True(t, sameBlock[subs["dragon-flag-xyz"]], "an invented exercise with no word in common takes the designed exercise of its block, not %q", subs["dragon-flag-xyz"])
 	require.NotEqual(t, "barbell-bench-press", subs["barbell-bench-press"])
 	day1 := p.GetWeeks()[5].GetDays()[0].GetExercises()
 	require.Equal(t, "push-ups", day1[2].GetExerciseSlug(), "codes become slugs")

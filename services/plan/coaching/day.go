@@ -27,9 +27,11 @@ func CheckDay(d *planv1.Day, s planner.Session, safe map[string]*catalogv1.Exerc
 		out = append(out, Finding{Day: d.GetDayNumber(), Field: field, Rule: rule, Message: fmt.Sprintf(msg, args...)})
 	}
 	seen := map[typesv1.MovementPattern]bool{}
+	unknown := false
 	for i, x := range d.GetExercises() {
 		c := safe[strings.ToLower(x.GetExerciseSlug())]
 		if c == nil {
+			unknown = true
 			bad(fmt.Sprintf("exercises[%d].exercise_slug", i), RuleNotAllowed, "%s is not one of the exercises allowed for this person (video, equipment, level, injuries): use one of the list", x.GetExerciseSlug())
 			continue
 		}
@@ -58,12 +60,14 @@ func CheckDay(d *planv1.Day, s planner.Session, safe map[string]*catalogv1.Exerc
 	}
 	// The session's first patterns are its main work: each must be there when any safe
 	// exercise trains it.
+	// An exercise outside the list may be the one meant to train a pattern; it is sent back
+	// first, and substituted by role if the model insists, so patterns are judged without it.
 	for _, p := range s.Patterns[:min(3, len(s.Patterns))] {
-		if !seen[p] && availableIn(safe, p) {
+		if !seen[p] && !unknown && availableIn(safe, p) {
 			bad("exercises", "balance.pattern", "train the %s pattern in this session", strings.ToLower(strings.TrimPrefix(p.String(), "MOVEMENT_PATTERN_")))
 		}
 	}
-	if cardioMain(s) && !seen[loco] {
+	if cardioMain(s) && !seen[loco] && !unknown {
 		bad("exercises", "goal.cardio", "this session needs its cardio: a locomotion exercise in its conditioning or main block")
 	}
 	return out

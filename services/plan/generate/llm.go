@@ -121,7 +121,7 @@ func (g *Generator) viaLLM(ctx context.Context, p *planv1.Profile, allowed []*ca
 		g.log.WarnContext(ctx, "assembled template breaks plan rules", "first", vs[0].String())
 		return ReasonInvalidPlan
 	}
-	subs := g.substitute(ctx, p, wl, []*planv1.Week{{WeekNumber: 0, Days: t.GetDays()}})
+	subs := g.substitute(ctx, p, wl, []*planv1.Week{{WeekNumber: 0, Days: t.GetDays()}}, design.Template.GetDays())
 	plan := microcycle.Expand(t, design.Expansion)
 	if vs := aiplan.Validate(plan); len(vs) > 0 {
 		g.log.WarnContext(ctx, "expanded plan breaks plan rules", "first", vs[0].String())

@@ -93,7 +93,11 @@ func (g *Generator) schema(key string, md protoreflect.MessageDescriptor, slugs 
 // substitute rewrites every exercise to its catalog slug and swaps the ones outside the
 // whitelist for an allowed alternative, returning what was swapped. weeks with WeekNumber 0
 // stand for a template, whose substitutions apply to every week.
-func (g *Generator) substitute(ctx context.Context, p *planv1.Profile, w *whitelist, weeks []*planv1.Week) []*planv1.Substitution {
+//
+// An exercise the catalog knows no alternative for (an invented one) becomes the allowed one
+// sharing most slug words, else the designed session's exercise in the same block of the same
+// day (similar by role).
+func (g *Generator) substitute(ctx context.Context, p *planv1.Profile, w *whitelist, weeks []*planv1.Week, designed []*planv1.Day) []*planv1.Substitution {
 	var subs []*planv1.Substitution
 	chosen := map[string]string{}
 	for _, wk := range weeks {
@@ -106,7 +110,7 @@ func (g *Generator) substitute(ctx context.Context, p *planv1.Profile, w *whitel
 				from := e.GetExerciseSlug()
 				to, ok := chosen[strings.ToLower(from)]
 				if !ok {
-					to = g.alternative(ctx, p, w, from)
+					to = g.alternative(ctx, p, w, from, sameRole(designed, d, e))
 					chosen[strings.ToLower(from)] = to
 				}
 				e.ExerciseSlug = to
@@ -120,7 +124,7 @@ func (g *Generator) substitute(ctx context.Context, p *planv1.Profile, w *whitel
 // alternative picks the allowed exercise replacing slug: the catalog's first allowed
 // alternative, or, when the catalog does not know slug (an invented exercise) or has none,
 // the allowed exercise whose slug shares the most words with it.
-func (g *Generator) alternative(ctx context.Context, p *planv1.Profile, w *whitelist, slug string) string {
+func (g *Generator) alternative(ctx context.Context, p *planv1.Profile, w *whitelist, slug, role string) string {
 	alts, err := g.catalog.Alternatives(ctx, slug, Equipment(p), p.GetFitnessLevel())
 	if err != nil && !errors.Is(err, grpcerr.ErrNotFound) {
 		g.log.WarnContext(ctx, "exercise alternatives", "slug", slug, "err", err)
@@ -146,8 +150,39 @@ func (g *Generator) alternative(ctx context.Context, p *planv1.Profile, w *white
 	if bestScore > 0 {
 		return best
 	}
+	if _, known := w.lookup(role); known {
+		return role
+	}
 	// Nothing in common: a stable pick, so the same answer always gives the same plan.
 	h := fnv.New32a()
 	h.Write([]byte(strings.ToLower(slug)))
 	return w.slugs[int(h.Sum32()%uint32(len(w.slugs)))]
+}
+
+// sameRole returns the designed day's exercise in e's block that day d does not already
+// have, or "" when there is none.
+func sameRole(designed []*planv1.Day, d *planv1.Day, e *planv1.Exercise) string {
+	in := map[string]bool{}
+	for _, x := range d.GetExercises() {
+		in[strings.ToLower(x.GetExerciseSlug())] = true
+	}
+	block := e.GetBlock()
+	if block == "" {
+		block = "main"
+	}
+	for _, dd := range designed {
+		if dd.GetDayNumber() != d.GetDayNumber() {
+			continue
+		}
+		for _, x := range dd.GetExercises() {
+			b := x.GetBlock()
+			if b == "" {
+				b = "main"
+			}
+			if b == block && !in[x.GetExerciseSlug()] {
+				return x.GetExerciseSlug()
+			}
+		}
+	}
+	return ""
 }
