@@ -99,9 +99,6 @@ func Design(p *planv1.Profile, allowed []*catalogv1.Exercise) (*Result, error) {
 	if level == typesv1.FitnessLevel_FITNESS_LEVEL_ADVANCED {
 		d.deloadEvery = 5
 	}
-	if d.weeks < 5 && !g.Event {
-		d.deloadEvery = 4
-	}
 	t := &planv1.PlanTemplate{
 		PlanName:      planName(g, d.weeks, d.days, d.ru),
 		DurationWeeks: d.weeks,

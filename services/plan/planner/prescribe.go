@@ -21,7 +21,7 @@ const (
 
 func roleFor(sl slot, e *catalogv1.Exercise, k kind) role {
 	switch {
-	case slices.Contains(e.GetPatterns(), core) && e.GetPatterns()[0] == core, sl.pattern == carry:
+	case len(e.GetPatterns()) > 0 && e.GetPatterns()[0] == core, sl.pattern == carry:
 		return roleCore
 	case sl.main && e.GetMechanics() != isolated && k != cardioDay:
 		return roleMain
