@@ -93,6 +93,61 @@ func (Objective) EnumDescriptor() ([]byte, []int) {
 	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{0}
 }
 
+// PlanState is where a plan's generation stands.
+type PlanState int32
+
+const (
+	PlanState_PLAN_STATE_UNSPECIFIED PlanState = 0
+	PlanState_PLAN_STATE_READY       PlanState = 1
+	// Queued or generating: poll GetPlan.
+	PlanState_PLAN_STATE_PENDING PlanState = 2
+	// Every attempt failed; error says why. Ask again with a new request id.
+	PlanState_PLAN_STATE_FAILED PlanState = 3
+)
+
+// Enum value maps for PlanState.
+var (
+	PlanState_name = map[int32]string{
+		0: "PLAN_STATE_UNSPECIFIED",
+		1: "PLAN_STATE_READY",
+		2: "PLAN_STATE_PENDING",
+		3: "PLAN_STATE_FAILED",
+	}
+	PlanState_value = map[string]int32{
+		"PLAN_STATE_UNSPECIFIED": 0,
+		"PLAN_STATE_READY":       1,
+		"PLAN_STATE_PENDING":     2,
+		"PLAN_STATE_FAILED":      3,
+	}
+)
+
+func (x PlanState) Enum() *PlanState {
+	p := new(PlanState)
+	*p = x
+	return p
+}
+
+func (x PlanState) String() string {
+	return protoimpl.X.EnumStringOf(x.Descriptor(), protoreflect.EnumNumber(x))
+}
+
+func (PlanState) Descriptor() protoreflect.EnumDescriptor {
+	return file_fitcoach_plan_v1_plan_proto_enumTypes[1].Descriptor()
+}
+
+func (PlanState) Type() protoreflect.EnumType {
+	return &file_fitcoach_plan_v1_plan_proto_enumTypes[1]
+}
+
+func (x PlanState) Number() protoreflect.EnumNumber {
+	return protoreflect.EnumNumber(x)
+}
+
+// Deprecated: Use PlanState.Descriptor instead.
+func (PlanState) EnumDescriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{1}
+}
+
 // Profile is what a person answered at onboarding.
 type Profile struct {
 	state        protoimpl.MessageState `protogen:"open.v1"`
@@ -559,7 +614,13 @@ type Plan struct {
 	Locale         string                 `protobuf:"bytes,18,opt,name=locale,proto3" json:"locale,omitempty"`
 	CreateTime     *timestamppb.Timestamp `protobuf:"bytes,19,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	// Time spent waiting for the LLM, reprompts included.
-	LlmMs         int64 `protobuf:"varint,20,opt,name=llm_ms,json=llmMs,proto3" json:"llm_ms,omitempty"`
+	LlmMs int64 `protobuf:"varint,20,opt,name=llm_ms,json=llmMs,proto3" json:"llm_ms,omitempty"`
+	// The current revision: 1 as generated, one more for every adaptation, swap or revert.
+	// weeks are this revision's.
+	Revision int32 `protobuf:"varint,21,opt,name=revision,proto3" json:"revision,omitempty"`
+	// READY, or PENDING while the generation job runs, or FAILED (error says why).
+	State         PlanState `protobuf:"varint,22,opt,name=state,proto3,enum=fitcoach.plan.v1.PlanState" json:"state,omitempty"`
+	Error         string    `protobuf:"bytes,23,opt,name=error,proto3" json:"error,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -734,10 +795,33 @@ func (x *Plan) GetLlmMs() int64 {
 	return 0
 }
 
+func (x *Plan) GetRevision() int32 {
+	if x != nil {
+		return x.Revision
+	}
+	return 0
+}
+
+func (x *Plan) GetState() PlanState {
+	if x != nil {
+		return x.State
+	}
+	return PlanState_PLAN_STATE_UNSPECIFIED
+}
+
+func (x *Plan) GetError() string {
+	if x != nil {
+		return x.Error
+	}
+	return ""
+}
+
 type CreatePlanRequest struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// Repeating a request id answers the plan it made instead of making another.
-	RequestId     string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	RequestId string `protobuf:"bytes,1,opt,name=request_id,json=requestId,proto3" json:"request_id,omitempty"`
+	// How long to wait for the plan before answering it PENDING; default 30, 0 answers at once.
+	WaitSeconds   *int32 `protobuf:"varint,2,opt,name=wait_seconds,json=waitSeconds,proto3,oneof" json:"wait_seconds,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -777,6 +861,13 @@ func (x *CreatePlanRequest) GetRequestId() string {
 		return x.RequestId
 	}
 	return ""
+}
+
+func (x *CreatePlanRequest) GetWaitSeconds() int32 {
+	if x != nil && x.WaitSeconds != nil {
+		return *x.WaitSeconds
+	}
+	return 0
 }
 
 type CreatePlanResponse struct {
@@ -885,6 +976,8 @@ type PlanSummary struct {
 	Goal          string                 `protobuf:"bytes,4,opt,name=goal,proto3" json:"goal,omitempty"`
 	Provider      string                 `protobuf:"bytes,5,opt,name=provider,proto3" json:"provider,omitempty"`
 	CreateTime    *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
+	Revision      int32                  `protobuf:"varint,7,opt,name=revision,proto3" json:"revision,omitempty"`
+	State         PlanState              `protobuf:"varint,8,opt,name=state,proto3,enum=fitcoach.plan.v1.PlanState" json:"state,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -959,6 +1052,20 @@ func (x *PlanSummary) GetCreateTime() *timestamppb.Timestamp {
 		return x.CreateTime
 	}
 	return nil
+}
+
+func (x *PlanSummary) GetRevision() int32 {
+	if x != nil {
+		return x.Revision
+	}
+	return 0
+}
+
+func (x *PlanSummary) GetState() PlanState {
+	if x != nil {
+		return x.State
+	}
+	return PlanState_PLAN_STATE_UNSPECIFIED
 }
 
 type ListPlansResponse struct {
@@ -1126,7 +1233,13 @@ type WorkoutExercise struct {
 	// Part of the session: warmup, main, accessory, conditioning or cooldown ("" is main).
 	Block string `protobuf:"bytes,16,opt,name=block,proto3" json:"block,omitempty"`
 	// How it should feel or be done, e.g. "easy, conversational pace".
-	Cue           string `protobuf:"bytes,17,opt,name=cue,proto3" json:"cue,omitempty"`
+	Cue string `protobuf:"bytes,17,opt,name=cue,proto3" json:"cue,omitempty"`
+	// Load to use in kilograms, when the plan or the adaptation sets one; 0 otherwise.
+	LoadKg float64 `protobuf:"fixed64,18,opt,name=load_kg,json=loadKg,proto3" json:"load_kg,omitempty"`
+	// What the person did the last time they logged this exercise (any plan); unset never.
+	LastTime *LastTime `protobuf:"bytes,19,opt,name=last_time,json=lastTime,proto3" json:"last_time,omitempty"`
+	// What to aim for today, from the history; unset without history.
+	Suggestion    *Suggestion `protobuf:"bytes,20,opt,name=suggestion,proto3" json:"suggestion,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1280,6 +1393,27 @@ func (x *WorkoutExercise) GetCue() string {
 	return ""
 }
 
+func (x *WorkoutExercise) GetLoadKg() float64 {
+	if x != nil {
+		return x.LoadKg
+	}
+	return 0
+}
+
+func (x *WorkoutExercise) GetLastTime() *LastTime {
+	if x != nil {
+		return x.LastTime
+	}
+	return nil
+}
+
+func (x *WorkoutExercise) GetSuggestion() *Suggestion {
+	if x != nil {
+		return x.Suggestion
+	}
+	return nil
+}
+
 // Workout is one day of a plan.
 type Workout struct {
 	state          protoimpl.MessageState `protogen:"open.v1"`
@@ -1292,9 +1426,13 @@ type Workout struct {
 	ConfidenceTask string                 `protobuf:"bytes,7,opt,name=confidence_task,json=confidenceTask,proto3" json:"confidence_task,omitempty"`
 	Exercises      []*WorkoutExercise     `protobuf:"bytes,8,rep,name=exercises,proto3" json:"exercises,omitempty"`
 	// Set once the day was completed.
-	Log           *WorkoutLog `protobuf:"bytes,9,opt,name=log,proto3" json:"log,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	Log *WorkoutLog `protobuf:"bytes,9,opt,name=log,proto3" json:"log,omitempty"`
+	// The plan revision this day is read from.
+	Revision int32 `protobuf:"varint,10,opt,name=revision,proto3" json:"revision,omitempty"`
+	// For a rest day: what to do for recovery, in the profile's locale.
+	RecoveryGuidance string `protobuf:"bytes,11,opt,name=recovery_guidance,json=recoveryGuidance,proto3" json:"recovery_guidance,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *Workout) Reset() {
@@ -1388,6 +1526,20 @@ func (x *Workout) GetLog() *WorkoutLog {
 		return x.Log
 	}
 	return nil
+}
+
+func (x *Workout) GetRevision() int32 {
+	if x != nil {
+		return x.Revision
+	}
+	return 0
+}
+
+func (x *Workout) GetRecoveryGuidance() string {
+	if x != nil {
+		return x.RecoveryGuidance
+	}
+	return ""
 }
 
 type GetWorkoutRequest struct {
@@ -1620,8 +1772,14 @@ type CompletedExercise struct {
 	state        protoimpl.MessageState `protogen:"open.v1"`
 	ExerciseSlug string                 `protobuf:"bytes,1,opt,name=exercise_slug,json=exerciseSlug,proto3" json:"exercise_slug,omitempty"`
 	SetsDone     int32                  `protobuf:"varint,2,opt,name=sets_done,json=setsDone,proto3" json:"sets_done,omitempty"`
-	// Reps per set done.
-	RepsDone      []int32 `protobuf:"varint,3,rep,packed,name=reps_done,json=repsDone,proto3" json:"reps_done,omitempty"`
+	// Reps per set done. With sets, both are derived from sets and what is sent is ignored;
+	// clients that send only these (before per-set logging) keep working.
+	RepsDone []int32 `protobuf:"varint,3,rep,packed,name=reps_done,json=repsDone,proto3" json:"reps_done,omitempty"`
+	// Each set as done, in order: reps, load, seconds or distance, effort, or skipped.
+	Sets []*SetLog `protobuf:"bytes,4,rep,name=sets,proto3" json:"sets,omitempty"`
+	// It hurt (pain, not effort): the next adaptation swaps it.
+	Pain          bool   `protobuf:"varint,5,opt,name=pain,proto3" json:"pain,omitempty"`
+	PainNote      string `protobuf:"bytes,6,opt,name=pain_note,json=painNote,proto3" json:"pain_note,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -1677,6 +1835,27 @@ func (x *CompletedExercise) GetRepsDone() []int32 {
 	return nil
 }
 
+func (x *CompletedExercise) GetSets() []*SetLog {
+	if x != nil {
+		return x.Sets
+	}
+	return nil
+}
+
+func (x *CompletedExercise) GetPain() bool {
+	if x != nil {
+		return x.Pain
+	}
+	return false
+}
+
+func (x *CompletedExercise) GetPainNote() string {
+	if x != nil {
+		return x.PainNote
+	}
+	return ""
+}
+
 // WorkoutLog is the record of a completed workout.
 type WorkoutLog struct {
 	state           protoimpl.MessageState `protogen:"open.v1"`
@@ -1684,8 +1863,10 @@ type WorkoutLog struct {
 	PerceivedEffort int32                  `protobuf:"varint,2,opt,name=perceived_effort,json=perceivedEffort,proto3" json:"perceived_effort,omitempty"`
 	Notes           string                 `protobuf:"bytes,3,opt,name=notes,proto3" json:"notes,omitempty"`
 	CompleteTime    *timestamppb.Timestamp `protobuf:"bytes,4,opt,name=complete_time,json=completeTime,proto3" json:"complete_time,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// The plan revision the day was done from.
+	Revision      int32 `protobuf:"varint,5,opt,name=revision,proto3" json:"revision,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *WorkoutLog) Reset() {
@@ -1744,6 +1925,13 @@ func (x *WorkoutLog) GetCompleteTime() *timestamppb.Timestamp {
 		return x.CompleteTime
 	}
 	return nil
+}
+
+func (x *WorkoutLog) GetRevision() int32 {
+	if x != nil {
+		return x.Revision
+	}
+	return 0
 }
 
 type CompleteWorkoutRequest struct {
@@ -1832,10 +2020,13 @@ func (x *CompleteWorkoutRequest) GetNotes() string {
 }
 
 type CompleteWorkoutResponse struct {
-	state         protoimpl.MessageState `protogen:"open.v1"`
-	Log           *WorkoutLog            `protobuf:"bytes,1,opt,name=log,proto3" json:"log,omitempty"`
-	unknownFields protoimpl.UnknownFields
-	sizeCache     protoimpl.SizeCache
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// The log as this call stored it (a later save of the same day replaces it).
+	Log *WorkoutLog `protobuf:"bytes,1,opt,name=log,proto3" json:"log,omitempty"`
+	// Set when this log completed the week and the adaptation of the next week was queued.
+	AdaptationQueued bool `protobuf:"varint,2,opt,name=adaptation_queued,json=adaptationQueued,proto3" json:"adaptation_queued,omitempty"`
+	unknownFields    protoimpl.UnknownFields
+	sizeCache        protoimpl.SizeCache
 }
 
 func (x *CompleteWorkoutResponse) Reset() {
@@ -1873,6 +2064,13 @@ func (x *CompleteWorkoutResponse) GetLog() *WorkoutLog {
 		return x.Log
 	}
 	return nil
+}
+
+func (x *CompleteWorkoutResponse) GetAdaptationQueued() bool {
+	if x != nil {
+		return x.AdaptationQueued
+	}
+	return false
 }
 
 type ValidatePlanRequest struct {
@@ -2035,11 +2233,1281 @@ func (x *ValidatePlanResponse) GetViolations() []*Violation {
 	return nil
 }
 
+// SessionSummary is one logged session with its totals.
+type SessionSummary struct {
+	state           protoimpl.MessageState `protogen:"open.v1"`
+	PlanId          string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	Week            int32                  `protobuf:"varint,2,opt,name=week,proto3" json:"week,omitempty"`
+	Day             int32                  `protobuf:"varint,3,opt,name=day,proto3" json:"day,omitempty"`
+	WorkoutName     string                 `protobuf:"bytes,4,opt,name=workout_name,json=workoutName,proto3" json:"workout_name,omitempty"`
+	CompleteTime    *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=complete_time,json=completeTime,proto3" json:"complete_time,omitempty"`
+	PerceivedEffort int32                  `protobuf:"varint,6,opt,name=perceived_effort,json=perceivedEffort,proto3" json:"perceived_effort,omitempty"`
+	SetsDone        int32                  `protobuf:"varint,7,opt,name=sets_done,json=setsDone,proto3" json:"sets_done,omitempty"`
+	VolumeKg        float64                `protobuf:"fixed64,8,opt,name=volume_kg,json=volumeKg,proto3" json:"volume_kg,omitempty"`
+	CardioSeconds   int32                  `protobuf:"varint,9,opt,name=cardio_seconds,json=cardioSeconds,proto3" json:"cardio_seconds,omitempty"`
+	DistanceMeters  int32                  `protobuf:"varint,10,opt,name=distance_meters,json=distanceMeters,proto3" json:"distance_meters,omitempty"`
+	// Some exercise was logged with pain.
+	Pain          bool        `protobuf:"varint,11,opt,name=pain,proto3" json:"pain,omitempty"`
+	Log           *WorkoutLog `protobuf:"bytes,12,opt,name=log,proto3" json:"log,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SessionSummary) Reset() {
+	*x = SessionSummary{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SessionSummary) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SessionSummary) ProtoMessage() {}
+
+func (x *SessionSummary) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SessionSummary.ProtoReflect.Descriptor instead.
+func (*SessionSummary) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *SessionSummary) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *SessionSummary) GetWeek() int32 {
+	if x != nil {
+		return x.Week
+	}
+	return 0
+}
+
+func (x *SessionSummary) GetDay() int32 {
+	if x != nil {
+		return x.Day
+	}
+	return 0
+}
+
+func (x *SessionSummary) GetWorkoutName() string {
+	if x != nil {
+		return x.WorkoutName
+	}
+	return ""
+}
+
+func (x *SessionSummary) GetCompleteTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.CompleteTime
+	}
+	return nil
+}
+
+func (x *SessionSummary) GetPerceivedEffort() int32 {
+	if x != nil {
+		return x.PerceivedEffort
+	}
+	return 0
+}
+
+func (x *SessionSummary) GetSetsDone() int32 {
+	if x != nil {
+		return x.SetsDone
+	}
+	return 0
+}
+
+func (x *SessionSummary) GetVolumeKg() float64 {
+	if x != nil {
+		return x.VolumeKg
+	}
+	return 0
+}
+
+func (x *SessionSummary) GetCardioSeconds() int32 {
+	if x != nil {
+		return x.CardioSeconds
+	}
+	return 0
+}
+
+func (x *SessionSummary) GetDistanceMeters() int32 {
+	if x != nil {
+		return x.DistanceMeters
+	}
+	return 0
+}
+
+func (x *SessionSummary) GetPain() bool {
+	if x != nil {
+		return x.Pain
+	}
+	return false
+}
+
+func (x *SessionSummary) GetLog() *WorkoutLog {
+	if x != nil {
+		return x.Log
+	}
+	return nil
+}
+
+type ListSessionsRequest struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Only this plan's sessions; empty: every plan's.
+	PlanId string `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	// Default 20, at most 100.
+	PageSize      *int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3,oneof" json:"page_size,omitempty"`
+	PageToken     string `protobuf:"bytes,3,opt,name=page_token,json=pageToken,proto3" json:"page_token,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListSessionsRequest) Reset() {
+	*x = ListSessionsRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListSessionsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListSessionsRequest) ProtoMessage() {}
+
+func (x *ListSessionsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListSessionsRequest.ProtoReflect.Descriptor instead.
+func (*ListSessionsRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *ListSessionsRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *ListSessionsRequest) GetPageSize() int32 {
+	if x != nil && x.PageSize != nil {
+		return *x.PageSize
+	}
+	return 0
+}
+
+func (x *ListSessionsRequest) GetPageToken() string {
+	if x != nil {
+		return x.PageToken
+	}
+	return ""
+}
+
+type ListSessionsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Sessions      []*SessionSummary      `protobuf:"bytes,1,rep,name=sessions,proto3" json:"sessions,omitempty"`
+	NextPageToken string                 `protobuf:"bytes,2,opt,name=next_page_token,json=nextPageToken,proto3" json:"next_page_token,omitempty"`
+	// Sessions logged in a row without missing a planned one, up to the latest.
+	CurrentStreak int32 `protobuf:"varint,3,opt,name=current_streak,json=currentStreak,proto3" json:"current_streak,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListSessionsResponse) Reset() {
+	*x = ListSessionsResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListSessionsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListSessionsResponse) ProtoMessage() {}
+
+func (x *ListSessionsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListSessionsResponse.ProtoReflect.Descriptor instead.
+func (*ListSessionsResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *ListSessionsResponse) GetSessions() []*SessionSummary {
+	if x != nil {
+		return x.Sessions
+	}
+	return nil
+}
+
+func (x *ListSessionsResponse) GetNextPageToken() string {
+	if x != nil {
+		return x.NextPageToken
+	}
+	return ""
+}
+
+func (x *ListSessionsResponse) GetCurrentStreak() int32 {
+	if x != nil {
+		return x.CurrentStreak
+	}
+	return 0
+}
+
+type GetExerciseHistoryRequest struct {
+	state        protoimpl.MessageState `protogen:"open.v1"`
+	ExerciseSlug string                 `protobuf:"bytes,1,opt,name=exercise_slug,json=exerciseSlug,proto3" json:"exercise_slug,omitempty"`
+	// Most recent entries to return; default 20, at most 100.
+	PageSize      *int32 `protobuf:"varint,2,opt,name=page_size,json=pageSize,proto3,oneof" json:"page_size,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetExerciseHistoryRequest) Reset() {
+	*x = GetExerciseHistoryRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetExerciseHistoryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetExerciseHistoryRequest) ProtoMessage() {}
+
+func (x *GetExerciseHistoryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetExerciseHistoryRequest.ProtoReflect.Descriptor instead.
+func (*GetExerciseHistoryRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *GetExerciseHistoryRequest) GetExerciseSlug() string {
+	if x != nil {
+		return x.ExerciseSlug
+	}
+	return ""
+}
+
+func (x *GetExerciseHistoryRequest) GetPageSize() int32 {
+	if x != nil && x.PageSize != nil {
+		return *x.PageSize
+	}
+	return 0
+}
+
+type GetExerciseHistoryResponse struct {
+	state        protoimpl.MessageState `protogen:"open.v1"`
+	ExerciseSlug string                 `protobuf:"bytes,1,opt,name=exercise_slug,json=exerciseSlug,proto3" json:"exercise_slug,omitempty"`
+	Name         string                 `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// Newest first.
+	Entries  []*ExerciseEntry  `protobuf:"bytes,3,rep,name=entries,proto3" json:"entries,omitempty"`
+	LastTime *LastTime         `protobuf:"bytes,4,opt,name=last_time,json=lastTime,proto3" json:"last_time,omitempty"`
+	Records  []*PersonalRecord `protobuf:"bytes,5,rep,name=records,proto3" json:"records,omitempty"`
+	// What to aim for next time.
+	Suggestion    *Suggestion `protobuf:"bytes,6,opt,name=suggestion,proto3" json:"suggestion,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetExerciseHistoryResponse) Reset() {
+	*x = GetExerciseHistoryResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetExerciseHistoryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetExerciseHistoryResponse) ProtoMessage() {}
+
+func (x *GetExerciseHistoryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetExerciseHistoryResponse.ProtoReflect.Descriptor instead.
+func (*GetExerciseHistoryResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *GetExerciseHistoryResponse) GetExerciseSlug() string {
+	if x != nil {
+		return x.ExerciseSlug
+	}
+	return ""
+}
+
+func (x *GetExerciseHistoryResponse) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *GetExerciseHistoryResponse) GetEntries() []*ExerciseEntry {
+	if x != nil {
+		return x.Entries
+	}
+	return nil
+}
+
+func (x *GetExerciseHistoryResponse) GetLastTime() *LastTime {
+	if x != nil {
+		return x.LastTime
+	}
+	return nil
+}
+
+func (x *GetExerciseHistoryResponse) GetRecords() []*PersonalRecord {
+	if x != nil {
+		return x.Records
+	}
+	return nil
+}
+
+func (x *GetExerciseHistoryResponse) GetSuggestion() *Suggestion {
+	if x != nil {
+		return x.Suggestion
+	}
+	return nil
+}
+
+type GetProgressRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	PlanId        string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetProgressRequest) Reset() {
+	*x = GetProgressRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[33]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetProgressRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetProgressRequest) ProtoMessage() {}
+
+func (x *GetProgressRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[33]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetProgressRequest.ProtoReflect.Descriptor instead.
+func (*GetProgressRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{33}
+}
+
+func (x *GetProgressRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+type GetProgressResponse struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	PlanId string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	// Every plan week, first to last.
+	Weeks           []*WeekProgress   `protobuf:"bytes,2,rep,name=weeks,proto3" json:"weeks,omitempty"`
+	Lifts           []*LiftTrend      `protobuf:"bytes,3,rep,name=lifts,proto3" json:"lifts,omitempty"`
+	Records         []*PersonalRecord `protobuf:"bytes,4,rep,name=records,proto3" json:"records,omitempty"`
+	CurrentStreak   int32             `protobuf:"varint,5,opt,name=current_streak,json=currentStreak,proto3" json:"current_streak,omitempty"`
+	LongestStreak   int32             `protobuf:"varint,6,opt,name=longest_streak,json=longestStreak,proto3" json:"longest_streak,omitempty"`
+	SessionsPlanned int32             `protobuf:"varint,7,opt,name=sessions_planned,json=sessionsPlanned,proto3" json:"sessions_planned,omitempty"`
+	SessionsDone    int32             `protobuf:"varint,8,opt,name=sessions_done,json=sessionsDone,proto3" json:"sessions_done,omitempty"`
+	Adherence       float64           `protobuf:"fixed64,9,opt,name=adherence,proto3" json:"adherence,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *GetProgressResponse) Reset() {
+	*x = GetProgressResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[34]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetProgressResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetProgressResponse) ProtoMessage() {}
+
+func (x *GetProgressResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[34]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetProgressResponse.ProtoReflect.Descriptor instead.
+func (*GetProgressResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{34}
+}
+
+func (x *GetProgressResponse) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *GetProgressResponse) GetWeeks() []*WeekProgress {
+	if x != nil {
+		return x.Weeks
+	}
+	return nil
+}
+
+func (x *GetProgressResponse) GetLifts() []*LiftTrend {
+	if x != nil {
+		return x.Lifts
+	}
+	return nil
+}
+
+func (x *GetProgressResponse) GetRecords() []*PersonalRecord {
+	if x != nil {
+		return x.Records
+	}
+	return nil
+}
+
+func (x *GetProgressResponse) GetCurrentStreak() int32 {
+	if x != nil {
+		return x.CurrentStreak
+	}
+	return 0
+}
+
+func (x *GetProgressResponse) GetLongestStreak() int32 {
+	if x != nil {
+		return x.LongestStreak
+	}
+	return 0
+}
+
+func (x *GetProgressResponse) GetSessionsPlanned() int32 {
+	if x != nil {
+		return x.SessionsPlanned
+	}
+	return 0
+}
+
+func (x *GetProgressResponse) GetSessionsDone() int32 {
+	if x != nil {
+		return x.SessionsDone
+	}
+	return 0
+}
+
+func (x *GetProgressResponse) GetAdherence() float64 {
+	if x != nil {
+		return x.Adherence
+	}
+	return 0
+}
+
+type AdaptPlanRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	PlanId string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	// The week whose logs are read; the weeks after it are adapted.
+	Week          int32 `protobuf:"varint,2,opt,name=week,proto3" json:"week,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AdaptPlanRequest) Reset() {
+	*x = AdaptPlanRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[35]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AdaptPlanRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AdaptPlanRequest) ProtoMessage() {}
+
+func (x *AdaptPlanRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[35]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AdaptPlanRequest.ProtoReflect.Descriptor instead.
+func (*AdaptPlanRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{35}
+}
+
+func (x *AdaptPlanRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *AdaptPlanRequest) GetWeek() int32 {
+	if x != nil {
+		return x.Week
+	}
+	return 0
+}
+
+type AdaptPlanResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Revision      *PlanRevision          `protobuf:"bytes,1,opt,name=revision,proto3" json:"revision,omitempty"`
+	Plan          *Plan                  `protobuf:"bytes,2,opt,name=plan,proto3" json:"plan,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *AdaptPlanResponse) Reset() {
+	*x = AdaptPlanResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[36]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *AdaptPlanResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*AdaptPlanResponse) ProtoMessage() {}
+
+func (x *AdaptPlanResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[36]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use AdaptPlanResponse.ProtoReflect.Descriptor instead.
+func (*AdaptPlanResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{36}
+}
+
+func (x *AdaptPlanResponse) GetRevision() *PlanRevision {
+	if x != nil {
+		return x.Revision
+	}
+	return nil
+}
+
+func (x *AdaptPlanResponse) GetPlan() *Plan {
+	if x != nil {
+		return x.Plan
+	}
+	return nil
+}
+
+type ListRevisionsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	PlanId        string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListRevisionsRequest) Reset() {
+	*x = ListRevisionsRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[37]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListRevisionsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListRevisionsRequest) ProtoMessage() {}
+
+func (x *ListRevisionsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[37]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListRevisionsRequest.ProtoReflect.Descriptor instead.
+func (*ListRevisionsRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{37}
+}
+
+func (x *ListRevisionsRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+type ListRevisionsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Newest first; the first is the current one.
+	Revisions     []*PlanRevision `protobuf:"bytes,1,rep,name=revisions,proto3" json:"revisions,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListRevisionsResponse) Reset() {
+	*x = ListRevisionsResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[38]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListRevisionsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListRevisionsResponse) ProtoMessage() {}
+
+func (x *ListRevisionsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[38]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListRevisionsResponse.ProtoReflect.Descriptor instead.
+func (*ListRevisionsResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{38}
+}
+
+func (x *ListRevisionsResponse) GetRevisions() []*PlanRevision {
+	if x != nil {
+		return x.Revisions
+	}
+	return nil
+}
+
+type RevertPlanRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	PlanId string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	// The revision the caller sees as current; when another revision was made since, the call
+	// fails with FAILED_PRECONDITION instead of undoing something the person has not seen.
+	// 0: whatever is current.
+	Current       int32 `protobuf:"varint,2,opt,name=current,proto3" json:"current,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RevertPlanRequest) Reset() {
+	*x = RevertPlanRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[39]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RevertPlanRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RevertPlanRequest) ProtoMessage() {}
+
+func (x *RevertPlanRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[39]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RevertPlanRequest.ProtoReflect.Descriptor instead.
+func (*RevertPlanRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{39}
+}
+
+func (x *RevertPlanRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *RevertPlanRequest) GetCurrent() int32 {
+	if x != nil {
+		return x.Current
+	}
+	return 0
+}
+
+type RevertPlanResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Revision      *PlanRevision          `protobuf:"bytes,1,opt,name=revision,proto3" json:"revision,omitempty"`
+	Plan          *Plan                  `protobuf:"bytes,2,opt,name=plan,proto3" json:"plan,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *RevertPlanResponse) Reset() {
+	*x = RevertPlanResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[40]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *RevertPlanResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*RevertPlanResponse) ProtoMessage() {}
+
+func (x *RevertPlanResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[40]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use RevertPlanResponse.ProtoReflect.Descriptor instead.
+func (*RevertPlanResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{40}
+}
+
+func (x *RevertPlanResponse) GetRevision() *PlanRevision {
+	if x != nil {
+		return x.Revision
+	}
+	return nil
+}
+
+func (x *RevertPlanResponse) GetPlan() *Plan {
+	if x != nil {
+		return x.Plan
+	}
+	return nil
+}
+
+// SwapOption is an exercise that can take another's place.
+type SwapOption struct {
+	state        protoimpl.MessageState `protogen:"open.v1"`
+	ExerciseSlug string                 `protobuf:"bytes,1,opt,name=exercise_slug,json=exerciseSlug,proto3" json:"exercise_slug,omitempty"`
+	Name         string                 `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// Why it fits, e.g. "same movement (horizontal push), no knee stress".
+	Reason        string `protobuf:"bytes,3,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SwapOption) Reset() {
+	*x = SwapOption{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[41]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SwapOption) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SwapOption) ProtoMessage() {}
+
+func (x *SwapOption) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[41]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SwapOption.ProtoReflect.Descriptor instead.
+func (*SwapOption) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{41}
+}
+
+func (x *SwapOption) GetExerciseSlug() string {
+	if x != nil {
+		return x.ExerciseSlug
+	}
+	return ""
+}
+
+func (x *SwapOption) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
+func (x *SwapOption) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+type ListSwapOptionsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	PlanId        string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	Week          int32                  `protobuf:"varint,2,opt,name=week,proto3" json:"week,omitempty"`
+	Day           int32                  `protobuf:"varint,3,opt,name=day,proto3" json:"day,omitempty"`
+	ExerciseSlug  string                 `protobuf:"bytes,4,opt,name=exercise_slug,json=exerciseSlug,proto3" json:"exercise_slug,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListSwapOptionsRequest) Reset() {
+	*x = ListSwapOptionsRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[42]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListSwapOptionsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListSwapOptionsRequest) ProtoMessage() {}
+
+func (x *ListSwapOptionsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[42]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListSwapOptionsRequest.ProtoReflect.Descriptor instead.
+func (*ListSwapOptionsRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{42}
+}
+
+func (x *ListSwapOptionsRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *ListSwapOptionsRequest) GetWeek() int32 {
+	if x != nil {
+		return x.Week
+	}
+	return 0
+}
+
+func (x *ListSwapOptionsRequest) GetDay() int32 {
+	if x != nil {
+		return x.Day
+	}
+	return 0
+}
+
+func (x *ListSwapOptionsRequest) GetExerciseSlug() string {
+	if x != nil {
+		return x.ExerciseSlug
+	}
+	return ""
+}
+
+type ListSwapOptionsResponse struct {
+	state protoimpl.MessageState `protogen:"open.v1"`
+	// Best first.
+	Options       []*SwapOption `protobuf:"bytes,1,rep,name=options,proto3" json:"options,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ListSwapOptionsResponse) Reset() {
+	*x = ListSwapOptionsResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[43]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ListSwapOptionsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ListSwapOptionsResponse) ProtoMessage() {}
+
+func (x *ListSwapOptionsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[43]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ListSwapOptionsResponse.ProtoReflect.Descriptor instead.
+func (*ListSwapOptionsResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{43}
+}
+
+func (x *ListSwapOptionsResponse) GetOptions() []*SwapOption {
+	if x != nil {
+		return x.Options
+	}
+	return nil
+}
+
+type SwapExerciseRequest struct {
+	state        protoimpl.MessageState `protogen:"open.v1"`
+	PlanId       string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	Week         int32                  `protobuf:"varint,2,opt,name=week,proto3" json:"week,omitempty"`
+	Day          int32                  `protobuf:"varint,3,opt,name=day,proto3" json:"day,omitempty"`
+	ExerciseSlug string                 `protobuf:"bytes,4,opt,name=exercise_slug,json=exerciseSlug,proto3" json:"exercise_slug,omitempty"`
+	// One of ListSwapOptions' exercises; empty takes the best.
+	ToSlug string `protobuf:"bytes,5,opt,name=to_slug,json=toSlug,proto3" json:"to_slug,omitempty"`
+	// Also replace it on the same day of every later week.
+	LaterWeeks bool `protobuf:"varint,6,opt,name=later_weeks,json=laterWeeks,proto3" json:"later_weeks,omitempty"`
+	// The person's reason, kept with the revision.
+	Reason        string `protobuf:"bytes,7,opt,name=reason,proto3" json:"reason,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SwapExerciseRequest) Reset() {
+	*x = SwapExerciseRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[44]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SwapExerciseRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SwapExerciseRequest) ProtoMessage() {}
+
+func (x *SwapExerciseRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[44]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SwapExerciseRequest.ProtoReflect.Descriptor instead.
+func (*SwapExerciseRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{44}
+}
+
+func (x *SwapExerciseRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *SwapExerciseRequest) GetWeek() int32 {
+	if x != nil {
+		return x.Week
+	}
+	return 0
+}
+
+func (x *SwapExerciseRequest) GetDay() int32 {
+	if x != nil {
+		return x.Day
+	}
+	return 0
+}
+
+func (x *SwapExerciseRequest) GetExerciseSlug() string {
+	if x != nil {
+		return x.ExerciseSlug
+	}
+	return ""
+}
+
+func (x *SwapExerciseRequest) GetToSlug() string {
+	if x != nil {
+		return x.ToSlug
+	}
+	return ""
+}
+
+func (x *SwapExerciseRequest) GetLaterWeeks() bool {
+	if x != nil {
+		return x.LaterWeeks
+	}
+	return false
+}
+
+func (x *SwapExerciseRequest) GetReason() string {
+	if x != nil {
+		return x.Reason
+	}
+	return ""
+}
+
+type SwapExerciseResponse struct {
+	state    protoimpl.MessageState `protogen:"open.v1"`
+	Revision *PlanRevision          `protobuf:"bytes,1,opt,name=revision,proto3" json:"revision,omitempty"`
+	// The day as it now is.
+	Workout       *Workout `protobuf:"bytes,2,opt,name=workout,proto3" json:"workout,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *SwapExerciseResponse) Reset() {
+	*x = SwapExerciseResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[45]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *SwapExerciseResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*SwapExerciseResponse) ProtoMessage() {}
+
+func (x *SwapExerciseResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[45]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use SwapExerciseResponse.ProtoReflect.Descriptor instead.
+func (*SwapExerciseResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{45}
+}
+
+func (x *SwapExerciseResponse) GetRevision() *PlanRevision {
+	if x != nil {
+		return x.Revision
+	}
+	return nil
+}
+
+func (x *SwapExerciseResponse) GetWorkout() *Workout {
+	if x != nil {
+		return x.Workout
+	}
+	return nil
+}
+
+type GetReportRequest struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	PlanId string                 `protobuf:"bytes,1,opt,name=plan_id,json=planId,proto3" json:"plan_id,omitempty"`
+	// The week; 0 for the whole plan so far.
+	Week          int32 `protobuf:"varint,2,opt,name=week,proto3" json:"week,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetReportRequest) Reset() {
+	*x = GetReportRequest{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[46]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetReportRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetReportRequest) ProtoMessage() {}
+
+func (x *GetReportRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[46]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetReportRequest.ProtoReflect.Descriptor instead.
+func (*GetReportRequest) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{46}
+}
+
+func (x *GetReportRequest) GetPlanId() string {
+	if x != nil {
+		return x.PlanId
+	}
+	return ""
+}
+
+func (x *GetReportRequest) GetWeek() int32 {
+	if x != nil {
+		return x.Week
+	}
+	return 0
+}
+
+type GetReportResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Report        *CoachReport           `protobuf:"bytes,1,opt,name=report,proto3" json:"report,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *GetReportResponse) Reset() {
+	*x = GetReportResponse{}
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[47]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *GetReportResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*GetReportResponse) ProtoMessage() {}
+
+func (x *GetReportResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_plan_v1_plan_proto_msgTypes[47]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use GetReportResponse.ProtoReflect.Descriptor instead.
+func (*GetReportResponse) Descriptor() ([]byte, []int) {
+	return file_fitcoach_plan_v1_plan_proto_rawDescGZIP(), []int{47}
+}
+
+func (x *GetReportResponse) GetReport() *CoachReport {
+	if x != nil {
+		return x.Report
+	}
+	return nil
+}
+
 var File_fitcoach_plan_v1_plan_proto protoreflect.FileDescriptor
 
 const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\n" +
-	"\x1bfitcoach/plan/v1/plan.proto\x12\x10fitcoach.plan.v1\x1a\x1bbuf/validate/validate.proto\x1a#fitcoach/plan/v1/workout_plan.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a\x1dfitcoach/video/v1/video.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc9\x05\n" +
+	"\x1bfitcoach/plan/v1/plan.proto\x12\x10fitcoach.plan.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1bfitcoach/plan/v1/loop.proto\x1a#fitcoach/plan/v1/workout_plan.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a\x1dfitcoach/video/v1/video.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc9\x05\n" +
 	"\aProfile\x12\x1e\n" +
 	"\x04goal\x18\x01 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x03\x18\xac\x02R\x04goal\x12P\n" +
@@ -2078,7 +3546,7 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"TokenUsage\x12#\n" +
 	"\rprompt_tokens\x18\x01 \x01(\x03R\fpromptTokens\x12+\n" +
 	"\x11completion_tokens\x18\x02 \x01(\x03R\x10completionTokens\x12!\n" +
-	"\ftotal_tokens\x18\x03 \x01(\x03R\vtotalTokens\"\xe5\x05\n" +
+	"\ftotal_tokens\x18\x03 \x01(\x03R\vtotalTokens\"\xca\x06\n" +
 	"\x04Plan\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1b\n" +
 	"\tplan_name\x18\x02 \x01(\tR\bplanName\x12%\n" +
@@ -2102,10 +3570,15 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x06locale\x18\x12 \x01(\tR\x06locale\x12;\n" +
 	"\vcreate_time\x18\x13 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12\x15\n" +
-	"\x06llm_ms\x18\x14 \x01(\x03R\x05llmMs\"P\n" +
+	"\x06llm_ms\x18\x14 \x01(\x03R\x05llmMs\x12\x1a\n" +
+	"\brevision\x18\x15 \x01(\x05R\brevision\x121\n" +
+	"\x05state\x18\x16 \x01(\x0e2\x1b.fitcoach.plan.v1.PlanStateR\x05state\x12\x14\n" +
+	"\x05error\x18\x17 \x01(\tR\x05error\"\x94\x01\n" +
 	"\x11CreatePlanRequest\x12;\n" +
 	"\n" +
-	"request_id\x18\x01 \x01(\tB\x1c\xbaH\x19r\x17\x18\x80\x012\x12^[A-Za-z0-9_.:-]*$R\trequestId\"@\n" +
+	"request_id\x18\x01 \x01(\tB\x1c\xbaH\x19r\x17\x18\x80\x012\x12^[A-Za-z0-9_.:-]*$R\trequestId\x121\n" +
+	"\fwait_seconds\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18<(\x00H\x00R\vwaitSeconds\x88\x01\x01B\x0f\n" +
+	"\r_wait_seconds\"@\n" +
 	"\x12CreatePlanResponse\x12*\n" +
 	"\x04plan\x18\x01 \x01(\v2\x16.fitcoach.plan.v1.PlanR\x04plan\"v\n" +
 	"\x10ListPlansRequest\x12+\n" +
@@ -2113,7 +3586,7 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\n" +
 	"page_token\x18\x02 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x04R\tpageTokenB\f\n" +
 	"\n" +
-	"_page_size\"\xce\x01\n" +
+	"_page_size\"\x9d\x02\n" +
 	"\vPlanSummary\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1b\n" +
 	"\tplan_name\x18\x02 \x01(\tR\bplanName\x12%\n" +
@@ -2121,14 +3594,16 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x04goal\x18\x04 \x01(\tR\x04goal\x12\x1a\n" +
 	"\bprovider\x18\x05 \x01(\tR\bprovider\x12;\n" +
 	"\vcreate_time\x18\x06 \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"createTime\"p\n" +
+	"createTime\x12\x1a\n" +
+	"\brevision\x18\a \x01(\x05R\brevision\x121\n" +
+	"\x05state\x18\b \x01(\x0e2\x1b.fitcoach.plan.v1.PlanStateR\x05state\"p\n" +
 	"\x11ListPlansResponse\x123\n" +
 	"\x05plans\x18\x01 \x03(\v2\x1d.fitcoach.plan.v1.PlanSummaryR\x05plans\x12&\n" +
 	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\"4\n" +
 	"\x0eGetPlanRequest\x12\"\n" +
 	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\"=\n" +
 	"\x0fGetPlanResponse\x12*\n" +
-	"\x04plan\x18\x01 \x01(\v2\x16.fitcoach.plan.v1.PlanR\x04plan\"\xd4\x04\n" +
+	"\x04plan\x18\x01 \x01(\v2\x16.fitcoach.plan.v1.PlanR\x04plan\"\xe4\x05\n" +
 	"\x0fWorkoutExercise\x12#\n" +
 	"\rexercise_slug\x18\x01 \x01(\tR\fexerciseSlug\x12#\n" +
 	"\rexercise_code\x18\x02 \x01(\tR\fexerciseCode\x12\x12\n" +
@@ -2149,7 +3624,12 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x10recovery_seconds\x18\x0e \x01(\x05R\x0frecoverySeconds\x12\x16\n" +
 	"\x06rounds\x18\x0f \x01(\x05R\x06rounds\x12\x14\n" +
 	"\x05block\x18\x10 \x01(\tR\x05block\x12\x10\n" +
-	"\x03cue\x18\x11 \x01(\tR\x03cue\"\xc4\x02\n" +
+	"\x03cue\x18\x11 \x01(\tR\x03cue\x12\x17\n" +
+	"\aload_kg\x18\x12 \x01(\x01R\x06loadKg\x127\n" +
+	"\tlast_time\x18\x13 \x01(\v2\x1a.fitcoach.plan.v1.LastTimeR\blastTime\x12<\n" +
+	"\n" +
+	"suggestion\x18\x14 \x01(\v2\x1c.fitcoach.plan.v1.SuggestionR\n" +
+	"suggestion\"\x8d\x03\n" +
 	"\aWorkout\x12\x17\n" +
 	"\aplan_id\x18\x01 \x01(\tR\x06planId\x12\x12\n" +
 	"\x04week\x18\x02 \x01(\x05R\x04week\x12\x10\n" +
@@ -2160,7 +3640,10 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"week_focus\x18\x06 \x01(\tR\tweekFocus\x12'\n" +
 	"\x0fconfidence_task\x18\a \x01(\tR\x0econfidenceTask\x12?\n" +
 	"\texercises\x18\b \x03(\v2!.fitcoach.plan.v1.WorkoutExerciseR\texercises\x12.\n" +
-	"\x03log\x18\t \x01(\v2\x1c.fitcoach.plan.v1.WorkoutLogR\x03log\"s\n" +
+	"\x03log\x18\t \x01(\v2\x1c.fitcoach.plan.v1.WorkoutLogR\x03log\x12\x1a\n" +
+	"\brevision\x18\n" +
+	" \x01(\x05R\brevision\x12+\n" +
+	"\x11recovery_guidance\x18\v \x01(\tR\x10recoveryGuidance\"s\n" +
 	"\x11GetWorkoutRequest\x12\"\n" +
 	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\x12\x1d\n" +
 	"\x04week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x01R\x04week\x12\x1b\n" +
@@ -2174,17 +3657,22 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x14StartWorkoutResponse\x123\n" +
 	"\aworkout\x18\x01 \x01(\v2\x19.fitcoach.plan.v1.WorkoutR\aworkout\x127\n" +
 	"\bplaylist\x18\x02 \x01(\v2\x1b.fitcoach.video.v1.PlaylistR\bplaylist\x12\x16\n" +
-	"\x06notice\x18\x03 \x01(\tR\x06notice\"\xad\x01\n" +
+	"\x06notice\x18\x03 \x01(\tR\x06notice\"\x99\x03\n" +
 	"\x11CompletedExercise\x12@\n" +
 	"\rexercise_slug\x18\x01 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\x12&\n" +
 	"\tsets_done\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x14(\x00R\bsetsDone\x12.\n" +
-	"\treps_done\x18\x03 \x03(\x05B\x11\xbaH\x0e\x92\x01\v\x10\x14\"\a\x1a\x05\x18\xe8\a(\x00R\brepsDone\"\xd1\x01\n" +
+	"\treps_done\x18\x03 \x03(\x05B\x11\xbaH\x0e\x92\x01\v\x10\x14\"\a\x1a\x05\x18\xe8\a(\x00R\brepsDone\x126\n" +
+	"\x04sets\x18\x04 \x03(\v2\x18.fitcoach.plan.v1.SetLogB\b\xbaH\x05\x92\x01\x02\x10\x14R\x04sets\x12\x12\n" +
+	"\x04pain\x18\x05 \x01(\bR\x04pain\x12%\n" +
+	"\tpain_note\x18\x06 \x01(\tB\b\xbaH\x05r\x03\x18\xac\x02R\bpainNote:w\xbaHt\x1ar\n" +
+	"\x14pain_note.needs_pain\x122pain_note is only for an exercise logged with pain\x1a&this.pain || size(this.pain_note) == 0\"\xed\x01\n" +
 	"\n" +
 	"WorkoutLog\x12A\n" +
 	"\texercises\x18\x01 \x03(\v2#.fitcoach.plan.v1.CompletedExerciseR\texercises\x12)\n" +
 	"\x10perceived_effort\x18\x02 \x01(\x05R\x0fperceivedEffort\x12\x14\n" +
 	"\x05notes\x18\x03 \x01(\tR\x05notes\x12?\n" +
-	"\rcomplete_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\fcompleteTime\"\x9b\x02\n" +
+	"\rcomplete_time\x18\x04 \x01(\v2\x1a.google.protobuf.TimestampR\fcompleteTime\x12\x1a\n" +
+	"\brevision\x18\x05 \x01(\x05R\brevision\"\x9b\x02\n" +
 	"\x16CompleteWorkoutRequest\x12\"\n" +
 	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\x12\x1d\n" +
 	"\x04week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x01R\x04week\x12\x1b\n" +
@@ -2192,9 +3680,10 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\texercises\x18\x04 \x03(\v2#.fitcoach.plan.v1.CompletedExerciseB\b\xbaH\x05\x92\x01\x02\x10\x1eR\texercises\x124\n" +
 	"\x10perceived_effort\x18\x05 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\n" +
 	"(\x01R\x0fperceivedEffort\x12\x1e\n" +
-	"\x05notes\x18\x06 \x01(\tB\b\xbaH\x05r\x03\x18\xe8\aR\x05notes\"I\n" +
+	"\x05notes\x18\x06 \x01(\tB\b\xbaH\x05r\x03\x18\xe8\aR\x05notes\"v\n" +
 	"\x17CompleteWorkoutResponse\x12.\n" +
-	"\x03log\x18\x01 \x01(\v2\x1c.fitcoach.plan.v1.WorkoutLogR\x03log\"?\n" +
+	"\x03log\x18\x01 \x01(\v2\x1c.fitcoach.plan.v1.WorkoutLogR\x03log\x12+\n" +
+	"\x11adaptation_queued\x18\x02 \x01(\bR\x10adaptationQueued\"?\n" +
 	"\x13ValidatePlanRequest\x12(\n" +
 	"\tplan_json\x18\x01 \x01(\tB\v\xbaH\br\x06\x10\x01(\x80\x80@R\bplanJson\"O\n" +
 	"\tViolation\x12\x14\n" +
@@ -2205,7 +3694,103 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x05valid\x18\x01 \x01(\bR\x05valid\x12;\n" +
 	"\n" +
 	"violations\x18\x02 \x03(\v2\x1b.fitcoach.plan.v1.ViolationR\n" +
-	"violations*\xc0\x01\n" +
+	"violations\"\xac\x03\n" +
+	"\x0eSessionSummary\x12\x17\n" +
+	"\aplan_id\x18\x01 \x01(\tR\x06planId\x12\x12\n" +
+	"\x04week\x18\x02 \x01(\x05R\x04week\x12\x10\n" +
+	"\x03day\x18\x03 \x01(\x05R\x03day\x12!\n" +
+	"\fworkout_name\x18\x04 \x01(\tR\vworkoutName\x12?\n" +
+	"\rcomplete_time\x18\x05 \x01(\v2\x1a.google.protobuf.TimestampR\fcompleteTime\x12)\n" +
+	"\x10perceived_effort\x18\x06 \x01(\x05R\x0fperceivedEffort\x12\x1b\n" +
+	"\tsets_done\x18\a \x01(\x05R\bsetsDone\x12\x1b\n" +
+	"\tvolume_kg\x18\b \x01(\x01R\bvolumeKg\x12%\n" +
+	"\x0ecardio_seconds\x18\t \x01(\x05R\rcardioSeconds\x12'\n" +
+	"\x0fdistance_meters\x18\n" +
+	" \x01(\x05R\x0edistanceMeters\x12\x12\n" +
+	"\x04pain\x18\v \x01(\bR\x04pain\x12.\n" +
+	"\x03log\x18\f \x01(\v2\x1c.fitcoach.plan.v1.WorkoutLogR\x03log\"\x9b\x01\n" +
+	"\x13ListSessionsRequest\x12 \n" +
+	"\aplan_id\x18\x01 \x01(\tB\a\xbaH\x04r\x02\x18@R\x06planId\x12+\n" +
+	"\tpage_size\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18d(\x01H\x00R\bpageSize\x88\x01\x01\x12'\n" +
+	"\n" +
+	"page_token\x18\x03 \x01(\tB\b\xbaH\x05r\x03\x18\x80\x04R\tpageTokenB\f\n" +
+	"\n" +
+	"_page_size\"\xa3\x01\n" +
+	"\x14ListSessionsResponse\x12<\n" +
+	"\bsessions\x18\x01 \x03(\v2 .fitcoach.plan.v1.SessionSummaryR\bsessions\x12&\n" +
+	"\x0fnext_page_token\x18\x02 \x01(\tR\rnextPageToken\x12%\n" +
+	"\x0ecurrent_streak\x18\x03 \x01(\x05R\rcurrentStreak\"\x98\x01\n" +
+	"\x19GetExerciseHistoryRequest\x12@\n" +
+	"\rexercise_slug\x18\x01 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\x12+\n" +
+	"\tpage_size\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18d(\x01H\x00R\bpageSize\x88\x01\x01B\f\n" +
+	"\n" +
+	"_page_size\"\xc3\x02\n" +
+	"\x1aGetExerciseHistoryResponse\x12#\n" +
+	"\rexercise_slug\x18\x01 \x01(\tR\fexerciseSlug\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x129\n" +
+	"\aentries\x18\x03 \x03(\v2\x1f.fitcoach.plan.v1.ExerciseEntryR\aentries\x127\n" +
+	"\tlast_time\x18\x04 \x01(\v2\x1a.fitcoach.plan.v1.LastTimeR\blastTime\x12:\n" +
+	"\arecords\x18\x05 \x03(\v2 .fitcoach.plan.v1.PersonalRecordR\arecords\x12<\n" +
+	"\n" +
+	"suggestion\x18\x06 \x01(\v2\x1c.fitcoach.plan.v1.SuggestionR\n" +
+	"suggestion\"8\n" +
+	"\x12GetProgressRequest\x12\"\n" +
+	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\"\x8f\x03\n" +
+	"\x13GetProgressResponse\x12\x17\n" +
+	"\aplan_id\x18\x01 \x01(\tR\x06planId\x124\n" +
+	"\x05weeks\x18\x02 \x03(\v2\x1e.fitcoach.plan.v1.WeekProgressR\x05weeks\x121\n" +
+	"\x05lifts\x18\x03 \x03(\v2\x1b.fitcoach.plan.v1.LiftTrendR\x05lifts\x12:\n" +
+	"\arecords\x18\x04 \x03(\v2 .fitcoach.plan.v1.PersonalRecordR\arecords\x12%\n" +
+	"\x0ecurrent_streak\x18\x05 \x01(\x05R\rcurrentStreak\x12%\n" +
+	"\x0elongest_streak\x18\x06 \x01(\x05R\rlongestStreak\x12)\n" +
+	"\x10sessions_planned\x18\a \x01(\x05R\x0fsessionsPlanned\x12#\n" +
+	"\rsessions_done\x18\b \x01(\x05R\fsessionsDone\x12\x1c\n" +
+	"\tadherence\x18\t \x01(\x01R\tadherence\"U\n" +
+	"\x10AdaptPlanRequest\x12\"\n" +
+	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\x12\x1d\n" +
+	"\x04week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x01R\x04week\"{\n" +
+	"\x11AdaptPlanResponse\x12:\n" +
+	"\brevision\x18\x01 \x01(\v2\x1e.fitcoach.plan.v1.PlanRevisionR\brevision\x12*\n" +
+	"\x04plan\x18\x02 \x01(\v2\x16.fitcoach.plan.v1.PlanR\x04plan\":\n" +
+	"\x14ListRevisionsRequest\x12\"\n" +
+	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\"U\n" +
+	"\x15ListRevisionsResponse\x12<\n" +
+	"\trevisions\x18\x01 \x03(\v2\x1e.fitcoach.plan.v1.PlanRevisionR\trevisions\"Z\n" +
+	"\x11RevertPlanRequest\x12\"\n" +
+	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\x12!\n" +
+	"\acurrent\x18\x02 \x01(\x05B\a\xbaH\x04\x1a\x02(\x00R\acurrent\"|\n" +
+	"\x12RevertPlanResponse\x12:\n" +
+	"\brevision\x18\x01 \x01(\v2\x1e.fitcoach.plan.v1.PlanRevisionR\brevision\x12*\n" +
+	"\x04plan\x18\x02 \x01(\v2\x16.fitcoach.plan.v1.PlanR\x04plan\"]\n" +
+	"\n" +
+	"SwapOption\x12#\n" +
+	"\rexercise_slug\x18\x01 \x01(\tR\fexerciseSlug\x12\x12\n" +
+	"\x04name\x18\x02 \x01(\tR\x04name\x12\x16\n" +
+	"\x06reason\x18\x03 \x01(\tR\x06reason\"\xba\x01\n" +
+	"\x16ListSwapOptionsRequest\x12\"\n" +
+	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\x12\x1d\n" +
+	"\x04week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x01R\x04week\x12\x1b\n" +
+	"\x03day\x18\x03 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\a(\x01R\x03day\x12@\n" +
+	"\rexercise_slug\x18\x04 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\"Q\n" +
+	"\x17ListSwapOptionsResponse\x126\n" +
+	"\aoptions\x18\x01 \x03(\v2\x1c.fitcoach.plan.v1.SwapOptionR\aoptions\"\xae\x02\n" +
+	"\x13SwapExerciseRequest\x12\"\n" +
+	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\x12\x1d\n" +
+	"\x04week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x01R\x04week\x12\x1b\n" +
+	"\x03day\x18\x03 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\a(\x01R\x03day\x12@\n" +
+	"\rexercise_slug\x18\x04 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\x122\n" +
+	"\ato_slug\x18\x05 \x01(\tB\x19\xbaH\x16r\x14\x18@2\x10^[A-Za-z0-9_-]*$R\x06toSlug\x12\x1f\n" +
+	"\vlater_weeks\x18\x06 \x01(\bR\n" +
+	"laterWeeks\x12 \n" +
+	"\x06reason\x18\a \x01(\tB\b\xbaH\x05r\x03\x18\xac\x02R\x06reason\"\x87\x01\n" +
+	"\x14SwapExerciseResponse\x12:\n" +
+	"\brevision\x18\x01 \x01(\v2\x1e.fitcoach.plan.v1.PlanRevisionR\brevision\x123\n" +
+	"\aworkout\x18\x02 \x01(\v2\x19.fitcoach.plan.v1.WorkoutR\aworkout\"U\n" +
+	"\x10GetReportRequest\x12\"\n" +
+	"\aplan_id\x18\x01 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x06planId\x12\x1d\n" +
+	"\x04week\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\f(\x00R\x04week\"J\n" +
+	"\x11GetReportResponse\x125\n" +
+	"\x06report\x18\x01 \x01(\v2\x1d.fitcoach.plan.v1.CoachReportR\x06report*\xc0\x01\n" +
 	"\tObjective\x12\x19\n" +
 	"\x15OBJECTIVE_UNSPECIFIED\x10\x00\x12\x17\n" +
 	"\x13OBJECTIVE_ENDURANCE\x10\x01\x12\x16\n" +
@@ -2213,7 +3798,12 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"\x15OBJECTIVE_HYPERTROPHY\x10\x03\x12\x16\n" +
 	"\x12OBJECTIVE_FAT_LOSS\x10\x04\x12\x16\n" +
 	"\x12OBJECTIVE_MOBILITY\x10\x05\x12\x1c\n" +
-	"\x18OBJECTIVE_GENERAL_HEALTH\x10\x062\xee\x06\n" +
+	"\x18OBJECTIVE_GENERAL_HEALTH\x10\x06*l\n" +
+	"\tPlanState\x12\x1a\n" +
+	"\x16PLAN_STATE_UNSPECIFIED\x10\x00\x12\x14\n" +
+	"\x10PLAN_STATE_READY\x10\x01\x12\x16\n" +
+	"\x12PLAN_STATE_PENDING\x10\x02\x12\x15\n" +
+	"\x11PLAN_STATE_FAILED\x10\x032\xe6\r\n" +
 	"\vPlanService\x12e\n" +
 	"\rUpsertProfile\x12&.fitcoach.plan.v1.UpsertProfileRequest\x1a'.fitcoach.plan.v1.UpsertProfileResponse\"\x03\x90\x02\x02\x12\\\n" +
 	"\n" +
@@ -2226,6 +3816,16 @@ const file_fitcoach_plan_v1_plan_proto_rawDesc = "" +
 	"GetWorkout\x12#.fitcoach.plan.v1.GetWorkoutRequest\x1a$.fitcoach.plan.v1.GetWorkoutResponse\"\x03\x90\x02\x01\x12b\n" +
 	"\fStartWorkout\x12%.fitcoach.plan.v1.StartWorkoutRequest\x1a&.fitcoach.plan.v1.StartWorkoutResponse\"\x03\x90\x02\x02\x12k\n" +
 	"\x0fCompleteWorkout\x12(.fitcoach.plan.v1.CompleteWorkoutRequest\x1a).fitcoach.plan.v1.CompleteWorkoutResponse\"\x03\x90\x02\x02\x12b\n" +
+	"\fListSessions\x12%.fitcoach.plan.v1.ListSessionsRequest\x1a&.fitcoach.plan.v1.ListSessionsResponse\"\x03\x90\x02\x01\x12t\n" +
+	"\x12GetExerciseHistory\x12+.fitcoach.plan.v1.GetExerciseHistoryRequest\x1a,.fitcoach.plan.v1.GetExerciseHistoryResponse\"\x03\x90\x02\x01\x12_\n" +
+	"\vGetProgress\x12$.fitcoach.plan.v1.GetProgressRequest\x1a%.fitcoach.plan.v1.GetProgressResponse\"\x03\x90\x02\x01\x12T\n" +
+	"\tAdaptPlan\x12\".fitcoach.plan.v1.AdaptPlanRequest\x1a#.fitcoach.plan.v1.AdaptPlanResponse\x12e\n" +
+	"\rListRevisions\x12&.fitcoach.plan.v1.ListRevisionsRequest\x1a'.fitcoach.plan.v1.ListRevisionsResponse\"\x03\x90\x02\x01\x12W\n" +
+	"\n" +
+	"RevertPlan\x12#.fitcoach.plan.v1.RevertPlanRequest\x1a$.fitcoach.plan.v1.RevertPlanResponse\x12k\n" +
+	"\x0fListSwapOptions\x12(.fitcoach.plan.v1.ListSwapOptionsRequest\x1a).fitcoach.plan.v1.ListSwapOptionsResponse\"\x03\x90\x02\x01\x12]\n" +
+	"\fSwapExercise\x12%.fitcoach.plan.v1.SwapExerciseRequest\x1a&.fitcoach.plan.v1.SwapExerciseResponse\x12Y\n" +
+	"\tGetReport\x12\".fitcoach.plan.v1.GetReportRequest\x1a#.fitcoach.plan.v1.GetReportResponse\"\x03\x90\x02\x01\x12b\n" +
 	"\fValidatePlan\x12%.fitcoach.plan.v1.ValidatePlanRequest\x1a&.fitcoach.plan.v1.ValidatePlanResponse\"\x03\x90\x02\x01B>Z<github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1;planv1b\x06proto3"
 
 var (
@@ -2240,100 +3840,172 @@ func file_fitcoach_plan_v1_plan_proto_rawDescGZIP() []byte {
 	return file_fitcoach_plan_v1_plan_proto_rawDescData
 }
 
-var file_fitcoach_plan_v1_plan_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_fitcoach_plan_v1_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
+var file_fitcoach_plan_v1_plan_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
+var file_fitcoach_plan_v1_plan_proto_msgTypes = make([]protoimpl.MessageInfo, 48)
 var file_fitcoach_plan_v1_plan_proto_goTypes = []any{
-	(Objective)(0),                  // 0: fitcoach.plan.v1.Objective
-	(*Profile)(nil),                 // 1: fitcoach.plan.v1.Profile
-	(*UpsertProfileRequest)(nil),    // 2: fitcoach.plan.v1.UpsertProfileRequest
-	(*UpsertProfileResponse)(nil),   // 3: fitcoach.plan.v1.UpsertProfileResponse
-	(*GetProfileRequest)(nil),       // 4: fitcoach.plan.v1.GetProfileRequest
-	(*GetProfileResponse)(nil),      // 5: fitcoach.plan.v1.GetProfileResponse
-	(*Substitution)(nil),            // 6: fitcoach.plan.v1.Substitution
-	(*TokenUsage)(nil),              // 7: fitcoach.plan.v1.TokenUsage
-	(*Plan)(nil),                    // 8: fitcoach.plan.v1.Plan
-	(*CreatePlanRequest)(nil),       // 9: fitcoach.plan.v1.CreatePlanRequest
-	(*CreatePlanResponse)(nil),      // 10: fitcoach.plan.v1.CreatePlanResponse
-	(*ListPlansRequest)(nil),        // 11: fitcoach.plan.v1.ListPlansRequest
-	(*PlanSummary)(nil),             // 12: fitcoach.plan.v1.PlanSummary
-	(*ListPlansResponse)(nil),       // 13: fitcoach.plan.v1.ListPlansResponse
-	(*GetPlanRequest)(nil),          // 14: fitcoach.plan.v1.GetPlanRequest
-	(*GetPlanResponse)(nil),         // 15: fitcoach.plan.v1.GetPlanResponse
-	(*WorkoutExercise)(nil),         // 16: fitcoach.plan.v1.WorkoutExercise
-	(*Workout)(nil),                 // 17: fitcoach.plan.v1.Workout
-	(*GetWorkoutRequest)(nil),       // 18: fitcoach.plan.v1.GetWorkoutRequest
-	(*GetWorkoutResponse)(nil),      // 19: fitcoach.plan.v1.GetWorkoutResponse
-	(*StartWorkoutRequest)(nil),     // 20: fitcoach.plan.v1.StartWorkoutRequest
-	(*StartWorkoutResponse)(nil),    // 21: fitcoach.plan.v1.StartWorkoutResponse
-	(*CompletedExercise)(nil),       // 22: fitcoach.plan.v1.CompletedExercise
-	(*WorkoutLog)(nil),              // 23: fitcoach.plan.v1.WorkoutLog
-	(*CompleteWorkoutRequest)(nil),  // 24: fitcoach.plan.v1.CompleteWorkoutRequest
-	(*CompleteWorkoutResponse)(nil), // 25: fitcoach.plan.v1.CompleteWorkoutResponse
-	(*ValidatePlanRequest)(nil),     // 26: fitcoach.plan.v1.ValidatePlanRequest
-	(*Violation)(nil),               // 27: fitcoach.plan.v1.Violation
-	(*ValidatePlanResponse)(nil),    // 28: fitcoach.plan.v1.ValidatePlanResponse
-	(v1.FitnessLevel)(0),            // 29: fitcoach.types.v1.FitnessLevel
-	(v1.Archetype)(0),               // 30: fitcoach.types.v1.Archetype
-	(*timestamppb.Timestamp)(nil),   // 31: google.protobuf.Timestamp
-	(v1.Joint)(0),                   // 32: fitcoach.types.v1.Joint
-	(*Week)(nil),                    // 33: fitcoach.plan.v1.Week
-	(*v1.LocalizedText)(nil),        // 34: fitcoach.types.v1.LocalizedText
-	(v1.Measurement)(0),             // 35: fitcoach.types.v1.Measurement
-	(*v11.Playlist)(nil),            // 36: fitcoach.video.v1.Playlist
+	(Objective)(0),                     // 0: fitcoach.plan.v1.Objective
+	(PlanState)(0),                     // 1: fitcoach.plan.v1.PlanState
+	(*Profile)(nil),                    // 2: fitcoach.plan.v1.Profile
+	(*UpsertProfileRequest)(nil),       // 3: fitcoach.plan.v1.UpsertProfileRequest
+	(*UpsertProfileResponse)(nil),      // 4: fitcoach.plan.v1.UpsertProfileResponse
+	(*GetProfileRequest)(nil),          // 5: fitcoach.plan.v1.GetProfileRequest
+	(*GetProfileResponse)(nil),         // 6: fitcoach.plan.v1.GetProfileResponse
+	(*Substitution)(nil),               // 7: fitcoach.plan.v1.Substitution
+	(*TokenUsage)(nil),                 // 8: fitcoach.plan.v1.TokenUsage
+	(*Plan)(nil),                       // 9: fitcoach.plan.v1.Plan
+	(*CreatePlanRequest)(nil),          // 10: fitcoach.plan.v1.CreatePlanRequest
+	(*CreatePlanResponse)(nil),         // 11: fitcoach.plan.v1.CreatePlanResponse
+	(*ListPlansRequest)(nil),           // 12: fitcoach.plan.v1.ListPlansRequest
+	(*PlanSummary)(nil),                // 13: fitcoach.plan.v1.PlanSummary
+	(*ListPlansResponse)(nil),          // 14: fitcoach.plan.v1.ListPlansResponse
+	(*GetPlanRequest)(nil),             // 15: fitcoach.plan.v1.GetPlanRequest
+	(*GetPlanResponse)(nil),            // 16: fitcoach.plan.v1.GetPlanResponse
+	(*WorkoutExercise)(nil),            // 17: fitcoach.plan.v1.WorkoutExercise
+	(*Workout)(nil),                    // 18: fitcoach.plan.v1.Workout
+	(*GetWorkoutRequest)(nil),          // 19: fitcoach.plan.v1.GetWorkoutRequest
+	(*GetWorkoutResponse)(nil),         // 20: fitcoach.plan.v1.GetWorkoutResponse
+	(*StartWorkoutRequest)(nil),        // 21: fitcoach.plan.v1.StartWorkoutRequest
+	(*StartWorkoutResponse)(nil),       // 22: fitcoach.plan.v1.StartWorkoutResponse
+	(*CompletedExercise)(nil),          // 23: fitcoach.plan.v1.CompletedExercise
+	(*WorkoutLog)(nil),                 // 24: fitcoach.plan.v1.WorkoutLog
+	(*CompleteWorkoutRequest)(nil),     // 25: fitcoach.plan.v1.CompleteWorkoutRequest
+	(*CompleteWorkoutResponse)(nil),    // 26: fitcoach.plan.v1.CompleteWorkoutResponse
+	(*ValidatePlanRequest)(nil),        // 27: fitcoach.plan.v1.ValidatePlanRequest
+	(*Violation)(nil),                  // 28: fitcoach.plan.v1.Violation
+	(*ValidatePlanResponse)(nil),       // 29: fitcoach.plan.v1.ValidatePlanResponse
+	(*SessionSummary)(nil),             // 30: fitcoach.plan.v1.SessionSummary
+	(*ListSessionsRequest)(nil),        // 31: fitcoach.plan.v1.ListSessionsRequest
+	(*ListSessionsResponse)(nil),       // 32: fitcoach.plan.v1.ListSessionsResponse
+	(*GetExerciseHistoryRequest)(nil),  // 33: fitcoach.plan.v1.GetExerciseHistoryRequest
+	(*GetExerciseHistoryResponse)(nil), // 34: fitcoach.plan.v1.GetExerciseHistoryResponse
+	(*GetProgressRequest)(nil),         // 35: fitcoach.plan.v1.GetProgressRequest
+	(*GetProgressResponse)(nil),        // 36: fitcoach.plan.v1.GetProgressResponse
+	(*AdaptPlanRequest)(nil),           // 37: fitcoach.plan.v1.AdaptPlanRequest
+	(*AdaptPlanResponse)(nil),          // 38: fitcoach.plan.v1.AdaptPlanResponse
+	(*ListRevisionsRequest)(nil),       // 39: fitcoach.plan.v1.ListRevisionsRequest
+	(*ListRevisionsResponse)(nil),      // 40: fitcoach.plan.v1.ListRevisionsResponse
+	(*RevertPlanRequest)(nil),          // 41: fitcoach.plan.v1.RevertPlanRequest
+	(*RevertPlanResponse)(nil),         // 42: fitcoach.plan.v1.RevertPlanResponse
+	(*SwapOption)(nil),                 // 43: fitcoach.plan.v1.SwapOption
+	(*ListSwapOptionsRequest)(nil),     // 44: fitcoach.plan.v1.ListSwapOptionsRequest
+	(*ListSwapOptionsResponse)(nil),    // 45: fitcoach.plan.v1.ListSwapOptionsResponse
+	(*SwapExerciseRequest)(nil),        // 46: fitcoach.plan.v1.SwapExerciseRequest
+	(*SwapExerciseResponse)(nil),       // 47: fitcoach.plan.v1.SwapExerciseResponse
+	(*GetReportRequest)(nil),           // 48: fitcoach.plan.v1.GetReportRequest
+	(*GetReportResponse)(nil),          // 49: fitcoach.plan.v1.GetReportResponse
+	(v1.FitnessLevel)(0),               // 50: fitcoach.types.v1.FitnessLevel
+	(v1.Archetype)(0),                  // 51: fitcoach.types.v1.Archetype
+	(*timestamppb.Timestamp)(nil),      // 52: google.protobuf.Timestamp
+	(v1.Joint)(0),                      // 53: fitcoach.types.v1.Joint
+	(*Week)(nil),                       // 54: fitcoach.plan.v1.Week
+	(*v1.LocalizedText)(nil),           // 55: fitcoach.types.v1.LocalizedText
+	(v1.Measurement)(0),                // 56: fitcoach.types.v1.Measurement
+	(*LastTime)(nil),                   // 57: fitcoach.plan.v1.LastTime
+	(*Suggestion)(nil),                 // 58: fitcoach.plan.v1.Suggestion
+	(*v11.Playlist)(nil),               // 59: fitcoach.video.v1.Playlist
+	(*SetLog)(nil),                     // 60: fitcoach.plan.v1.SetLog
+	(*ExerciseEntry)(nil),              // 61: fitcoach.plan.v1.ExerciseEntry
+	(*PersonalRecord)(nil),             // 62: fitcoach.plan.v1.PersonalRecord
+	(*WeekProgress)(nil),               // 63: fitcoach.plan.v1.WeekProgress
+	(*LiftTrend)(nil),                  // 64: fitcoach.plan.v1.LiftTrend
+	(*PlanRevision)(nil),               // 65: fitcoach.plan.v1.PlanRevision
+	(*CoachReport)(nil),                // 66: fitcoach.plan.v1.CoachReport
 }
 var file_fitcoach_plan_v1_plan_proto_depIdxs = []int32{
-	29, // 0: fitcoach.plan.v1.Profile.fitness_level:type_name -> fitcoach.types.v1.FitnessLevel
-	30, // 1: fitcoach.plan.v1.Profile.archetype:type_name -> fitcoach.types.v1.Archetype
-	31, // 2: fitcoach.plan.v1.Profile.update_time:type_name -> google.protobuf.Timestamp
+	50, // 0: fitcoach.plan.v1.Profile.fitness_level:type_name -> fitcoach.types.v1.FitnessLevel
+	51, // 1: fitcoach.plan.v1.Profile.archetype:type_name -> fitcoach.types.v1.Archetype
+	52, // 2: fitcoach.plan.v1.Profile.update_time:type_name -> google.protobuf.Timestamp
 	0,  // 3: fitcoach.plan.v1.Profile.objectives:type_name -> fitcoach.plan.v1.Objective
-	32, // 4: fitcoach.plan.v1.Profile.injuries:type_name -> fitcoach.types.v1.Joint
-	1,  // 5: fitcoach.plan.v1.UpsertProfileRequest.profile:type_name -> fitcoach.plan.v1.Profile
-	1,  // 6: fitcoach.plan.v1.UpsertProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
-	1,  // 7: fitcoach.plan.v1.GetProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
-	33, // 8: fitcoach.plan.v1.Plan.weeks:type_name -> fitcoach.plan.v1.Week
-	6,  // 9: fitcoach.plan.v1.Plan.substitutions:type_name -> fitcoach.plan.v1.Substitution
-	7,  // 10: fitcoach.plan.v1.Plan.usage:type_name -> fitcoach.plan.v1.TokenUsage
-	30, // 11: fitcoach.plan.v1.Plan.archetype:type_name -> fitcoach.types.v1.Archetype
-	31, // 12: fitcoach.plan.v1.Plan.create_time:type_name -> google.protobuf.Timestamp
-	8,  // 13: fitcoach.plan.v1.CreatePlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
-	31, // 14: fitcoach.plan.v1.PlanSummary.create_time:type_name -> google.protobuf.Timestamp
-	12, // 15: fitcoach.plan.v1.ListPlansResponse.plans:type_name -> fitcoach.plan.v1.PlanSummary
-	8,  // 16: fitcoach.plan.v1.GetPlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
-	34, // 17: fitcoach.plan.v1.WorkoutExercise.names:type_name -> fitcoach.types.v1.LocalizedText
-	35, // 18: fitcoach.plan.v1.WorkoutExercise.measurement:type_name -> fitcoach.types.v1.Measurement
-	16, // 19: fitcoach.plan.v1.Workout.exercises:type_name -> fitcoach.plan.v1.WorkoutExercise
-	23, // 20: fitcoach.plan.v1.Workout.log:type_name -> fitcoach.plan.v1.WorkoutLog
-	17, // 21: fitcoach.plan.v1.GetWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
-	17, // 22: fitcoach.plan.v1.StartWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
-	36, // 23: fitcoach.plan.v1.StartWorkoutResponse.playlist:type_name -> fitcoach.video.v1.Playlist
-	22, // 24: fitcoach.plan.v1.WorkoutLog.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
-	31, // 25: fitcoach.plan.v1.WorkoutLog.complete_time:type_name -> google.protobuf.Timestamp
-	22, // 26: fitcoach.plan.v1.CompleteWorkoutRequest.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
-	23, // 27: fitcoach.plan.v1.CompleteWorkoutResponse.log:type_name -> fitcoach.plan.v1.WorkoutLog
-	27, // 28: fitcoach.plan.v1.ValidatePlanResponse.violations:type_name -> fitcoach.plan.v1.Violation
-	2,  // 29: fitcoach.plan.v1.PlanService.UpsertProfile:input_type -> fitcoach.plan.v1.UpsertProfileRequest
-	4,  // 30: fitcoach.plan.v1.PlanService.GetProfile:input_type -> fitcoach.plan.v1.GetProfileRequest
-	9,  // 31: fitcoach.plan.v1.PlanService.CreatePlan:input_type -> fitcoach.plan.v1.CreatePlanRequest
-	11, // 32: fitcoach.plan.v1.PlanService.ListPlans:input_type -> fitcoach.plan.v1.ListPlansRequest
-	14, // 33: fitcoach.plan.v1.PlanService.GetPlan:input_type -> fitcoach.plan.v1.GetPlanRequest
-	18, // 34: fitcoach.plan.v1.PlanService.GetWorkout:input_type -> fitcoach.plan.v1.GetWorkoutRequest
-	20, // 35: fitcoach.plan.v1.PlanService.StartWorkout:input_type -> fitcoach.plan.v1.StartWorkoutRequest
-	24, // 36: fitcoach.plan.v1.PlanService.CompleteWorkout:input_type -> fitcoach.plan.v1.CompleteWorkoutRequest
-	26, // 37: fitcoach.plan.v1.PlanService.ValidatePlan:input_type -> fitcoach.plan.v1.ValidatePlanRequest
-	3,  // 38: fitcoach.plan.v1.PlanService.UpsertProfile:output_type -> fitcoach.plan.v1.UpsertProfileResponse
-	5,  // 39: fitcoach.plan.v1.PlanService.GetProfile:output_type -> fitcoach.plan.v1.GetProfileResponse
-	10, // 40: fitcoach.plan.v1.PlanService.CreatePlan:output_type -> fitcoach.plan.v1.CreatePlanResponse
-	13, // 41: fitcoach.plan.v1.PlanService.ListPlans:output_type -> fitcoach.plan.v1.ListPlansResponse
-	15, // 42: fitcoach.plan.v1.PlanService.GetPlan:output_type -> fitcoach.plan.v1.GetPlanResponse
-	19, // 43: fitcoach.plan.v1.PlanService.GetWorkout:output_type -> fitcoach.plan.v1.GetWorkoutResponse
-	21, // 44: fitcoach.plan.v1.PlanService.StartWorkout:output_type -> fitcoach.plan.v1.StartWorkoutResponse
-	25, // 45: fitcoach.plan.v1.PlanService.CompleteWorkout:output_type -> fitcoach.plan.v1.CompleteWorkoutResponse
-	28, // 46: fitcoach.plan.v1.PlanService.ValidatePlan:output_type -> fitcoach.plan.v1.ValidatePlanResponse
-	38, // [38:47] is the sub-list for method output_type
-	29, // [29:38] is the sub-list for method input_type
-	29, // [29:29] is the sub-list for extension type_name
-	29, // [29:29] is the sub-list for extension extendee
-	0,  // [0:29] is the sub-list for field type_name
+	53, // 4: fitcoach.plan.v1.Profile.injuries:type_name -> fitcoach.types.v1.Joint
+	2,  // 5: fitcoach.plan.v1.UpsertProfileRequest.profile:type_name -> fitcoach.plan.v1.Profile
+	2,  // 6: fitcoach.plan.v1.UpsertProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
+	2,  // 7: fitcoach.plan.v1.GetProfileResponse.profile:type_name -> fitcoach.plan.v1.Profile
+	54, // 8: fitcoach.plan.v1.Plan.weeks:type_name -> fitcoach.plan.v1.Week
+	7,  // 9: fitcoach.plan.v1.Plan.substitutions:type_name -> fitcoach.plan.v1.Substitution
+	8,  // 10: fitcoach.plan.v1.Plan.usage:type_name -> fitcoach.plan.v1.TokenUsage
+	51, // 11: fitcoach.plan.v1.Plan.archetype:type_name -> fitcoach.types.v1.Archetype
+	52, // 12: fitcoach.plan.v1.Plan.create_time:type_name -> google.protobuf.Timestamp
+	1,  // 13: fitcoach.plan.v1.Plan.state:type_name -> fitcoach.plan.v1.PlanState
+	9,  // 14: fitcoach.plan.v1.CreatePlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
+	52, // 15: fitcoach.plan.v1.PlanSummary.create_time:type_name -> google.protobuf.Timestamp
+	1,  // 16: fitcoach.plan.v1.PlanSummary.state:type_name -> fitcoach.plan.v1.PlanState
+	13, // 17: fitcoach.plan.v1.ListPlansResponse.plans:type_name -> fitcoach.plan.v1.PlanSummary
+	9,  // 18: fitcoach.plan.v1.GetPlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
+	55, // 19: fitcoach.plan.v1.WorkoutExercise.names:type_name -> fitcoach.types.v1.LocalizedText
+	56, // 20: fitcoach.plan.v1.WorkoutExercise.measurement:type_name -> fitcoach.types.v1.Measurement
+	57, // 21: fitcoach.plan.v1.WorkoutExercise.last_time:type_name -> fitcoach.plan.v1.LastTime
+	58, // 22: fitcoach.plan.v1.WorkoutExercise.suggestion:type_name -> fitcoach.plan.v1.Suggestion
+	17, // 23: fitcoach.plan.v1.Workout.exercises:type_name -> fitcoach.plan.v1.WorkoutExercise
+	24, // 24: fitcoach.plan.v1.Workout.log:type_name -> fitcoach.plan.v1.WorkoutLog
+	18, // 25: fitcoach.plan.v1.GetWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
+	18, // 26: fitcoach.plan.v1.StartWorkoutResponse.workout:type_name -> fitcoach.plan.v1.Workout
+	59, // 27: fitcoach.plan.v1.StartWorkoutResponse.playlist:type_name -> fitcoach.video.v1.Playlist
+	60, // 28: fitcoach.plan.v1.CompletedExercise.sets:type_name -> fitcoach.plan.v1.SetLog
+	23, // 29: fitcoach.plan.v1.WorkoutLog.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
+	52, // 30: fitcoach.plan.v1.WorkoutLog.complete_time:type_name -> google.protobuf.Timestamp
+	23, // 31: fitcoach.plan.v1.CompleteWorkoutRequest.exercises:type_name -> fitcoach.plan.v1.CompletedExercise
+	24, // 32: fitcoach.plan.v1.CompleteWorkoutResponse.log:type_name -> fitcoach.plan.v1.WorkoutLog
+	28, // 33: fitcoach.plan.v1.ValidatePlanResponse.violations:type_name -> fitcoach.plan.v1.Violation
+	52, // 34: fitcoach.plan.v1.SessionSummary.complete_time:type_name -> google.protobuf.Timestamp
+	24, // 35: fitcoach.plan.v1.SessionSummary.log:type_name -> fitcoach.plan.v1.WorkoutLog
+	30, // 36: fitcoach.plan.v1.ListSessionsResponse.sessions:type_name -> fitcoach.plan.v1.SessionSummary
+	61, // 37: fitcoach.plan.v1.GetExerciseHistoryResponse.entries:type_name -> fitcoach.plan.v1.ExerciseEntry
+	57, // 38: fitcoach.plan.v1.GetExerciseHistoryResponse.last_time:type_name -> fitcoach.plan.v1.LastTime
+	62, // 39: fitcoach.plan.v1.GetExerciseHistoryResponse.records:type_name -> fitcoach.plan.v1.PersonalRecord
+	58, // 40: fitcoach.plan.v1.GetExerciseHistoryResponse.suggestion:type_name -> fitcoach.plan.v1.Suggestion
+	63, // 41: fitcoach.plan.v1.GetProgressResponse.weeks:type_name -> fitcoach.plan.v1.WeekProgress
+	64, // 42: fitcoach.plan.v1.GetProgressResponse.lifts:type_name -> fitcoach.plan.v1.LiftTrend
+	62, // 43: fitcoach.plan.v1.GetProgressResponse.records:type_name -> fitcoach.plan.v1.PersonalRecord
+	65, // 44: fitcoach.plan.v1.AdaptPlanResponse.revision:type_name -> fitcoach.plan.v1.PlanRevision
+	9,  // 45: fitcoach.plan.v1.AdaptPlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
+	65, // 46: fitcoach.plan.v1.ListRevisionsResponse.revisions:type_name -> fitcoach.plan.v1.PlanRevision
+	65, // 47: fitcoach.plan.v1.RevertPlanResponse.revision:type_name -> fitcoach.plan.v1.PlanRevision
+	9,  // 48: fitcoach.plan.v1.RevertPlanResponse.plan:type_name -> fitcoach.plan.v1.Plan
+	43, // 49: fitcoach.plan.v1.ListSwapOptionsResponse.options:type_name -> fitcoach.plan.v1.SwapOption
+	65, // 50: fitcoach.plan.v1.SwapExerciseResponse.revision:type_name -> fitcoach.plan.v1.PlanRevision
+	18, // 51: fitcoach.plan.v1.SwapExerciseResponse.workout:type_name -> fitcoach.plan.v1.Workout
+	66, // 52: fitcoach.plan.v1.GetReportResponse.report:type_name -> fitcoach.plan.v1.CoachReport
+	3,  // 53: fitcoach.plan.v1.PlanService.UpsertProfile:input_type -> fitcoach.plan.v1.UpsertProfileRequest
+	5,  // 54: fitcoach.plan.v1.PlanService.GetProfile:input_type -> fitcoach.plan.v1.GetProfileRequest
+	10, // 55: fitcoach.plan.v1.PlanService.CreatePlan:input_type -> fitcoach.plan.v1.CreatePlanRequest
+	12, // 56: fitcoach.plan.v1.PlanService.ListPlans:input_type -> fitcoach.plan.v1.ListPlansRequest
+	15, // 57: fitcoach.plan.v1.PlanService.GetPlan:input_type -> fitcoach.plan.v1.GetPlanRequest
+	19, // 58: fitcoach.plan.v1.PlanService.GetWorkout:input_type -> fitcoach.plan.v1.GetWorkoutRequest
+	21, // 59: fitcoach.plan.v1.PlanService.StartWorkout:input_type -> fitcoach.plan.v1.StartWorkoutRequest
+	25, // 60: fitcoach.plan.v1.PlanService.CompleteWorkout:input_type -> fitcoach.plan.v1.CompleteWorkoutRequest
+	31, // 61: fitcoach.plan.v1.PlanService.ListSessions:input_type -> fitcoach.plan.v1.ListSessionsRequest
+	33, // 62: fitcoach.plan.v1.PlanService.GetExerciseHistory:input_type -> fitcoach.plan.v1.GetExerciseHistoryRequest
+	35, // 63: fitcoach.plan.v1.PlanService.GetProgress:input_type -> fitcoach.plan.v1.GetProgressRequest
+	37, // 64: fitcoach.plan.v1.PlanService.AdaptPlan:input_type -> fitcoach.plan.v1.AdaptPlanRequest
+	39, // 65: fitcoach.plan.v1.PlanService.ListRevisions:input_type -> fitcoach.plan.v1.ListRevisionsRequest
+	41, // 66: fitcoach.plan.v1.PlanService.RevertPlan:input_type -> fitcoach.plan.v1.RevertPlanRequest
+	44, // 67: fitcoach.plan.v1.PlanService.ListSwapOptions:input_type -> fitcoach.plan.v1.ListSwapOptionsRequest
+	46, // 68: fitcoach.plan.v1.PlanService.SwapExercise:input_type -> fitcoach.plan.v1.SwapExerciseRequest
+	48, // 69: fitcoach.plan.v1.PlanService.GetReport:input_type -> fitcoach.plan.v1.GetReportRequest
+	27, // 70: fitcoach.plan.v1.PlanService.ValidatePlan:input_type -> fitcoach.plan.v1.ValidatePlanRequest
+	4,  // 71: fitcoach.plan.v1.PlanService.UpsertProfile:output_type -> fitcoach.plan.v1.UpsertProfileResponse
+	6,  // 72: fitcoach.plan.v1.PlanService.GetProfile:output_type -> fitcoach.plan.v1.GetProfileResponse
+	11, // 73: fitcoach.plan.v1.PlanService.CreatePlan:output_type -> fitcoach.plan.v1.CreatePlanResponse
+	14, // 74: fitcoach.plan.v1.PlanService.ListPlans:output_type -> fitcoach.plan.v1.ListPlansResponse
+	16, // 75: fitcoach.plan.v1.PlanService.GetPlan:output_type -> fitcoach.plan.v1.GetPlanResponse
+	20, // 76: fitcoach.plan.v1.PlanService.GetWorkout:output_type -> fitcoach.plan.v1.GetWorkoutResponse
+	22, // 77: fitcoach.plan.v1.PlanService.StartWorkout:output_type -> fitcoach.plan.v1.StartWorkoutResponse
+	26, // 78: fitcoach.plan.v1.PlanService.CompleteWorkout:output_type -> fitcoach.plan.v1.CompleteWorkoutResponse
+	32, // 79: fitcoach.plan.v1.PlanService.ListSessions:output_type -> fitcoach.plan.v1.ListSessionsResponse
+	34, // 80: fitcoach.plan.v1.PlanService.GetExerciseHistory:output_type -> fitcoach.plan.v1.GetExerciseHistoryResponse
+	36, // 81: fitcoach.plan.v1.PlanService.GetProgress:output_type -> fitcoach.plan.v1.GetProgressResponse
+	38, // 82: fitcoach.plan.v1.PlanService.AdaptPlan:output_type -> fitcoach.plan.v1.AdaptPlanResponse
+	40, // 83: fitcoach.plan.v1.PlanService.ListRevisions:output_type -> fitcoach.plan.v1.ListRevisionsResponse
+	42, // 84: fitcoach.plan.v1.PlanService.RevertPlan:output_type -> fitcoach.plan.v1.RevertPlanResponse
+	45, // 85: fitcoach.plan.v1.PlanService.ListSwapOptions:output_type -> fitcoach.plan.v1.ListSwapOptionsResponse
+	47, // 86: fitcoach.plan.v1.PlanService.SwapExercise:output_type -> fitcoach.plan.v1.SwapExerciseResponse
+	49, // 87: fitcoach.plan.v1.PlanService.GetReport:output_type -> fitcoach.plan.v1.GetReportResponse
+	29, // 88: fitcoach.plan.v1.PlanService.ValidatePlan:output_type -> fitcoach.plan.v1.ValidatePlanResponse
+	71, // [71:89] is the sub-list for method output_type
+	53, // [53:71] is the sub-list for method input_type
+	53, // [53:53] is the sub-list for extension type_name
+	53, // [53:53] is the sub-list for extension extendee
+	0,  // [0:53] is the sub-list for field type_name
 }
 
 func init() { file_fitcoach_plan_v1_plan_proto_init() }
@@ -2341,15 +4013,19 @@ func file_fitcoach_plan_v1_plan_proto_init() {
 	if File_fitcoach_plan_v1_plan_proto != nil {
 		return
 	}
+	file_fitcoach_plan_v1_loop_proto_init()
 	file_fitcoach_plan_v1_workout_plan_proto_init()
+	file_fitcoach_plan_v1_plan_proto_msgTypes[8].OneofWrappers = []any{}
 	file_fitcoach_plan_v1_plan_proto_msgTypes[10].OneofWrappers = []any{}
+	file_fitcoach_plan_v1_plan_proto_msgTypes[29].OneofWrappers = []any{}
+	file_fitcoach_plan_v1_plan_proto_msgTypes[31].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fitcoach_plan_v1_plan_proto_rawDesc), len(file_fitcoach_plan_v1_plan_proto_rawDesc)),
-			NumEnums:      1,
-			NumMessages:   28,
+			NumEnums:      2,
+			NumMessages:   48,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

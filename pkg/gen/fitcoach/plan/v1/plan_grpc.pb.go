@@ -19,15 +19,24 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	PlanService_UpsertProfile_FullMethodName   = "/fitcoach.plan.v1.PlanService/UpsertProfile"
-	PlanService_GetProfile_FullMethodName      = "/fitcoach.plan.v1.PlanService/GetProfile"
-	PlanService_CreatePlan_FullMethodName      = "/fitcoach.plan.v1.PlanService/CreatePlan"
-	PlanService_ListPlans_FullMethodName       = "/fitcoach.plan.v1.PlanService/ListPlans"
-	PlanService_GetPlan_FullMethodName         = "/fitcoach.plan.v1.PlanService/GetPlan"
-	PlanService_GetWorkout_FullMethodName      = "/fitcoach.plan.v1.PlanService/GetWorkout"
-	PlanService_StartWorkout_FullMethodName    = "/fitcoach.plan.v1.PlanService/StartWorkout"
-	PlanService_CompleteWorkout_FullMethodName = "/fitcoach.plan.v1.PlanService/CompleteWorkout"
-	PlanService_ValidatePlan_FullMethodName    = "/fitcoach.plan.v1.PlanService/ValidatePlan"
+	PlanService_UpsertProfile_FullMethodName      = "/fitcoach.plan.v1.PlanService/UpsertProfile"
+	PlanService_GetProfile_FullMethodName         = "/fitcoach.plan.v1.PlanService/GetProfile"
+	PlanService_CreatePlan_FullMethodName         = "/fitcoach.plan.v1.PlanService/CreatePlan"
+	PlanService_ListPlans_FullMethodName          = "/fitcoach.plan.v1.PlanService/ListPlans"
+	PlanService_GetPlan_FullMethodName            = "/fitcoach.plan.v1.PlanService/GetPlan"
+	PlanService_GetWorkout_FullMethodName         = "/fitcoach.plan.v1.PlanService/GetWorkout"
+	PlanService_StartWorkout_FullMethodName       = "/fitcoach.plan.v1.PlanService/StartWorkout"
+	PlanService_CompleteWorkout_FullMethodName    = "/fitcoach.plan.v1.PlanService/CompleteWorkout"
+	PlanService_ListSessions_FullMethodName       = "/fitcoach.plan.v1.PlanService/ListSessions"
+	PlanService_GetExerciseHistory_FullMethodName = "/fitcoach.plan.v1.PlanService/GetExerciseHistory"
+	PlanService_GetProgress_FullMethodName        = "/fitcoach.plan.v1.PlanService/GetProgress"
+	PlanService_AdaptPlan_FullMethodName          = "/fitcoach.plan.v1.PlanService/AdaptPlan"
+	PlanService_ListRevisions_FullMethodName      = "/fitcoach.plan.v1.PlanService/ListRevisions"
+	PlanService_RevertPlan_FullMethodName         = "/fitcoach.plan.v1.PlanService/RevertPlan"
+	PlanService_ListSwapOptions_FullMethodName    = "/fitcoach.plan.v1.PlanService/ListSwapOptions"
+	PlanService_SwapExercise_FullMethodName       = "/fitcoach.plan.v1.PlanService/SwapExercise"
+	PlanService_GetReport_FullMethodName          = "/fitcoach.plan.v1.PlanService/GetReport"
+	PlanService_ValidatePlan_FullMethodName       = "/fitcoach.plan.v1.PlanService/ValidatePlan"
 )
 
 // PlanServiceClient is the client API for PlanService service.
@@ -42,6 +51,9 @@ type PlanServiceClient interface {
 	// GetProfile returns the caller's profile. NOT_FOUND before onboarding.
 	GetProfile(ctx context.Context, in *GetProfileRequest, opts ...grpc.CallOption) (*GetProfileResponse, error)
 	// CreatePlan generates and stores a plan from the caller's profile. Idempotent per request_id.
+	// The generation is a durable background job: it survives the client going away and a
+	// restart. The call waits up to wait_seconds for it; a plan not ready by then is answered
+	// with state PENDING, to be polled with GetPlan.
 	CreatePlan(ctx context.Context, in *CreatePlanRequest, opts ...grpc.CallOption) (*CreatePlanResponse, error)
 	// ListPlans lists the caller's plans, newest first.
 	ListPlans(ctx context.Context, in *ListPlansRequest, opts ...grpc.CallOption) (*ListPlansResponse, error)
@@ -52,8 +64,34 @@ type PlanServiceClient interface {
 	// StartWorkout returns the day's workout with its video playlist. It never fails because
 	// video is unavailable: the playlist is then empty and notice says why.
 	StartWorkout(ctx context.Context, in *StartWorkoutRequest, opts ...grpc.CallOption) (*StartWorkoutResponse, error)
-	// CompleteWorkout records what the person did. Repeating it replaces the log.
+	// CompleteWorkout records what the person did. Repeating it replaces the log. Logging the
+	// week's last planned session queues the adaptation of the following week.
 	CompleteWorkout(ctx context.Context, in *CompleteWorkoutRequest, opts ...grpc.CallOption) (*CompleteWorkoutResponse, error)
+	// ListSessions lists the caller's logged sessions across plans, newest first.
+	ListSessions(ctx context.Context, in *ListSessionsRequest, opts ...grpc.CallOption) (*ListSessionsResponse, error)
+	// GetExerciseHistory returns every logged session of one exercise, newest first, with the
+	// person's records in it.
+	GetExerciseHistory(ctx context.Context, in *GetExerciseHistoryRequest, opts ...grpc.CallOption) (*GetExerciseHistoryResponse, error)
+	// GetProgress returns a plan's progress per week: adherence, volume per muscle group,
+	// cardio, estimated 1RM trends, personal records and the streak.
+	GetProgress(ctx context.Context, in *GetProgressRequest, opts ...grpc.CallOption) (*GetProgressResponse, error)
+	// AdaptPlan makes a new revision of the weeks after `week` from that week's logs (the
+	// adaptation that otherwise runs when the week's last session is logged or the week ends).
+	// Idempotent: adapting a week again on the same revision and logs answers the same revision.
+	AdaptPlan(ctx context.Context, in *AdaptPlanRequest, opts ...grpc.CallOption) (*AdaptPlanResponse, error)
+	// ListRevisions lists a plan's revisions, newest first, each with what changed and why.
+	ListRevisions(ctx context.Context, in *ListRevisionsRequest, opts ...grpc.CallOption) (*ListRevisionsResponse, error)
+	// RevertPlan goes back to the revision before the current one, as a new revision.
+	RevertPlan(ctx context.Context, in *RevertPlanRequest, opts ...grpc.CallOption) (*RevertPlanResponse, error)
+	// ListSwapOptions lists the exercises that can replace one of a day's exercises for this
+	// person: same movement, fits their equipment, level and injuries, has video.
+	ListSwapOptions(ctx context.Context, in *ListSwapOptionsRequest, opts ...grpc.CallOption) (*ListSwapOptionsResponse, error)
+	// SwapExercise replaces one exercise of a day (and, when asked, of the weeks after) and
+	// stores the result as a new revision; the playlist follows it.
+	SwapExercise(ctx context.Context, in *SwapExerciseRequest, opts ...grpc.CallOption) (*SwapExerciseResponse, error)
+	// GetReport returns the coach's report of one week, or of the whole plan (week 0), written
+	// once from the logs it covers and stored.
+	GetReport(ctx context.Context, in *GetReportRequest, opts ...grpc.CallOption) (*GetReportResponse, error)
 	// ValidatePlan checks a raw AI response against every plan rule.
 	ValidatePlan(ctx context.Context, in *ValidatePlanRequest, opts ...grpc.CallOption) (*ValidatePlanResponse, error)
 }
@@ -146,6 +184,96 @@ func (c *planServiceClient) CompleteWorkout(ctx context.Context, in *CompleteWor
 	return out, nil
 }
 
+func (c *planServiceClient) ListSessions(ctx context.Context, in *ListSessionsRequest, opts ...grpc.CallOption) (*ListSessionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListSessionsResponse)
+	err := c.cc.Invoke(ctx, PlanService_ListSessions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) GetExerciseHistory(ctx context.Context, in *GetExerciseHistoryRequest, opts ...grpc.CallOption) (*GetExerciseHistoryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetExerciseHistoryResponse)
+	err := c.cc.Invoke(ctx, PlanService_GetExerciseHistory_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) GetProgress(ctx context.Context, in *GetProgressRequest, opts ...grpc.CallOption) (*GetProgressResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetProgressResponse)
+	err := c.cc.Invoke(ctx, PlanService_GetProgress_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) AdaptPlan(ctx context.Context, in *AdaptPlanRequest, opts ...grpc.CallOption) (*AdaptPlanResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AdaptPlanResponse)
+	err := c.cc.Invoke(ctx, PlanService_AdaptPlan_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) ListRevisions(ctx context.Context, in *ListRevisionsRequest, opts ...grpc.CallOption) (*ListRevisionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListRevisionsResponse)
+	err := c.cc.Invoke(ctx, PlanService_ListRevisions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) RevertPlan(ctx context.Context, in *RevertPlanRequest, opts ...grpc.CallOption) (*RevertPlanResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RevertPlanResponse)
+	err := c.cc.Invoke(ctx, PlanService_RevertPlan_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) ListSwapOptions(ctx context.Context, in *ListSwapOptionsRequest, opts ...grpc.CallOption) (*ListSwapOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListSwapOptionsResponse)
+	err := c.cc.Invoke(ctx, PlanService_ListSwapOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) SwapExercise(ctx context.Context, in *SwapExerciseRequest, opts ...grpc.CallOption) (*SwapExerciseResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SwapExerciseResponse)
+	err := c.cc.Invoke(ctx, PlanService_SwapExercise_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *planServiceClient) GetReport(ctx context.Context, in *GetReportRequest, opts ...grpc.CallOption) (*GetReportResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetReportResponse)
+	err := c.cc.Invoke(ctx, PlanService_GetReport_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *planServiceClient) ValidatePlan(ctx context.Context, in *ValidatePlanRequest, opts ...grpc.CallOption) (*ValidatePlanResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(ValidatePlanResponse)
@@ -168,6 +296,9 @@ type PlanServiceServer interface {
 	// GetProfile returns the caller's profile. NOT_FOUND before onboarding.
 	GetProfile(context.Context, *GetProfileRequest) (*GetProfileResponse, error)
 	// CreatePlan generates and stores a plan from the caller's profile. Idempotent per request_id.
+	// The generation is a durable background job: it survives the client going away and a
+	// restart. The call waits up to wait_seconds for it; a plan not ready by then is answered
+	// with state PENDING, to be polled with GetPlan.
 	CreatePlan(context.Context, *CreatePlanRequest) (*CreatePlanResponse, error)
 	// ListPlans lists the caller's plans, newest first.
 	ListPlans(context.Context, *ListPlansRequest) (*ListPlansResponse, error)
@@ -178,8 +309,34 @@ type PlanServiceServer interface {
 	// StartWorkout returns the day's workout with its video playlist. It never fails because
 	// video is unavailable: the playlist is then empty and notice says why.
 	StartWorkout(context.Context, *StartWorkoutRequest) (*StartWorkoutResponse, error)
-	// CompleteWorkout records what the person did. Repeating it replaces the log.
+	// CompleteWorkout records what the person did. Repeating it replaces the log. Logging the
+	// week's last planned session queues the adaptation of the following week.
 	CompleteWorkout(context.Context, *CompleteWorkoutRequest) (*CompleteWorkoutResponse, error)
+	// ListSessions lists the caller's logged sessions across plans, newest first.
+	ListSessions(context.Context, *ListSessionsRequest) (*ListSessionsResponse, error)
+	// GetExerciseHistory returns every logged session of one exercise, newest first, with the
+	// person's records in it.
+	GetExerciseHistory(context.Context, *GetExerciseHistoryRequest) (*GetExerciseHistoryResponse, error)
+	// GetProgress returns a plan's progress per week: adherence, volume per muscle group,
+	// cardio, estimated 1RM trends, personal records and the streak.
+	GetProgress(context.Context, *GetProgressRequest) (*GetProgressResponse, error)
+	// AdaptPlan makes a new revision of the weeks after `week` from that week's logs (the
+	// adaptation that otherwise runs when the week's last session is logged or the week ends).
+	// Idempotent: adapting a week again on the same revision and logs answers the same revision.
+	AdaptPlan(context.Context, *AdaptPlanRequest) (*AdaptPlanResponse, error)
+	// ListRevisions lists a plan's revisions, newest first, each with what changed and why.
+	ListRevisions(context.Context, *ListRevisionsRequest) (*ListRevisionsResponse, error)
+	// RevertPlan goes back to the revision before the current one, as a new revision.
+	RevertPlan(context.Context, *RevertPlanRequest) (*RevertPlanResponse, error)
+	// ListSwapOptions lists the exercises that can replace one of a day's exercises for this
+	// person: same movement, fits their equipment, level and injuries, has video.
+	ListSwapOptions(context.Context, *ListSwapOptionsRequest) (*ListSwapOptionsResponse, error)
+	// SwapExercise replaces one exercise of a day (and, when asked, of the weeks after) and
+	// stores the result as a new revision; the playlist follows it.
+	SwapExercise(context.Context, *SwapExerciseRequest) (*SwapExerciseResponse, error)
+	// GetReport returns the coach's report of one week, or of the whole plan (week 0), written
+	// once from the logs it covers and stored.
+	GetReport(context.Context, *GetReportRequest) (*GetReportResponse, error)
 	// ValidatePlan checks a raw AI response against every plan rule.
 	ValidatePlan(context.Context, *ValidatePlanRequest) (*ValidatePlanResponse, error)
 	mustEmbedUnimplementedPlanServiceServer()
@@ -215,6 +372,33 @@ func (UnimplementedPlanServiceServer) StartWorkout(context.Context, *StartWorkou
 }
 func (UnimplementedPlanServiceServer) CompleteWorkout(context.Context, *CompleteWorkoutRequest) (*CompleteWorkoutResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method CompleteWorkout not implemented")
+}
+func (UnimplementedPlanServiceServer) ListSessions(context.Context, *ListSessionsRequest) (*ListSessionsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListSessions not implemented")
+}
+func (UnimplementedPlanServiceServer) GetExerciseHistory(context.Context, *GetExerciseHistoryRequest) (*GetExerciseHistoryResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetExerciseHistory not implemented")
+}
+func (UnimplementedPlanServiceServer) GetProgress(context.Context, *GetProgressRequest) (*GetProgressResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetProgress not implemented")
+}
+func (UnimplementedPlanServiceServer) AdaptPlan(context.Context, *AdaptPlanRequest) (*AdaptPlanResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method AdaptPlan not implemented")
+}
+func (UnimplementedPlanServiceServer) ListRevisions(context.Context, *ListRevisionsRequest) (*ListRevisionsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListRevisions not implemented")
+}
+func (UnimplementedPlanServiceServer) RevertPlan(context.Context, *RevertPlanRequest) (*RevertPlanResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method RevertPlan not implemented")
+}
+func (UnimplementedPlanServiceServer) ListSwapOptions(context.Context, *ListSwapOptionsRequest) (*ListSwapOptionsResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method ListSwapOptions not implemented")
+}
+func (UnimplementedPlanServiceServer) SwapExercise(context.Context, *SwapExerciseRequest) (*SwapExerciseResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method SwapExercise not implemented")
+}
+func (UnimplementedPlanServiceServer) GetReport(context.Context, *GetReportRequest) (*GetReportResponse, error) {
+	return nil, status.Error(codes.Unimplemented, "method GetReport not implemented")
 }
 func (UnimplementedPlanServiceServer) ValidatePlan(context.Context, *ValidatePlanRequest) (*ValidatePlanResponse, error) {
 	return nil, status.Error(codes.Unimplemented, "method ValidatePlan not implemented")
@@ -384,6 +568,168 @@ func _PlanService_CompleteWorkout_Handler(srv interface{}, ctx context.Context, 
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PlanService_ListSessions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListSessionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).ListSessions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_ListSessions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).ListSessions(ctx, req.(*ListSessionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_GetExerciseHistory_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetExerciseHistoryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).GetExerciseHistory(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_GetExerciseHistory_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).GetExerciseHistory(ctx, req.(*GetExerciseHistoryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_GetProgress_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetProgressRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).GetProgress(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_GetProgress_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).GetProgress(ctx, req.(*GetProgressRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_AdaptPlan_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AdaptPlanRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).AdaptPlan(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_AdaptPlan_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).AdaptPlan(ctx, req.(*AdaptPlanRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_ListRevisions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListRevisionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).ListRevisions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_ListRevisions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).ListRevisions(ctx, req.(*ListRevisionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_RevertPlan_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RevertPlanRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).RevertPlan(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_RevertPlan_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).RevertPlan(ctx, req.(*RevertPlanRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_ListSwapOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListSwapOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).ListSwapOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_ListSwapOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).ListSwapOptions(ctx, req.(*ListSwapOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_SwapExercise_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SwapExerciseRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).SwapExercise(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_SwapExercise_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).SwapExercise(ctx, req.(*SwapExerciseRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PlanService_GetReport_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetReportRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PlanServiceServer).GetReport(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PlanService_GetReport_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PlanServiceServer).GetReport(ctx, req.(*GetReportRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _PlanService_ValidatePlan_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(ValidatePlanRequest)
 	if err := dec(in); err != nil {
@@ -440,6 +786,42 @@ var PlanService_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CompleteWorkout",
 			Handler:    _PlanService_CompleteWorkout_Handler,
+		},
+		{
+			MethodName: "ListSessions",
+			Handler:    _PlanService_ListSessions_Handler,
+		},
+		{
+			MethodName: "GetExerciseHistory",
+			Handler:    _PlanService_GetExerciseHistory_Handler,
+		},
+		{
+			MethodName: "GetProgress",
+			Handler:    _PlanService_GetProgress_Handler,
+		},
+		{
+			MethodName: "AdaptPlan",
+			Handler:    _PlanService_AdaptPlan_Handler,
+		},
+		{
+			MethodName: "ListRevisions",
+			Handler:    _PlanService_ListRevisions_Handler,
+		},
+		{
+			MethodName: "RevertPlan",
+			Handler:    _PlanService_RevertPlan_Handler,
+		},
+		{
+			MethodName: "ListSwapOptions",
+			Handler:    _PlanService_ListSwapOptions_Handler,
+		},
+		{
+			MethodName: "SwapExercise",
+			Handler:    _PlanService_SwapExercise_Handler,
+		},
+		{
+			MethodName: "GetReport",
+			Handler:    _PlanService_GetReport_Handler,
 		},
 		{
 			MethodName: "ValidatePlan",

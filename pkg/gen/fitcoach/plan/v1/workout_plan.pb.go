@@ -270,7 +270,9 @@ type Exercise struct {
 	// Part of the session: warmup, main, accessory, conditioning or cooldown; empty is main.
 	Block string `protobuf:"bytes,12,opt,name=block,proto3" json:"block,omitempty"`
 	// How it should feel or be done, e.g. "easy, conversational pace".
-	Cue           string `protobuf:"bytes,13,opt,name=cue,proto3" json:"cue,omitempty"`
+	Cue string `protobuf:"bytes,13,opt,name=cue,proto3" json:"cue,omitempty"`
+	// Load in kilograms for loaded work; adaptations set it from the person's logs.
+	LoadKg        *float64 `protobuf:"fixed64,14,opt,name=load_kg,json=loadKg,proto3,oneof" json:"load_kg,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -394,6 +396,13 @@ func (x *Exercise) GetCue() string {
 		return x.Cue
 	}
 	return ""
+}
+
+func (x *Exercise) GetLoadKg() float64 {
+	if x != nil && x.LoadKg != nil {
+		return *x.LoadKg
+	}
+	return 0
 }
 
 // PlanTemplate is the compact form an LLM writes instead of a whole WorkoutPlan: one microcycle
@@ -691,7 +700,7 @@ const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
 	"\x0fconfidence_task\x18\x04 \x01(\tB\b\xbaH\x05r\x03\x18\xf4\x03R\x0econfidenceTask\x12B\n" +
 	"\texercises\x18\x05 \x03(\v2\x1a.fitcoach.plan.v1.ExerciseB\b\xbaH\x05\x92\x01\x02\x10\x14R\texercises:\xe9\x01\xbaH\xe5\x01\x1ag\n" +
 	"\x18exercises.rest_day_empty\x12\x1ba rest day has no exercises\x1a.!this.is_rest_day || size(this.exercises) == 0\x1az\n" +
-	" exercises.training_day_not_empty\x12(a training day has at least one exercise\x1a,this.is_rest_day || size(this.exercises) > 0\"\xb3\t\n" +
+	" exercises.training_day_not_empty\x12(a training day has at least one exercise\x1a,this.is_rest_day || size(this.exercises) > 0\"\xf8\t\n" +
 	"\bExercise\x12@\n" +
 	"\rexercise_slug\x18\x01 \x01(\tB\x1b\xbaH\x18r\x16\x10\x01\x18@2\x10^[A-Za-z0-9_-]+$R\fexerciseSlug\x12\"\n" +
 	"\x04sets\x18\x02 \x01(\x05B\t\xbaH\x06\x1a\x04\x18\n" +
@@ -717,7 +726,9 @@ const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
 	"\xbaH\a\x1a\x05\x18\xd8\x04(\x05H\bR\x0frecoverySeconds\x88\x01\x01\x12&\n" +
 	"\x06rounds\x18\v \x01(\x05B\t\xbaH\x06\x1a\x04\x18\x1e(\x01H\tR\x06rounds\x88\x01\x01\x12M\n" +
 	"\x05block\x18\f \x01(\tB7\xbaH4r220^(warmup|main|accessory|conditioning|cooldown)?$R\x05block\x12\x1a\n" +
-	"\x03cue\x18\r \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\x03cue:\xc3\x01\xbaH\xbf\x01\x1a\xbc\x01\n" +
+	"\x03cue\x18\r \x01(\tB\b\xbaH\x05r\x03\x18\xc8\x01R\x03cue\x127\n" +
+	"\aload_kg\x18\x0e \x01(\x01B\x19\xbaH\x16\x12\x14@\x01\x19\x00\x00\x00\x00\x00@\x7f@!\x00\x00\x00\x00\x00\x00\x00\x00H\n" +
+	"R\x06loadKg\x88\x01\x01:\xc3\x01\xbaH\xbf\x01\x1a\xbc\x01\n" +
 	"\x19rounds.intervals_complete\x12Aintervals need work_seconds, recovery_seconds and rounds together\x1a\\has(this.work_seconds) == has(this.rounds) && has(this.recovery_seconds) == has(this.rounds)B\a\n" +
 	"\x05_setsB\a\n" +
 	"\x05_repsB\x0f\n" +
@@ -728,7 +739,9 @@ const file_fitcoach_plan_v1_workout_plan_proto_rawDesc = "" +
 	"\v_target_rirB\x0f\n" +
 	"\r_work_secondsB\x13\n" +
 	"\x11_recovery_secondsB\t\n" +
-	"\a_rounds\"\xac\x04\n" +
+	"\a_roundsB\n" +
+	"\n" +
+	"\b_load_kg\"\xac\x04\n" +
 	"\fPlanTemplate\x12'\n" +
 	"\tplan_name\x18\x01 \x01(\tB\n" +
 	"\xbaH\ar\x05\x10\x05\x18\xc8\x01R\bplanName\x120\n" +
