@@ -331,6 +331,10 @@ func (s *Store) GetWorkoutLog(ctx context.Context, subject, planID string, week,
 	if err != nil {
 		return nil, fmt.Errorf("read workout log: %w", err)
 	}
+	return logFromRow(row)
+}
+
+func logFromRow(row *ent.WorkoutLog) (*planv1.WorkoutLog, error) {
 	var raw []json.RawMessage
 	if err := json.Unmarshal([]byte(row.Exercises), &raw); err != nil {
 		return nil, fmt.Errorf("workout log exercises: %w", err)
@@ -405,4 +409,35 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// DayLog is a stored workout log with the day it belongs to.
+type DayLog struct {
+	PlanID string
+	Week   int32
+	Day    int32
+	Log    *planv1.WorkoutLog
+}
+
+// ListWorkoutLogs returns the person's logs, oldest first: of one plan, or of every plan when
+// planID is empty. A person logs a few sessions a week, so a plan has at most 84 logs and
+// reading them whole is cheaper than any per-exercise index.
+func (s *Store) ListWorkoutLogs(ctx context.Context, subject, planID string) ([]DayLog, error) {
+	q := s.c.WorkoutLog.Query().Where(workoutlog.Subject(subject))
+	if planID != "" {
+		q = q.Where(workoutlog.PlanID(planID))
+	}
+	rows, err := q.Order(ent.Asc(workoutlog.FieldCompleteTime), ent.Asc(workoutlog.FieldID)).All(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list workout logs: %w", err)
+	}
+	out := make([]DayLog, 0, len(rows))
+	for _, row := range rows {
+		l, err := logFromRow(row)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, DayLog{PlanID: row.PlanID, Week: row.Week, Day: row.Day, Log: l})
+	}
+	return out, nil
 }
