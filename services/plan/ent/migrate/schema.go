@@ -8,6 +8,29 @@ import (
 )
 
 var (
+	// CoachReportsColumns holds the columns for the "coach_reports" table.
+	CoachReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "plan_id", Type: field.TypeString},
+		{Name: "subject", Type: field.TypeString},
+		{Name: "week", Type: field.TypeInt32},
+		{Name: "fingerprint", Type: field.TypeString},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "create_time", Type: field.TypeTime},
+	}
+	// CoachReportsTable holds the schema information for the "coach_reports" table.
+	CoachReportsTable = &schema.Table{
+		Name:       "coach_reports",
+		Columns:    CoachReportsColumns,
+		PrimaryKey: []*schema.Column{CoachReportsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "coachreport_plan_id_week_fingerprint",
+				Unique:  true,
+				Columns: []*schema.Column{CoachReportsColumns[1], CoachReportsColumns[3], CoachReportsColumns[4]},
+			},
+		},
+	}
 	// PlansColumns holds the columns for the "plans" table.
 	PlansColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -48,6 +71,41 @@ var (
 				Name:    "plan_subject_create_time",
 				Unique:  false,
 				Columns: []*schema.Column{PlansColumns[1], PlansColumns[21]},
+			},
+		},
+	}
+	// PlanRevisionsColumns holds the columns for the "plan_revisions" table.
+	PlanRevisionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "plan_id", Type: field.TypeString},
+		{Name: "subject", Type: field.TypeString},
+		{Name: "number", Type: field.TypeInt32},
+		{Name: "kind", Type: field.TypeString},
+		{Name: "base", Type: field.TypeInt32},
+		{Name: "week", Type: field.TypeInt32},
+		{Name: "body", Type: field.TypeBytes},
+		{Name: "summary", Type: field.TypeString, Size: 2147483647},
+		{Name: "changes", Type: field.TypeString, Size: 2147483647},
+		{Name: "provider", Type: field.TypeString},
+		{Name: "deload", Type: field.TypeBool},
+		{Name: "op_key", Type: field.TypeString, Nullable: true},
+		{Name: "create_time", Type: field.TypeTime},
+	}
+	// PlanRevisionsTable holds the schema information for the "plan_revisions" table.
+	PlanRevisionsTable = &schema.Table{
+		Name:       "plan_revisions",
+		Columns:    PlanRevisionsColumns,
+		PrimaryKey: []*schema.Column{PlanRevisionsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "planrevision_plan_id_number",
+				Unique:  true,
+				Columns: []*schema.Column{PlanRevisionsColumns[1], PlanRevisionsColumns[3]},
+			},
+			{
+				Name:    "planrevision_plan_id_op_key",
+				Unique:  true,
+				Columns: []*schema.Column{PlanRevisionsColumns[1], PlanRevisionsColumns[12]},
 			},
 		},
 	}
@@ -101,7 +159,9 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		CoachReportsTable,
 		PlansTable,
+		PlanRevisionsTable,
 		ProfilesTable,
 		WorkoutLogsTable,
 	}
