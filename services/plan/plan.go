@@ -49,6 +49,9 @@ type Config struct {
 	WhitelistCacheTTL time.Duration `env:"PLAN_WHITELIST_CACHE_TTL" default:"60s" usage:"how long the plan service reuses an allowed-exercise list"`
 	ProfileCacheTTL   time.Duration `env:"PLAN_PROFILE_CACHE_TTL" default:"30s" usage:"how long a profile is cached for Start workout (local upserts invalidate at once)"`
 	PlanCacheSize     int           `env:"PLAN_CACHE_SIZE" default:"10000" usage:"plans kept in memory (plans are immutable)"`
+	// RevisionTTL bounds how long a replica may show a plan's previous revision after
+	// another replica made a new one (adaptation, swap, revert); see planCache.
+	RevisionTTL time.Duration `env:"PLAN_REVISION_TTL" default:"2s" usage:"how long a cached plan's current revision is trusted before the database is asked again (revisions made by this process are seen at once)"`
 
 	// PlanRateLimit and PlanRatePeriod bound how often one person may ask for a plan; each can
 	// be paid LLM work. Shared by replicas through Redis when REDIS_URL is set.
@@ -75,6 +78,9 @@ func (c *Config) Validate() error {
 	}
 	if c.PlanCacheSize <= 0 {
 		c.PlanCacheSize = 10000
+	}
+	if c.RevisionTTL < 0 {
+		errs = append(errs, errors.New("PLAN_REVISION_TTL cannot be negative"))
 	}
 	if c.PlanRateLimit < 0 || c.LLMDailyTokenBudget < 0 {
 		errs = append(errs, errors.New("PLAN_RATE_LIMIT and LLM_DAILY_TOKENS_PER_PERSON cannot be negative"))
@@ -198,7 +204,7 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 		gen:      gen,
 		catalog:  cat,
 		video:    deps.VideoClient,
-		plans:    newPlanCache(cfg.PlanCacheSize),
+		plans:    newPlanCache(cfg.PlanCacheSize, cfg.RevisionTTL),
 		profiles: newProfileCache(cfg.ProfileCacheTTL),
 		metrics:  m,
 	}, nil

@@ -69,6 +69,12 @@ func (s *Store) AppendRevision(ctx context.Context, subject, planID string, r Ne
 		return nil, false, err
 	}
 	if cur != r.Base {
+		// A concurrent writer of the same key may be what moved the plan on.
+		if r.Key != "" {
+			if got, gerr := s.revisionByKey(ctx, subject, planID, r.Key); gerr == nil {
+				return got, false, nil
+			}
+		}
 		return nil, false, ErrRevisionConflict
 	}
 	body, err := proto.Marshal(r.Body)
