@@ -24,8 +24,10 @@ import (
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/server"
+	"github.com/fitcoach/fitcoach/services/plan/adapt"
 	"github.com/fitcoach/fitcoach/services/plan/generate"
 	"github.com/fitcoach/fitcoach/services/plan/llm"
+	"github.com/fitcoach/fitcoach/services/plan/prompt"
 	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
@@ -126,6 +128,7 @@ type Service struct {
 	flight   singleflight.Group
 	metrics  *metrics
 	quota    *quota.Quota
+	adapter  *adapt.Writer
 }
 
 // Migrations are the service's embedded SQL migrations, for `fitcoach migrate plan`.
@@ -182,6 +185,14 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	prompts, err := prompt.Load()
+	if err != nil {
+		return nil, err
+	}
+	adapter := &adapt.Writer{Voices: prompts, Model: cfg.OpenAIModel, MaxReprompts: cfg.RepromptMaxAttempts, Timeout: cfg.GenerationTimeout, Log: deps.Logger}
+	if completer != nil {
+		adapter.LLM = completer
+	}
 	backend := deps.Quota
 	if backend == nil {
 		backend = quota.NewMemory()
@@ -207,6 +218,7 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 		plans:    newPlanCache(cfg.PlanCacheSize, cfg.RevisionTTL),
 		profiles: newProfileCache(cfg.ProfileCacheTTL),
 		metrics:  m,
+		adapter:  adapter,
 	}, nil
 }
 

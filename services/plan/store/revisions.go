@@ -58,7 +58,7 @@ func AdaptKey(week, base int32) string { return fmt.Sprintf("adapt:%d:%d", week,
 // the person's.
 func (s *Store) AppendRevision(ctx context.Context, subject, planID string, r NewRevision) (rev *Revision, created bool, err error) {
 	if r.Key != "" {
-		if got, err := s.revisionByKey(ctx, subject, planID, r.Key); err == nil {
+		if got, err := s.RevisionByKey(ctx, subject, planID, r.Key); err == nil {
 			return got, false, nil
 		} else if !errors.Is(err, grpcerr.ErrNotFound) {
 			return nil, false, err
@@ -71,7 +71,7 @@ func (s *Store) AppendRevision(ctx context.Context, subject, planID string, r Ne
 	if cur != r.Base {
 		// A concurrent writer of the same key may be what moved the plan on.
 		if r.Key != "" {
-			if got, gerr := s.revisionByKey(ctx, subject, planID, r.Key); gerr == nil {
+			if got, gerr := s.RevisionByKey(ctx, subject, planID, r.Key); gerr == nil {
 				return got, false, nil
 			}
 		}
@@ -96,7 +96,7 @@ func (s *Store) AppendRevision(ctx context.Context, subject, planID string, r Ne
 	row, err := c.Save(ctx)
 	if ent.IsConstraintError(err) {
 		if r.Key != "" {
-			if got, gerr := s.revisionByKey(ctx, subject, planID, r.Key); gerr == nil {
+			if got, gerr := s.RevisionByKey(ctx, subject, planID, r.Key); gerr == nil {
 				return got, false, nil
 			}
 		}
@@ -112,7 +112,8 @@ func (s *Store) AppendRevision(ctx context.Context, subject, planID string, r Ne
 	return got, true, nil
 }
 
-func (s *Store) revisionByKey(ctx context.Context, subject, planID, key string) (*Revision, error) {
+// RevisionByKey returns the revision made under an idempotency key; ErrNotFound when none.
+func (s *Store) RevisionByKey(ctx context.Context, subject, planID, key string) (*Revision, error) {
 	row, err := s.c.PlanRevision.Query().Where(planrevision.PlanID(planID), planrevision.Subject(subject), planrevision.OpKey(key)).Only(ctx)
 	if ent.IsNotFound(err) {
 		return nil, fmt.Errorf("revision: %w", grpcerr.ErrNotFound)
