@@ -38,7 +38,8 @@ func (s *Service) AdaptPlan(ctx context.Context, req *planv1.AdaptPlanRequest) (
 // Adapt makes (or finds) the adaptation of the person's plan after week, from that week's
 // logs, on the current revision: the LLM writes it in the coach's voice when one is
 // configured, within the rules' bounds, and the rules write it otherwise. It is idempotent
-// per (plan, week, current revision), so a job retried after a crash makes one revision;
+// per (plan, week, base revision) and answers the current revision when it already is this
+// week's adaptation, so a job retried after a crash makes one revision;
 // FAILED_PRECONDITION when another revision was made meanwhile (retrying adapts that one).
 func (s *Service) Adapt(ctx context.Context, sub, planID string, week int32) (*planv1.PlanRevision, error) {
 	p, err := s.plan(ctx, sub, planID)
@@ -47,6 +48,17 @@ func (s *Service) Adapt(ctx context.Context, sub, planID string, week int32) (*p
 	}
 	if week < 1 || week >= p.GetDurationWeeks() {
 		return nil, grpcerr.Invalid("week", "week.before_last", fmt.Sprintf("week must be 1..%d: the weeks after it are adapted", p.GetDurationWeeks()-1))
+	}
+	if p.GetRevision() > 1 {
+		// A retry after the revision was stored (a job that crashed before it acked, a
+		// repeated request) finds the plan already at its adaptation of this week.
+		cur, err := s.store.GetRevision(ctx, sub, planID, p.GetRevision())
+		if err != nil {
+			return nil, err
+		}
+		if cur.Meta.GetKind() == planv1.RevisionKind_REVISION_KIND_ADAPTATION && cur.Meta.GetWeek() == week {
+			return cur.Meta, nil
+		}
 	}
 	key := store.AdaptKey(week, p.GetRevision())
 	if r, err := s.store.RevisionByKey(ctx, sub, planID, key); err == nil {
