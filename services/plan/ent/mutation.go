@@ -2908,6 +2908,8 @@ type WorkoutLogMutation struct {
 	addperceived_effort *int32
 	notes               *string
 	complete_time       *time.Time
+	revision            *int32
+	addrevision         *int32
 	clearedFields       map[string]struct{}
 	done                bool
 	oldValue            func(context.Context) (*WorkoutLog, error)
@@ -3360,6 +3362,62 @@ func (m *WorkoutLogMutation) ResetCompleteTime() {
 	m.complete_time = nil
 }
 
+// SetRevision sets the "revision" field.
+func (m *WorkoutLogMutation) SetRevision(i int32) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *WorkoutLogMutation) Revision() (r int32, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the WorkoutLog entity.
+// If the WorkoutLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkoutLogMutation) OldRevision(ctx context.Context) (v int32, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *WorkoutLogMutation) AddRevision(i int32) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *WorkoutLogMutation) AddedRevision() (r int32, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *WorkoutLogMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
 // Where appends a list predicates to the WorkoutLogMutation builder.
 func (m *WorkoutLogMutation) Where(ps ...predicate.WorkoutLog) {
 	m.predicates = append(m.predicates, ps...)
@@ -3394,7 +3452,7 @@ func (m *WorkoutLogMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkoutLogMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.plan_id != nil {
 		fields = append(fields, workoutlog.FieldPlanID)
 	}
@@ -3418,6 +3476,9 @@ func (m *WorkoutLogMutation) Fields() []string {
 	}
 	if m.complete_time != nil {
 		fields = append(fields, workoutlog.FieldCompleteTime)
+	}
+	if m.revision != nil {
+		fields = append(fields, workoutlog.FieldRevision)
 	}
 	return fields
 }
@@ -3443,6 +3504,8 @@ func (m *WorkoutLogMutation) Field(name string) (ent.Value, bool) {
 		return m.Notes()
 	case workoutlog.FieldCompleteTime:
 		return m.CompleteTime()
+	case workoutlog.FieldRevision:
+		return m.Revision()
 	}
 	return nil, false
 }
@@ -3468,6 +3531,8 @@ func (m *WorkoutLogMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldNotes(ctx)
 	case workoutlog.FieldCompleteTime:
 		return m.OldCompleteTime(ctx)
+	case workoutlog.FieldRevision:
+		return m.OldRevision(ctx)
 	}
 	return nil, fmt.Errorf("unknown WorkoutLog field %s", name)
 }
@@ -3533,6 +3598,13 @@ func (m *WorkoutLogMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCompleteTime(v)
 		return nil
+	case workoutlog.FieldRevision:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog field %s", name)
 }
@@ -3550,6 +3622,9 @@ func (m *WorkoutLogMutation) AddedFields() []string {
 	if m.addperceived_effort != nil {
 		fields = append(fields, workoutlog.FieldPerceivedEffort)
 	}
+	if m.addrevision != nil {
+		fields = append(fields, workoutlog.FieldRevision)
+	}
 	return fields
 }
 
@@ -3564,6 +3639,8 @@ func (m *WorkoutLogMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedDay()
 	case workoutlog.FieldPerceivedEffort:
 		return m.AddedPerceivedEffort()
+	case workoutlog.FieldRevision:
+		return m.AddedRevision()
 	}
 	return nil, false
 }
@@ -3593,6 +3670,13 @@ func (m *WorkoutLogMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddPerceivedEffort(v)
+		return nil
+	case workoutlog.FieldRevision:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
 		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog numeric field %s", name)
@@ -3644,6 +3728,9 @@ func (m *WorkoutLogMutation) ResetField(name string) error {
 		return nil
 	case workoutlog.FieldCompleteTime:
 		m.ResetCompleteTime()
+		return nil
+	case workoutlog.FieldRevision:
+		m.ResetRevision()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog field %s", name)

@@ -53,7 +53,7 @@ VALUES ('old', 'run 5 km', 1, '["band"]', 3, 8, 40, 'bad knees', 2, 'en', ?, ?)`
 
 			v, err := db.Migrate(d, store.Migrations(), db.Up)
 			require.NoError(t, err)
-			require.Equal(t, uint(2), v)
+			require.Equal(t, uint(3), v)
 			s := store.New(d)
 			got, err := s.GetProfile(t.Context(), "old")
 			require.NoError(t, err)

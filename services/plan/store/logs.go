@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/types/known/timestamppb"
+
+	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
+)
+
+// PutWorkoutLog stores the log of one day of the person's plan, replacing an earlier log of
+// the same day, and returns the log exactly as this call wrote it. The caller checks that the
+// plan and the day exist.
+//
+// The answer is built from what was written rather than read back: under concurrent saves of
+// the same day a read after the upsert may already see another call's log, and a response
+// must describe its own. The unique (plan_id, week, day) index keeps one row per day; the
+// last writer's log is the one that stays.
+func (s *Store) PutWorkoutLog(ctx context.Context, subject, planID string, week, day int32, log *planv1.WorkoutLog) (*planv1.WorkoutLog, error) {
+	exercises, err := protoList(log.GetExercises())
+	if err != nil {
+		return nil, err
+	}
+	// Both dialects keep microseconds; truncating first makes the answer equal a later read.
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	err = s.c.WorkoutLog.Create().
+		SetPlanID(planID).
+		SetSubject(subject).
+		SetWeek(week).
+		SetDay(day).
+		SetExercises(exercises).
+		SetPerceivedEffort(log.GetPerceivedEffort()).
+		SetNotes(log.GetNotes()).
+		SetCompleteTime(now).
+		SetRevision(log.GetRevision()).
+		OnConflictColumns(workoutlog.FieldPlanID, workoutlog.FieldWeek, workoutlog.FieldDay).
+		UpdateExercises().UpdatePerceivedEffort().UpdateNotes().UpdateCompleteTime().UpdateRevision().
+		Exec(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store workout log: %w", err)
+	}
+	out := &planv1.WorkoutLog{
+		PerceivedEffort: log.GetPerceivedEffort(), Notes: log.GetNotes(),
+		CompleteTime: timestamppb.New(now), Revision: log.GetRevision(),
+	}
+	for _, e := range log.GetExercises() {
+		out.Exercises = append(out.Exercises, proto.CloneOf(e))
+	}
+	return out, nil
+}
