@@ -43,29 +43,49 @@ func Entries(sessions []Session, slug string) []*planv1.ExerciseEntry {
 }
 
 // LastTimes is, for each of slugs, the last session (sessions are oldest first) in which the
-// person did at least one set of it; slugs never done are absent. One pass, newest first,
-// stopping once every slug is found: Start workout calls it for the whole day at once.
+// person did at least one set of it; slugs never done are absent.
 func LastTimes(sessions []Session, slugs []string, locale string) map[string]*planv1.LastTime {
-	out := make(map[string]*planv1.LastTime, len(slugs))
-	want := make(map[string]string, len(slugs))
-	for _, s := range slugs {
-		want[strings.ToLower(s)] = s
+	f := NewLastTimeFinder(slugs, locale)
+	for i := len(sessions) - 1; i >= 0 && f.Add(sessions[i]); i-- {
 	}
-	for i := len(sessions) - 1; i >= 0 && len(want) > 0; i-- {
-		for _, e := range sessions[i].Log.GetExercises() {
-			key := strings.ToLower(e.GetExerciseSlug())
-			slug, ok := want[key]
-			if !ok {
-				continue
-			}
-			if lt := lastTime(sessions[i], e, locale); lt != nil {
-				out[slug] = lt
-				delete(want, key)
-			}
+	return f.Found()
+}
+
+// LastTimeFinder finds what was done of some exercises last time from sessions read newest
+// first, and says when it has found them all, so that a reader can stop there.
+type LastTimeFinder struct {
+	locale string
+	want   map[string]string // lower-case slug → the slug asked for
+	found  map[string]*planv1.LastTime
+}
+
+// NewLastTimeFinder looks for slugs, writing summaries in locale.
+func NewLastTimeFinder(slugs []string, locale string) *LastTimeFinder {
+	f := &LastTimeFinder{locale: locale, want: make(map[string]string, len(slugs)), found: make(map[string]*planv1.LastTime, len(slugs))}
+	for _, s := range slugs {
+		f.want[strings.ToLower(s)] = s
+	}
+	return f
+}
+
+// Add reads the next older session; it reports whether some exercise is still not found.
+func (f *LastTimeFinder) Add(s Session) bool {
+	for _, e := range s.Log.GetExercises() {
+		key := strings.ToLower(e.GetExerciseSlug())
+		slug, ok := f.want[key]
+		if !ok {
+			continue
+		}
+		if lt := lastTime(s, e, f.locale); lt != nil {
+			f.found[slug] = lt
+			delete(f.want, key)
 		}
 	}
-	return out
+	return len(f.want) > 0
 }
+
+// Found is the last time of each slug found so far, by the slug as asked.
+func (f *LastTimeFinder) Found() map[string]*planv1.LastTime { return f.found }
 
 // LastTime is the last session in which slug was done; nil when it never was.
 func LastTime(sessions []Session, slug, locale string) *planv1.LastTime {

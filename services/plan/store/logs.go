@@ -9,6 +9,7 @@ import (
 	"google.golang.org/protobuf/types/known/timestamppb"
 
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
+	"github.com/fitcoach/fitcoach/services/plan/ent"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
 )
 
@@ -51,4 +52,25 @@ func (s *Store) PutWorkoutLog(ctx context.Context, subject, planID string, week,
 		out.Exercises = append(out.Exercises, proto.CloneOf(e))
 	}
 	return out, nil
+}
+
+// EachWorkoutLog calls yield with the person's logs, newest first, until it returns false.
+// It reads them in one query but decodes a log only when it is reached: a reader that needs
+// the latest few (what was done last time) does not pay for decoding a whole history.
+func (s *Store) EachWorkoutLog(ctx context.Context, subject string, yield func(DayLog) bool) error {
+	rows, err := s.c.WorkoutLog.Query().Where(workoutlog.Subject(subject)).
+		Order(ent.Desc(workoutlog.FieldCompleteTime), ent.Desc(workoutlog.FieldID)).All(ctx)
+	if err != nil {
+		return fmt.Errorf("list workout logs: %w", err)
+	}
+	for _, row := range rows {
+		l, err := logFromRow(row)
+		if err != nil {
+			return err
+		}
+		if !yield(DayLog{PlanID: row.PlanID, Week: row.Week, Day: row.Day, Log: l}) {
+			return nil
+		}
+	}
+	return nil
 }
