@@ -24,8 +24,8 @@ type Catalog map[string]Exercise
 
 func (c Catalog) get(slug string) Exercise { return c[strings.ToLower(slug)] }
 
-// names is the catalog's names by slug, for records and trends.
-func (c Catalog) names() map[string]string {
+// Names are the catalog's names by slug, for records.
+func (c Catalog) Names() map[string]string {
 	out := make(map[string]string, len(c))
 	for slug, e := range c {
 		out[slug] = e.Name
@@ -159,7 +159,7 @@ func Progress(p *planv1.Plan, sessions []Session, c Catalog) *planv1.GetProgress
 	}
 	out := &planv1.GetProgressResponse{PlanId: p.GetId()}
 	out.CurrentStreak, out.LongestStreak = Streaks(p, own)
-	out.Records = Records(own, nil, c.names())
+	out.Records = Records(own, nil, c.Names())
 	out.Lifts = lifts(own, c)
 
 	byWeek := map[int32][]Session{}
