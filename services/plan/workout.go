@@ -246,9 +246,10 @@ func (s *Service) workout(ctx context.Context, p *planv1.Plan, w *planv1.Week, d
 	return out
 }
 
-// lastTimes is what the context's subject did of each of slugs the last time, from one read
-// of their logs, decoded newest first only until every exercise is found (Start workout is
-// the hot path; a finished 12-week plan is 60 logs). "Last time" is a help, not the workout:
+// lastTimes is what the context's subject did of each of slugs the last time, from their
+// logs read newest first only until every exercise is found: one query of the latest two
+// weeks in the common case, never one per exercise (Start workout is the hot path; a
+// finished 12-week plan is 60 logs). "Last time" is a help, not the workout:
 // without a subject or when the read fails the workout comes back without it.
 func (s *Service) lastTimes(ctx context.Context, slugs []string, locale string) map[string]*planv1.LastTime {
 	sub, err := auth.RequireSubject(ctx)

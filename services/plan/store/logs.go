@@ -54,23 +54,33 @@ func (s *Store) PutWorkoutLog(ctx context.Context, subject, planID string, week,
 	return out, nil
 }
 
+// eachLogPage is how many logs EachWorkoutLog reads at a time: two weeks of daily sessions,
+// which hold every exercise of a plan's week.
+const eachLogPage = 14
+
 // EachWorkoutLog calls yield with the person's logs, newest first, until it returns false.
-// It reads them in one query but decodes a log only when it is reached: a reader that needs
-// the latest few (what was done last time) does not pay for decoding a whole history.
+// It reads them a page at a time and decodes a log only when it is reached: a reader that
+// needs the latest few (what was done last time) reads one page and decodes a handful, not a
+// whole history.
 func (s *Store) EachWorkoutLog(ctx context.Context, subject string, yield func(DayLog) bool) error {
-	rows, err := s.c.WorkoutLog.Query().Where(workoutlog.Subject(subject)).
-		Order(ent.Desc(workoutlog.FieldCompleteTime), ent.Desc(workoutlog.FieldID)).All(ctx)
-	if err != nil {
-		return fmt.Errorf("list workout logs: %w", err)
-	}
-	for _, row := range rows {
-		l, err := logFromRow(row)
+	for offset := 0; ; offset += eachLogPage {
+		rows, err := s.c.WorkoutLog.Query().Where(workoutlog.Subject(subject)).
+			Order(ent.Desc(workoutlog.FieldCompleteTime), ent.Desc(workoutlog.FieldID)).
+			Offset(offset).Limit(eachLogPage).All(ctx)
 		if err != nil {
-			return err
+			return fmt.Errorf("list workout logs: %w", err)
 		}
-		if !yield(DayLog{PlanID: row.PlanID, Week: row.Week, Day: row.Day, Log: l}) {
+		for _, row := range rows {
+			l, err := logFromRow(row)
+			if err != nil {
+				return err
+			}
+			if !yield(DayLog{PlanID: row.PlanID, Week: row.Week, Day: row.Day, Log: l}) {
+				return nil
+			}
+		}
+		if len(rows) < eachLogPage {
 			return nil
 		}
 	}
-	return nil
 }
