@@ -50,9 +50,10 @@ func (s *Service) ListSessions(ctx context.Context, req *planv1.ListSessionsRequ
 	size := pageSize(req.PageSize)
 	page := newest
 	if after != nil {
-		i, _ := slices.BinarySearchFunc(newest, *after, func(s history.Session, k sessionKey) int { return -compareSessions(sessionKeyOf(s), k) })
-		for i < len(newest) && compareSessions(sessionKeyOf(newest[i]), *after) >= 0 {
-			i++
+		// The first session older than the last one of the previous page.
+		i := slices.IndexFunc(newest, func(s history.Session) bool { return compareSessions(sessionKeyOf(s), *after) < 0 })
+		if i < 0 {
+			i = len(newest)
 		}
 		page = newest[i:]
 	}
