@@ -4642,6 +4642,8 @@ type WorkoutLogMutation struct {
 	addperceived_effort *int32
 	notes               *string
 	complete_time       *time.Time
+	revision            *int32
+	addrevision         *int32
 	clearedFields       map[string]struct{}
 	done                bool
 	oldValue            func(context.Context) (*WorkoutLog, error)
@@ -5094,6 +5096,62 @@ func (m *WorkoutLogMutation) ResetCompleteTime() {
 	m.complete_time = nil
 }
 
+// SetRevision sets the "revision" field.
+func (m *WorkoutLogMutation) SetRevision(i int32) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *WorkoutLogMutation) Revision() (r int32, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the WorkoutLog entity.
+// If the WorkoutLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkoutLogMutation) OldRevision(ctx context.Context) (v int32, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *WorkoutLogMutation) AddRevision(i int32) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *WorkoutLogMutation) AddedRevision() (r int32, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *WorkoutLogMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
 // Where appends a list predicates to the WorkoutLogMutation builder.
 func (m *WorkoutLogMutation) Where(ps ...predicate.WorkoutLog) {
 	m.predicates = append(m.predicates, ps...)
@@ -5128,7 +5186,7 @@ func (m *WorkoutLogMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkoutLogMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.plan_id != nil {
 		fields = append(fields, workoutlog.FieldPlanID)
 	}
@@ -5152,6 +5210,9 @@ func (m *WorkoutLogMutation) Fields() []string {
 	}
 	if m.complete_time != nil {
 		fields = append(fields, workoutlog.FieldCompleteTime)
+	}
+	if m.revision != nil {
+		fields = append(fields, workoutlog.FieldRevision)
 	}
 	return fields
 }
@@ -5177,6 +5238,8 @@ func (m *WorkoutLogMutation) Field(name string) (ent.Value, bool) {
 		return m.Notes()
 	case workoutlog.FieldCompleteTime:
 		return m.CompleteTime()
+	case workoutlog.FieldRevision:
+		return m.Revision()
 	}
 	return nil, false
 }
@@ -5202,6 +5265,8 @@ func (m *WorkoutLogMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldNotes(ctx)
 	case workoutlog.FieldCompleteTime:
 		return m.OldCompleteTime(ctx)
+	case workoutlog.FieldRevision:
+		return m.OldRevision(ctx)
 	}
 	return nil, fmt.Errorf("unknown WorkoutLog field %s", name)
 }
@@ -5267,6 +5332,13 @@ func (m *WorkoutLogMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCompleteTime(v)
 		return nil
+	case workoutlog.FieldRevision:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog field %s", name)
 }
@@ -5284,6 +5356,9 @@ func (m *WorkoutLogMutation) AddedFields() []string {
 	if m.addperceived_effort != nil {
 		fields = append(fields, workoutlog.FieldPerceivedEffort)
 	}
+	if m.addrevision != nil {
+		fields = append(fields, workoutlog.FieldRevision)
+	}
 	return fields
 }
 
@@ -5298,6 +5373,8 @@ func (m *WorkoutLogMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedDay()
 	case workoutlog.FieldPerceivedEffort:
 		return m.AddedPerceivedEffort()
+	case workoutlog.FieldRevision:
+		return m.AddedRevision()
 	}
 	return nil, false
 }
@@ -5327,6 +5404,13 @@ func (m *WorkoutLogMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddPerceivedEffort(v)
+		return nil
+	case workoutlog.FieldRevision:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
 		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog numeric field %s", name)
@@ -5378,6 +5462,9 @@ func (m *WorkoutLogMutation) ResetField(name string) error {
 		return nil
 	case workoutlog.FieldCompleteTime:
 		m.ResetCompleteTime()
+		return nil
+	case workoutlog.FieldRevision:
+		m.ResetRevision()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog field %s", name)

@@ -105,4 +105,8 @@ func init() {
 	workoutlogDescCompleteTime := workoutlogFields[7].Descriptor()
 	// workoutlog.DefaultCompleteTime holds the default value on creation for the complete_time field.
 	workoutlog.DefaultCompleteTime = workoutlogDescCompleteTime.Default.(func() time.Time)
+	// workoutlogDescRevision is the schema descriptor for revision field.
+	workoutlogDescRevision := workoutlogFields[8].Descriptor()
+	// workoutlog.DefaultRevision holds the default value on creation for the revision field.
+	workoutlog.DefaultRevision = workoutlogDescRevision.Default.(int32)
 }

@@ -143,6 +143,7 @@ var (
 		{Name: "perceived_effort", Type: field.TypeInt32},
 		{Name: "notes", Type: field.TypeString, Size: 2147483647},
 		{Name: "complete_time", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt32, Default: 0},
 	}
 	// WorkoutLogsTable holds the schema information for the "workout_logs" table.
 	WorkoutLogsTable = &schema.Table{
@@ -154,6 +155,11 @@ var (
 				Name:    "workoutlog_plan_id_week_day",
 				Unique:  true,
 				Columns: []*schema.Column{WorkoutLogsColumns[1], WorkoutLogsColumns[3], WorkoutLogsColumns[4]},
+			},
+			{
+				Name:    "workoutlog_subject_complete_time",
+				Unique:  false,
+				Columns: []*schema.Column{WorkoutLogsColumns[2], WorkoutLogsColumns[8]},
 			},
 		},
 	}
