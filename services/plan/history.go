@@ -109,7 +109,7 @@ func (s *Service) ListSessions(ctx context.Context, req *planv1.ListSessionsRequ
 }
 
 // GetExerciseHistory returns the caller's logged sessions of one exercise, newest first,
-// with what they did last time and their records in it. The suggestion is not set here.
+// with what they did last time, their records in it and what to aim for next time.
 func (s *Service) GetExerciseHistory(ctx context.Context, req *planv1.GetExerciseHistoryRequest) (*planv1.GetExerciseHistoryResponse, error) {
 	sub, err := auth.RequireSubject(ctx)
 	if err != nil {
@@ -132,6 +132,19 @@ func (s *Service) GetExerciseHistory(ctx context.Context, req *planv1.GetExercis
 		Entries:      history.Entries(all, slug),
 		LastTime:     history.LastTime(all, slug, locale),
 		Records:      history.Records(all, func(s string) bool { return s == slug }, cat.Names()),
+	}
+	if lt := out.GetLastTime(); lt != nil {
+		// The target of the session last done is what the suggestion measures it against.
+		if p, err := s.plan(ctx, sub, lt.GetPlanId()); err == nil {
+			if _, d, err := findDay(p, lt.GetWeek(), lt.GetDay()); err == nil {
+				for _, e := range d.GetExercises() {
+					if strings.EqualFold(e.GetExerciseSlug(), slug) {
+						out.Suggestion = suggestion(e, cat[slug].Measurement, s.catalog.exercises(ctx, []string{slug})[slug].GetEquipment(), lt, locale)
+						break
+					}
+				}
+			}
+		}
 	}
 	if size := pageSize(req.PageSize); len(out.Entries) > size {
 		out.Entries = out.Entries[:size]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -239,6 +240,10 @@ func TestWorkoutLastTime(t *testing.T) {
 		require.Equal(t, p.GetId(), last.GetPlanId())
 		require.True(t, last.GetPain())
 		require.Len(t, last.GetSets(), 3)
+		sug := w.GetExercises()[i].GetSuggestion()
+		require.Equal(t, planv1.SuggestionAction_SUGGESTION_ACTION_REDUCE, sug.GetAction(), "it hurt: %v", sug)
+		require.Less(t, sug.GetLoadKg(), 42.5)
+		require.NotEmpty(t, sug.GetReason())
 		for j, ex := range w.GetExercises() {
 			if j != i && ex.GetExerciseSlug() != slug {
 				require.Nil(t, ex.GetLastTime(), "%s was not logged", ex.GetExerciseSlug())
@@ -436,4 +441,44 @@ func dayOf(p *planv1.Plan, w, d int32) (*planv1.Week, *planv1.Day, bool) {
 		}
 	}
 	return nil, nil, false
+}
+
+// TestWorkoutSuggestion: every set at the top of the range with effort to spare suggests more
+// load next time, in the workout and in the exercise's history.
+func TestWorkoutSuggestion(t *testing.T) {
+	e := newEnv(t, "", nil)
+	e.onboard(t, "alice", nil)
+	ctx := e.as(t, "alice")
+	resp, err := e.client.CreatePlan(ctx, &planv1.CreatePlanRequest{})
+	require.NoError(t, err)
+	p := resp.GetPlan()
+	day := firstTrainingDay(p)
+	i := firstRepsExercise(t, day)
+	ex := day.GetExercises()[i]
+	top := ex.GetReps()
+	if _, hi, ok := strings.Cut(top, "-"); ok {
+		top = hi
+	}
+	reps, err := strconv.Atoi(top)
+	require.NoError(t, err)
+	set := func() *planv1.SetLog { return &planv1.SetLog{Reps: int32(reps), LoadKg: 40, Rpe: proto.Int32(7)} }
+	sets := make([]*planv1.SetLog, ex.GetSets())
+	for j := range sets {
+		sets[j] = set()
+	}
+	_, err = e.client.CompleteWorkout(ctx, &planv1.CompleteWorkoutRequest{PlanId: p.GetId(), Week: 1, Day: day.GetDayNumber(), PerceivedEffort: 7,
+		Exercises: []*planv1.CompletedExercise{{ExerciseSlug: ex.GetExerciseSlug(), Sets: sets}}})
+	require.NoError(t, err)
+
+	w, err := e.client.GetWorkout(ctx, &planv1.GetWorkoutRequest{PlanId: p.GetId(), Week: 2, Day: day.GetDayNumber()})
+	require.NoError(t, err)
+	sug := w.GetWorkout().GetExercises()[i].GetSuggestion()
+	require.Equal(t, planv1.SuggestionAction_SUGGESTION_ACTION_PROGRESS, sug.GetAction(), "%v", sug)
+	require.Greater(t, sug.GetLoadKg(), 40.0)
+	require.LessOrEqual(t, sug.GetLoadKg(), 44.0, "at most +10 %")
+	require.Contains(t, sug.GetReason(), "RPE 7")
+
+	h, err := e.client.GetExerciseHistory(ctx, &planv1.GetExerciseHistoryRequest{ExerciseSlug: ex.GetExerciseSlug()})
+	require.NoError(t, err)
+	require.True(t, proto.Equal(sug, h.GetSuggestion()), "history suggests what the workout does: %v vs %v", sug, h.GetSuggestion())
 }

@@ -15,6 +15,7 @@ import (
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+	"github.com/fitcoach/fitcoach/services/plan/adapt"
 	"github.com/fitcoach/fitcoach/services/plan/history"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
@@ -235,12 +236,14 @@ func (s *Service) workout(ctx context.Context, p *planv1.Plan, w *planv1.Week, d
 			Block: e.GetBlock(), Cue: e.GetCue(), Measurement: measurementOf(e), LoadKg: e.GetLoadKg(),
 			LastTime: last[e.GetExerciseSlug()],
 		}
-		if ex, ok := info[e.GetExerciseSlug()]; ok {
+		ex, ok := info[e.GetExerciseSlug()]
+		if ok {
 			we.ExerciseCode, we.Names, we.Name = ex.GetCode(), ex.GetName(), localName(ex, locale)
 			if m := ex.GetMeasurement(); m != typesv1.Measurement_MEASUREMENT_UNSPECIFIED {
 				we.Measurement = m
 			}
 		}
+		we.Suggestion = suggestion(e, we.GetMeasurement(), ex.GetEquipment(), we.GetLastTime(), locale)
 		out.Exercises = append(out.Exercises, we)
 	}
 	return out
@@ -265,6 +268,18 @@ func (s *Service) lastTimes(ctx context.Context, slugs []string, locale string) 
 		return nil
 	}
 	return f.Found()
+}
+
+// suggestion is what to aim for today in a prescribed exercise, from what was done of it last
+// time (nil without a last time): the suggestion engine's double progression.
+func suggestion(e *planv1.Exercise, m typesv1.Measurement, equipment []string, last *planv1.LastTime, locale string) *planv1.Suggestion {
+	if last == nil {
+		return nil
+	}
+	return adapt.Suggest(adapt.SuggestInput{
+		Prescribed: e, Measurement: m, Equipment: equipment, Locale: locale,
+		Last: &planv1.CompletedExercise{ExerciseSlug: e.GetExerciseSlug(), Sets: last.GetSets(), Pain: last.GetPain()},
+	})
 }
 
 // sessions are stored logs as history reads them.
