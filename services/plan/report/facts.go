@@ -196,7 +196,7 @@ func Read(in Input) Facts {
 			if e.Sessions == 0 && e.Before == (Best{}) {
 				e.Before = b
 			}
-			f.PerSet = f.PerSet || len(c.GetSets()) > 0
+			f.PerSet = f.PerSet || slices.ContainsFunc(c.GetSets(), measured)
 			f.Sets += len(sets)
 			f.Skipped += skipped
 			e.Sessions++
@@ -464,4 +464,10 @@ func Fingerprint(week, revision int32, locale string, archetype typesv1.Archetyp
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// measured says a set carries what only per-set logging records: a load or an effort (sets
+// derived from an old client's reps carry neither).
+func measured(s *planv1.SetLog) bool {
+	return s.GetLoadKg() > 0 || s.Rpe != nil || s.Rir != nil
 }
