@@ -16,8 +16,12 @@ type Tx struct {
 	config
 	// Plan is the client for interacting with the Plan builders.
 	Plan *PlanClient
+	// PlanRequest is the client for interacting with the PlanRequest builders.
+	PlanRequest *PlanRequestClient
 	// Profile is the client for interacting with the Profile builders.
 	Profile *ProfileClient
+	// WeekClose is the client for interacting with the WeekClose builders.
+	WeekClose *WeekCloseClient
 	// WorkoutLog is the client for interacting with the WorkoutLog builders.
 	WorkoutLog *WorkoutLogClient
 
@@ -152,7 +156,9 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.Plan = NewPlanClient(tx.config)
+	tx.PlanRequest = NewPlanRequestClient(tx.config)
 	tx.Profile = NewProfileClient(tx.config)
+	tx.WeekClose = NewWeekCloseClient(tx.config)
 	tx.WorkoutLog = NewWorkoutLogClient(tx.config)
 }
 

@@ -9,8 +9,14 @@ import (
 // Plan is the predicate function for plan builders.
 type Plan func(*sql.Selector)
 
+// PlanRequest is the predicate function for planrequest builders.
+type PlanRequest func(*sql.Selector)
+
 // Profile is the predicate function for profile builders.
 type Profile func(*sql.Selector)
+
+// WeekClose is the predicate function for weekclose builders.
+type WeekClose func(*sql.Selector)
 
 // WorkoutLog is the predicate function for workoutlog builders.
 type WorkoutLog func(*sql.Selector)
