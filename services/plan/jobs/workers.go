@@ -67,7 +67,9 @@ type reportWorker struct {
 	q *Queue
 }
 
-func (w *reportWorker) Timeout(*river.Job[CoachReportArgs]) time.Duration { return w.q.cfg.CoachTimeout }
+func (w *reportWorker) Timeout(*river.Job[CoachReportArgs]) time.Duration {
+	return w.q.cfg.CoachTimeout
+}
 
 func (w *reportWorker) Work(ctx context.Context, job *river.Job[CoachReportArgs]) error {
 	a := job.Args
