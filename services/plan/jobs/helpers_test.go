@@ -44,8 +44,8 @@ func newCoach(t testing.TB, d *db.DB) *coach {
 	return &coach{d: d}
 }
 
-// exec runs q with ?-placeholders on either dialect.
-func exec(ctx context.Context, d *db.DB, q string, args ...any) error {
+// execSQL runs q with ?-placeholders on either dialect.
+func execSQL(ctx context.Context, d *db.DB, q string, args ...any) error {
 	if d.Dialect == db.Postgres {
 		for i := 1; strings.Contains(q, "?"); i++ {
 			q = strings.Replace(q, "?", fmt.Sprintf("$%d", i), 1)
@@ -56,7 +56,7 @@ func exec(ctx context.Context, d *db.DB, q string, args ...any) error {
 }
 
 func (c *coach) adapt(ctx context.Context, sub, planID string, week int32) error {
-	if err := exec(ctx, c.d, `INSERT INTO test_adapt_starts (plan_id, week) VALUES (?, ?)`, planID, week); err != nil {
+	if err := execSQL(ctx, c.d, `INSERT INTO test_adapt_starts (plan_id, week) VALUES (?, ?)`, planID, week); err != nil {
 		return err
 	}
 	if c.hold {
@@ -70,11 +70,11 @@ func (c *coach) adapt(ctx context.Context, sub, planID string, week int32) error
 	if fail {
 		return fmt.Errorf("the scripted adaptation failure of plan %s", planID)
 	}
-	return exec(ctx, c.d, `INSERT INTO test_adaptations (plan_id, week, subject) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, planID, week, sub)
+	return execSQL(ctx, c.d, `INSERT INTO test_adaptations (plan_id, week, subject) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, planID, week, sub)
 }
 
 func (c *coach) report(ctx context.Context, _, planID string, week int32) error {
-	return exec(ctx, c.d, `INSERT INTO test_reports (plan_id, week) VALUES (?, ?) ON CONFLICT DO NOTHING`, planID, week)
+	return execSQL(ctx, c.d, `INSERT INTO test_reports (plan_id, week) VALUES (?, ?) ON CONFLICT DO NOTHING`, planID, week)
 }
 
 func count(t testing.TB, d *db.DB, q string) int {
@@ -87,7 +87,7 @@ func count(t testing.TB, d *db.DB, q string) int {
 // generated records generation requests; the plan service's own is tested in package plan.
 func generated(d *db.DB) jobs.GenerateFunc {
 	return func(ctx context.Context, a jobs.GeneratePlanArgs, _ jobs.Attempt) error {
-		return exec(ctx, d, `INSERT INTO test_reports (plan_id, week) VALUES (?, 0) ON CONFLICT DO NOTHING`, a.PlanID)
+		return execSQL(ctx, d, `INSERT INTO test_reports (plan_id, week) VALUES (?, 0) ON CONFLICT DO NOTHING`, a.PlanID)
 	}
 }
 
@@ -158,4 +158,22 @@ func (f *fixture) plan(t *testing.T, sub string, created time.Time, weeks int32)
 	})
 	require.NoError(t, err)
 	return id
+}
+
+// syncBuffer is a bytes.Buffer a process writes while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
