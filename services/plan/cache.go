@@ -44,6 +44,10 @@ func (c *planCache) get(subject, id string) (*planv1.Plan, bool) {
 }
 
 func (c *planCache) put(subject string, p *planv1.Plan) {
+	// Only a READY plan is immutable: a PENDING or FAILED one changes with its job.
+	if p.GetState() != planv1.PlanState_PLAN_STATE_READY {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.items[p.GetId()]; ok {
