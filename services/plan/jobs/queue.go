@@ -69,6 +69,10 @@ func (c *Config) Validate() error {
 	if c.GenerateWorkers < 0 || c.CoachWorkers < 0 {
 		errs = append(errs, errors.New("jobs: GenerateWorkers and CoachWorkers cannot be negative"))
 	}
+	if c.PollInterval < 100*time.Millisecond {
+		// River fetches at most every 100ms (its FetchCooldown); a shorter poll is refused.
+		errs = append(errs, fmt.Errorf("jobs: PollInterval (%s) must be at least 100ms", c.PollInterval))
+	}
 	if c.MaxAttempts < 1 {
 		errs = append(errs, errors.New("jobs: MaxAttempts must be at least 1"))
 	}
