@@ -37,7 +37,7 @@ func TestJobsCLI(t *testing.T) {
 		return errors.New("the adaptation's scripted failure")
 	}
 	ops, err := jobs.Open(t.Context(), jobs.Options{DB: d, DSN: dsn, Store: store.New(d),
-		Config: jobs.Config{MaxAttempts: 1, PollInterval: 100 * time.Millisecond},
+		Config:   jobs.Config{MaxAttempts: 1, PollInterval: 100 * time.Millisecond},
 		Handlers: jobs.Handlers{Generate: func(context.Context, jobs.GeneratePlanArgs, jobs.Attempt) error { return nil }, Adapt: failing},
 	})
 	require.NoError(t, err)
