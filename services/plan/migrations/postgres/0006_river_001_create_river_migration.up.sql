@@ -8,5 +8,3 @@ CREATE TABLE river_migration(
 );
 
 CREATE UNIQUE INDEX ON river_migration USING btree(version);
-
-INSERT INTO river_migration (version) VALUES (1);

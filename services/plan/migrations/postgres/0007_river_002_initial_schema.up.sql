@@ -96,5 +96,3 @@ CREATE UNLOGGED TABLE river_leader(
     CONSTRAINT name_length CHECK (char_length(name) > 0 AND char_length(name) < 128),
     CONSTRAINT leader_id_length CHECK (char_length(leader_id) > 0 AND char_length(leader_id) < 128)
 );
-
-INSERT INTO river_migration (version) VALUES (2);

@@ -45,5 +45,3 @@ ALTER TABLE river_leader
     ALTER COLUMN name SET DEFAULT 'default',
     DROP CONSTRAINT name_length,
     ADD CONSTRAINT name_length CHECK (name = 'default');
-
-INSERT INTO river_migration (version) VALUES (4);

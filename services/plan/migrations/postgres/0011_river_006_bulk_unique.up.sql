@@ -40,5 +40,3 @@ CREATE UNIQUE INDEX IF NOT EXISTS river_job_unique_idx ON river_job (unique_key)
 -- completed (i.e. no more rows with non-null unique_key and null
 -- unique_states).
 DROP INDEX river_job_kind_unique_key_idx;
-
-INSERT INTO river_migration (line, version) VALUES ('main', 6);

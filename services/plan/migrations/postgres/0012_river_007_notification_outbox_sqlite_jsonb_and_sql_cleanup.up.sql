@@ -44,5 +44,3 @@ ALTER TABLE river_job
 
 ALTER TABLE river_queue
     ALTER COLUMN updated_at SET DEFAULT CURRENT_TIMESTAMP;
-
-INSERT INTO river_migration (line, version) VALUES ('main', 7);

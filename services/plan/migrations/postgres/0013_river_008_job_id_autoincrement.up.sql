@@ -3,5 +3,3 @@
 -- No-op. Postgres sequences already prevent automatically generated job IDs
 -- from being reused.
 SELECT 1;
-
-INSERT INTO river_migration (line, version) VALUES ('main', 8);

@@ -8,5 +8,3 @@ CREATE TABLE river_migration (
 );
 
 CREATE UNIQUE INDEX river_migration_version_idx ON river_migration (version);
-
-INSERT INTO river_migration (version) VALUES (1);

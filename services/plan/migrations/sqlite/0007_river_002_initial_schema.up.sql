@@ -19,5 +19,3 @@ CREATE TABLE river_leader (
     CONSTRAINT name_length CHECK (length(name) > 0 AND length(name) < 128),
     CONSTRAINT leader_id_length CHECK (length(leader_id) > 0 AND length(leader_id) < 128)
 );
-
-INSERT INTO river_migration (version) VALUES (2);

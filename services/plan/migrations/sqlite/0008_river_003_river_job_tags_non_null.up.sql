@@ -6,5 +6,3 @@
 --
 
 SELECT 1;
-
-INSERT INTO river_migration (version) VALUES (3);

@@ -64,5 +64,3 @@ CREATE TABLE river_client_queue (
     CONSTRAINT num_jobs_completed_zero_or_positive CHECK (num_jobs_completed >= 0),
     CONSTRAINT num_jobs_running_zero_or_positive CHECK (num_jobs_running >= 0)
 );
-
-INSERT INTO river_migration (line, version) VALUES ('main', 5);

@@ -63,5 +63,3 @@ CREATE UNIQUE INDEX river_job_unique_idx ON river_job (unique_key)
             WHEN 'scheduled' THEN unique_states & (1 << 7)
             ELSE 0
         END >= 1;
-
-INSERT INTO river_migration (line, version) VALUES ('main', 6);

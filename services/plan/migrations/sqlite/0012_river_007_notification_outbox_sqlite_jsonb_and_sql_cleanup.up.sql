@@ -261,5 +261,3 @@ SET max_attempts = max_attempts_old;
 
 ALTER TABLE river_job
     DROP COLUMN max_attempts_old;
-
-INSERT INTO river_migration (line, version) VALUES ('main', 7);
