@@ -21,11 +21,12 @@ generate: protos
 	$(GO) tool buf format -w
 	$(GO) tool buf generate
 	./scripts/generate-ent.sh
+	cd services/plan && $(GO) run ./internal/rivergen
 
 # Fails when committed generated code differs from what the generators produce now.
 generate-check: generate
-	@if [ -n "$$(git status --porcelain -- pkg/gen gateway/openapi proto services/*/ent)" ]; then \
-		git status --porcelain -- pkg/gen gateway/openapi proto services/*/ent; \
+	@if [ -n "$$(git status --porcelain -- pkg/gen gateway/openapi proto services/*/ent services/*/migrations)" ]; then \
+		git status --porcelain -- pkg/gen gateway/openapi proto services/*/ent services/*/migrations; \
 		echo "generated code is stale: run 'make generate' and commit"; exit 1; fi
 
 lint: protos

@@ -31,6 +31,8 @@ Usage:
   fitcoach serve catalog|video|plan|gateway [--grpc-addr ADDR | --http-addr ADDR]
   fitcoach migrate catalog|video|plan status|up|force VERSION
   fitcoach migrate catalog|video|plan down N|--all [--yes]
+  fitcoach jobs list [--state discarded|retryable|…] [--kind K] [--limit N] [--json]
+  fitcoach jobs retry ID
   fitcoach token --sub ID [--admin] [--ttl 24h] [--data-dir DIR]
   fitcoach validate-plan [FILE|-]
   fitcoach import exercises FILE.csv|FILE.json [--addr ADDR]
@@ -50,6 +52,7 @@ func commands() map[string]command {
 		"dev":           runDev,
 		"serve":         runServe,
 		"migrate":       migrateCmd{interactive: stdinIsTerminal}.run,
+		"jobs":          runJobs,
 		"token":         runToken,
 		"validate-plan": runValidatePlan,
 		"evaluate-plan": runEvaluatePlan,

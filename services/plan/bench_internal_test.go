@@ -54,7 +54,12 @@ func BenchmarkCreatePlanWithoutLLM(b *testing.B) {
 	}
 	deps.Register(&catalogv1.CatalogService_ServiceDesc, fakes.NewCatalog())
 	deps.Register(&videov1.VideoService_ServiceDesc, &fakes.Video{})
-	conn, err := deps.InProcess(grpc.WithChainUnaryInterceptor(auth.ForwardToken(nil)))
+	// Generation runs as a background job, without the caller's token.
+	svcToken, err := signer.Mint("service:bench", []string{auth.RoleService}, time.Hour)
+	if err != nil {
+		b.Fatal(err)
+	}
+	conn, err := deps.InProcess(grpc.WithChainUnaryInterceptor(auth.ForwardToken(func() string { return svcToken })))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -59,6 +59,10 @@ func (c *planCache) get(subject, id string) (e planEntry, fresh, ok bool) {
 // set makes view the cached current revision of its plan, checked now. A view older than
 // the cached one (a slow reader racing a writer of this process) is ignored.
 func (c *planCache) set(subject string, orig, view *planv1.Plan) {
+	// Only a READY plan is immutable: a PENDING or FAILED one changes with its job.
+	if orig.GetState() != planv1.PlanState_PLAN_STATE_READY {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if el, ok := c.items[view.GetId()]; ok {

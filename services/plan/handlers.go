@@ -19,6 +19,7 @@ import (
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
+	"github.com/fitcoach/fitcoach/services/plan/jobs"
 	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
@@ -63,11 +64,21 @@ func (s *Service) profile(ctx context.Context, sub string) (*planv1.Profile, err
 	return p, nil
 }
 
-// CreatePlan generates and stores a plan, once per request id.
+// CreatePlan asks for a plan, once per request id, and answers it READY when its generation
+// job makes it within wait_seconds (default 30); otherwise it answers the plan PENDING, with
+// the id to poll with GetPlan (or to find in ListPlans), or FAILED with the error when the job
+// gave up. An attempt that fails while the call waits here is answered as its error (e.g.
+// UNAVAILABLE when the LLM failed and the fallback is off); the job retries it, and asking
+// again with the same request id answers the plan in its state (and queues its generation
+// again should it have been lost).
 func (s *Service) CreatePlan(ctx context.Context, req *planv1.CreatePlanRequest) (*planv1.CreatePlanResponse, error) {
 	sub, err := auth.RequireSubject(ctx)
 	if err != nil {
 		return nil, err
+	}
+	wait := DefaultPlanWait
+	if req.WaitSeconds != nil {
+		wait = time.Duration(req.GetWaitSeconds()) * time.Second
 	}
 	rid := req.GetRequestId()
 	if rid == "" {
@@ -78,32 +89,59 @@ func (s *Service) CreatePlan(ctx context.Context, req *planv1.CreatePlanRequest)
 	} else if !errors.Is(err, grpcerr.ErrNotFound) {
 		return nil, err
 	}
-	profile, err := s.store.GetProfile(ctx, sub)
-	if errors.Is(err, grpcerr.ErrNotFound) {
-		return nil, fmt.Errorf("complete onboarding (PUT /v1/me/profile) before asking for a plan: %w", grpcerr.ErrFailedPrecondition)
+	r, err := s.store.RequestByRequestID(ctx, sub, rid)
+	switch {
+	case err == nil && r.State == store.RequestFailed:
+		return &planv1.CreatePlanResponse{Plan: r.Plan()}, nil
+	case err == nil:
+		// Queued before; queueing again is a no-op unless the job was lost for good.
+		if _, err := s.jobs.EnqueueGenerate(ctx, jobs.GeneratePlanArgs{Subject: sub, RequestID: rid, PlanID: r.ID}); err != nil {
+			return nil, err
+		}
+	case errors.Is(err, grpcerr.ErrNotFound):
+		if r, err = s.takeRequest(ctx, sub, rid); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, err
 	}
+	p, err := s.awaitPlan(ctx, sub, r, wait)
 	if err != nil {
 		return nil, err
 	}
-	// Duplicates in this process share one generation; across replicas the unique
-	// (subject, request_id) index picks one stored plan. The generation is detached from the
-	// caller's cancellation (keeping its token for catalog calls): a client that gives up and
-	// retries with the same request id finds the plan instead of starting over.
+	return &planv1.CreatePlanResponse{Plan: p}, nil
+}
+
+// takeRequest admits a new request (the quota) and queues its generation. Duplicates in this
+// process share one admission; across replicas the unique (subject, request_id) index picks
+// one request and the job's uniqueness one generation. The job does not depend on the caller:
+// a client that goes away, or a process that restarts, leaves it to finish.
+func (s *Service) takeRequest(ctx context.Context, sub, rid string) (*store.PlanRequest, error) {
+	if _, err := s.store.GetProfile(ctx, sub); errors.Is(err, grpcerr.ErrNotFound) {
+		return nil, fmt.Errorf("complete onboarding (PUT /v1/me/profile) before asking for a plan: %w", grpcerr.ErrFailedPrecondition)
+	} else if err != nil {
+		return nil, err
+	}
 	v, err, _ := s.flight.Do(sub+"\x00"+rid, func() (any, error) {
-		// Replays of a stored request id were answered above, free, and duplicates in flight
-		// share this admission: what is left is one generation, possibly paid LLM work.
 		if err := s.quota.Admit(ctx, sub); err != nil {
 			return nil, s.exhausted(err)
 		}
-		return s.generateAndStore(context.WithoutCancel(ctx), sub, rid, profile)
+		r, _, err := s.store.CreateRequest(ctx, sub, rid, store.NewPlanID(time.Now()))
+		if err != nil {
+			return nil, err
+		}
+		if _, err := s.jobs.EnqueueGenerate(ctx, jobs.GeneratePlanArgs{Subject: sub, RequestID: rid, PlanID: r.ID}); err != nil {
+			return nil, err
+		}
+		return r, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return &planv1.CreatePlanResponse{Plan: v.(*planv1.Plan)}, nil
+	return v.(*store.PlanRequest), nil
 }
 
-func (s *Service) generateAndStore(ctx context.Context, sub, rid string, profile *planv1.Profile) (*planv1.Plan, error) {
+func (s *Service) generateAndStore(ctx context.Context, sub, rid, id string, profile *planv1.Profile) (*planv1.Plan, error) {
 	start := time.Now()
 	res, err := s.gen.Generate(ctx, profile)
 	if err != nil {
@@ -111,7 +149,7 @@ func (s *Service) generateAndStore(ctx context.Context, sub, rid string, profile
 	}
 	wp := res.Plan
 	p := &planv1.Plan{
-		Id:                store.NewPlanID(time.Now()),
+		Id:                id,
 		PlanName:          wp.GetPlanName(),
 		DurationWeeks:     wp.GetDurationWeeks(),
 		Goal:              wp.GetGoal(),

@@ -83,7 +83,11 @@ func newEnv(t testing.TB, dsn string, steps []llmtest.Step, opts ...envOption) *
 	require.NoError(t, err)
 	deps.Register(&catalogv1.CatalogService_ServiceDesc, e.catalog)
 	deps.Register(&videov1.VideoService_ServiceDesc, e.video)
-	depsConn, err := deps.InProcess(grpc.WithChainUnaryInterceptor(auth.ForwardToken(nil)))
+	// Generation runs as a background job, without the caller's token: calls to the other
+	// services then carry a service token, as fitcoach's own connections do.
+	svcToken, err := signer.Mint("service:test", []string{auth.RoleService}, time.Hour)
+	require.NoError(t, err)
+	depsConn, err := deps.InProcess(grpc.WithChainUnaryInterceptor(auth.ForwardToken(func() string { return svcToken })))
 	require.NoError(t, err)
 	t.Cleanup(func() { depsConn.Close() })
 

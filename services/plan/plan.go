@@ -2,7 +2,8 @@
 // (always valid, made only of exercises with video), the day's workout with its playlist,
 // and workout logs. See DESIGN.md "The AI plan".
 //
-// Layout: store/ (database), generate/ (the generation pipeline), planner/ (the built-in
+// Layout: store/ (database), jobs/ (durable background work on River: generation,
+// adaptation, reports), generate/ (the generation pipeline), planner/ (the built-in
 // planner), microcycle/ (the weekly template the LLM writes and its expansion), llm/ (the
 // OpenAI-compatible client), prompt/ (versioned prompts), aiplan/ (plan parsing and
 // validation), adapt/ (the weekly adaptation), report/ (the coach's report), llmtest/ (a
@@ -27,6 +28,7 @@ import (
 	"github.com/fitcoach/fitcoach/pkg/server"
 	"github.com/fitcoach/fitcoach/services/plan/adapt"
 	"github.com/fitcoach/fitcoach/services/plan/generate"
+	"github.com/fitcoach/fitcoach/services/plan/jobs"
 	"github.com/fitcoach/fitcoach/services/plan/llm"
 	"github.com/fitcoach/fitcoach/services/plan/prompt"
 	"github.com/fitcoach/fitcoach/services/plan/quota"
@@ -63,6 +65,27 @@ type Config struct {
 	PlanRatePeriod time.Duration `env:"PLAN_RATE_PERIOD" default:"1h" usage:"the period of PLAN_RATE_LIMIT"`
 	// LLMDailyTokenBudget bounds the LLM tokens one person's plans use per UTC day.
 	LLMDailyTokenBudget int64 `env:"LLM_DAILY_TOKENS_PER_PERSON" default:"200000" usage:"LLM tokens (prompt and completion) one person's plans may use per UTC day; past it CreatePlan answers 429 until midnight UTC (0: no budget)"`
+
+	// Background jobs (River, in the plan database): generation, adaptation, reports.
+	JobWorkers      int           `env:"PLAN_JOB_WORKERS" default:"4" usage:"plan generations one process runs at once"`
+	CoachJobWorkers int           `env:"PLAN_COACH_JOB_WORKERS" default:"2" usage:"adaptations and reports one process runs at once"`
+	JobMaxAttempts  int           `env:"PLAN_JOB_MAX_ATTEMPTS" default:"5" usage:"runs of a background job before it is discarded (then 'fitcoach jobs list --state discarded' shows it and 'fitcoach jobs retry ID' runs it again)"`
+	JobRetryBase    time.Duration `env:"PLAN_JOB_RETRY_BASE" default:"10s" usage:"wait before a failed job's first retry; each next retry waits twice as long, up to 10m"`
+	CoachJobTimeout time.Duration `env:"PLAN_COACH_JOB_TIMEOUT" default:"2m" usage:"deadline of one adaptation or report"`
+	JobRescueAfter  time.Duration `env:"PLAN_JOB_RESCUE_AFTER" usage:"how long a job may run before it is presumed lost with a killed process and retried (unset: the longest job deadline plus 1m)"`
+	JobPollInterval time.Duration `env:"PLAN_JOB_POLL_INTERVAL" default:"1s" usage:"how often a process looks for due jobs besides being notified of new ones"`
+	WeekSweepEvery  time.Duration `env:"PLAN_WEEK_SWEEP_INTERVAL" default:"1h" usage:"how often plans are searched for weeks that ended without an adaptation"`
+}
+
+// jobsConfig is the queue's config: a generation attempt may take the generation's deadline
+// and a margin to store the plan.
+func (c *Config) jobsConfig() jobs.Config {
+	return jobs.Config{
+		GenerateWorkers: c.JobWorkers, CoachWorkers: c.CoachJobWorkers,
+		GenerateTimeout: c.GenerationTimeout + 5*time.Second, CoachTimeout: c.CoachJobTimeout,
+		RescueAfter: c.JobRescueAfter, MaxAttempts: c.JobMaxAttempts, RetryBase: c.JobRetryBase,
+		SweepInterval: c.WeekSweepEvery, PollInterval: c.JobPollInterval,
+	}
 }
 
 // Validate checks the config.
@@ -95,6 +118,13 @@ func (c *Config) Validate() error {
 	if c.OpenAIModel == "" {
 		c.OpenAIModel = "gpt-4o-mini"
 	}
+	if c.JobWorkers < 0 || c.CoachJobWorkers < 0 || c.JobMaxAttempts < 0 || c.JobRetryBase < 0 || c.CoachJobTimeout < 0 || c.JobRescueAfter < 0 || c.JobPollInterval < 0 || c.WeekSweepEvery < 0 {
+		errs = append(errs, errors.New("PLAN_JOB_WORKERS, PLAN_COACH_JOB_WORKERS, PLAN_JOB_MAX_ATTEMPTS, PLAN_JOB_RETRY_BASE, PLAN_COACH_JOB_TIMEOUT, PLAN_JOB_RESCUE_AFTER, PLAN_JOB_POLL_INTERVAL and PLAN_WEEK_SWEEP_INTERVAL cannot be negative"))
+	} else if jc := c.jobsConfig(); c.GenerationTimeout > 0 {
+		if err := jc.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("PLAN_JOB_RESCUE_AFTER: %w", err))
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -112,6 +142,11 @@ type Deps struct {
 	// Quota keeps the per-person limits: quota.NewRedis to share them between replicas; nil
 	// keeps them in process.
 	Quota quota.Backend
+	// AdaptWeek and CoachReport do the adapt_week and coach_report jobs' work (the
+	// adaptation's and the report's packages); nil does them with this service's Adapt and
+	// WriteReport.
+	AdaptWeek   jobs.AdaptFunc
+	CoachReport jobs.ReportFunc
 }
 
 // Service is the plan-generator.
@@ -132,6 +167,8 @@ type Service struct {
 	quota    *quota.Quota
 	adapter  *adapt.Writer
 	reporter *report.Writer
+	jobs     *jobs.Queue
+	waits    *waitHub
 }
 
 // Migrations are the service's embedded SQL migrations, for `fitcoach migrate plan`.
@@ -162,6 +199,42 @@ func New(ctx context.Context, cfg Config, deps Deps) (*Service, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// adaptJob is the adapt_week job's work: the weekly adaptation (idempotent per week and base
+// revision, so a retried job makes one revision).
+func (s *Service) adaptJob(ctx context.Context, sub, planID string, week int32) error {
+	_, err := s.Adapt(ctx, sub, planID, week)
+	return err
+}
+
+// reportJob is the coach_report job's work: the report, stored under its fingerprint.
+func (s *Service) reportJob(ctx context.Context, sub, planID string, week int32) error {
+	_, err := s.WriteReport(ctx, sub, planID, week)
+	return err
+}
+
+// newQueue builds the service's job queue on its database and starts its workers.
+func (s *Service) newQueue(deps Deps) error {
+	if deps.AdaptWeek == nil {
+		deps.AdaptWeek = s.adaptJob
+	}
+	if deps.CoachReport == nil {
+		deps.CoachReport = s.reportJob
+	}
+	q, err := jobs.Open(context.Background(), jobs.Options{
+		DB: s.db, DSN: s.cfg.DatabaseURL, Store: s.store, Config: s.cfg.jobsConfig(),
+		Handlers: jobs.Handlers{Generate: s.generateJob, Adapt: deps.AdaptWeek, Report: deps.CoachReport},
+		Registry: deps.Registry, Logger: deps.Logger,
+	})
+	if err != nil {
+		return fmt.Errorf("plan jobs: %w", err)
+	}
+	if err := q.Start(context.Background()); err != nil {
+		return fmt.Errorf("plan jobs: %w", err)
+	}
+	s.jobs = q
+	return nil
 }
 
 func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
@@ -211,7 +284,7 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 		m.quotaErrors.Inc()
 		log.Warn("quota store failed; admitting the request unchecked", "err", err)
 	}
-	return &Service{
+	s := &Service{
 		quota:    q,
 		cfg:      cfg,
 		log:      deps.Logger,
@@ -225,7 +298,12 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 		metrics:  m,
 		adapter:  adapter,
 		reporter: reporter,
-	}, nil
+		waits:    newWaitHub(),
+	}
+	if err := s.newQueue(deps); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Register adds the PlanService to srv.
@@ -233,7 +311,11 @@ func (s *Service) Register(srv *server.Server) {
 	srv.Register(&planv1.PlanService_ServiceDesc, s)
 }
 
-// Close closes the database.
+// Close stops the job queue, letting running jobs finish for a few seconds (those still
+// running are cancelled and retried after the next start, here or on a replica), then closes
+// the database.
 func (s *Service) Close() error {
-	return errors.Join(s.store.Close(), s.db.Close())
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return errors.Join(s.jobs.Stop(ctx), s.store.Close(), s.db.Close())
 }

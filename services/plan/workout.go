@@ -93,7 +93,7 @@ func (s *Service) StartWorkout(ctx context.Context, req *planv1.StartWorkoutRequ
 // exercise is stored in one shape, its sets (see history.Normalize): sent by new clients, made
 // from reps_done for old ones. The answer is the log exactly as this call stored it.
 func (s *Service) CompleteWorkout(ctx context.Context, req *planv1.CompleteWorkoutRequest) (*planv1.CompleteWorkoutResponse, error) {
-	sub, p, _, day, err := s.callerDay(ctx, req.GetPlanId(), req.GetWeek(), req.GetDay())
+	sub, p, week, day, err := s.callerDay(ctx, req.GetPlanId(), req.GetWeek(), req.GetDay())
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,38 @@ func (s *Service) CompleteWorkout(ctx context.Context, req *planv1.CompleteWorko
 	if err != nil {
 		return nil, err
 	}
-	return &planv1.CompleteWorkoutResponse{Log: log}, nil
+	return &planv1.CompleteWorkoutResponse{Log: log, AdaptationQueued: s.weekLogged(ctx, sub, p, week)}, nil
+}
+
+// weekLogged queues the adaptation of the weeks after week once every planned session of it
+// is logged (not for the plan's last week, which has none after it) and reports whether it
+// did. The log is stored either way: a queue that cannot take the job now leaves the
+// adaptation to the week-end sweep.
+func (s *Service) weekLogged(ctx context.Context, sub string, p *planv1.Plan, week *planv1.Week) bool {
+	if week.GetWeekNumber() >= p.GetDurationWeeks() {
+		return false
+	}
+	logs, err := s.store.ListWorkoutLogs(ctx, sub, p.GetId())
+	if err != nil {
+		s.log.WarnContext(ctx, "week logs unreadable; adaptation left to the week-end sweep", "plan_id", p.GetId(), "err", err)
+		return false
+	}
+	done := map[int32]bool{}
+	for _, l := range logs {
+		if l.Week == week.GetWeekNumber() {
+			done[l.Day] = true
+		}
+	}
+	for _, d := range week.GetDays() {
+		if !d.GetIsRestDay() && !done[d.GetDayNumber()] {
+			return false
+		}
+	}
+	if err := s.EnqueueAdapt(context.WithoutCancel(ctx), sub, p.GetId(), week.GetWeekNumber()); err != nil {
+		s.log.WarnContext(ctx, "adaptation not queued; left to the week-end sweep", "plan_id", p.GetId(), "week", week.GetWeekNumber(), "err", err)
+		return false
+	}
+	return true
 }
 
 // completed checks the request's exercises against the day's prescription and returns them

@@ -16,8 +16,10 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"github.com/fitcoach/fitcoach/services/plan/ent/coachreport"
 	"github.com/fitcoach/fitcoach/services/plan/ent/plan"
+	"github.com/fitcoach/fitcoach/services/plan/ent/planrequest"
 	"github.com/fitcoach/fitcoach/services/plan/ent/planrevision"
 	"github.com/fitcoach/fitcoach/services/plan/ent/profile"
+	"github.com/fitcoach/fitcoach/services/plan/ent/weekclose"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
 
 	stdsql "database/sql"
@@ -32,10 +34,14 @@ type Client struct {
 	CoachReport *CoachReportClient
 	// Plan is the client for interacting with the Plan builders.
 	Plan *PlanClient
+	// PlanRequest is the client for interacting with the PlanRequest builders.
+	PlanRequest *PlanRequestClient
 	// PlanRevision is the client for interacting with the PlanRevision builders.
 	PlanRevision *PlanRevisionClient
 	// Profile is the client for interacting with the Profile builders.
 	Profile *ProfileClient
+	// WeekClose is the client for interacting with the WeekClose builders.
+	WeekClose *WeekCloseClient
 	// WorkoutLog is the client for interacting with the WorkoutLog builders.
 	WorkoutLog *WorkoutLogClient
 }
@@ -51,8 +57,10 @@ func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.CoachReport = NewCoachReportClient(c.config)
 	c.Plan = NewPlanClient(c.config)
+	c.PlanRequest = NewPlanRequestClient(c.config)
 	c.PlanRevision = NewPlanRevisionClient(c.config)
 	c.Profile = NewProfileClient(c.config)
+	c.WeekClose = NewWeekCloseClient(c.config)
 	c.WorkoutLog = NewWorkoutLogClient(c.config)
 }
 
@@ -148,8 +156,10 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		config:       cfg,
 		CoachReport:  NewCoachReportClient(cfg),
 		Plan:         NewPlanClient(cfg),
+		PlanRequest:  NewPlanRequestClient(cfg),
 		PlanRevision: NewPlanRevisionClient(cfg),
 		Profile:      NewProfileClient(cfg),
+		WeekClose:    NewWeekCloseClient(cfg),
 		WorkoutLog:   NewWorkoutLogClient(cfg),
 	}, nil
 }
@@ -172,8 +182,10 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		config:       cfg,
 		CoachReport:  NewCoachReportClient(cfg),
 		Plan:         NewPlanClient(cfg),
+		PlanRequest:  NewPlanRequestClient(cfg),
 		PlanRevision: NewPlanRevisionClient(cfg),
 		Profile:      NewProfileClient(cfg),
+		WeekClose:    NewWeekCloseClient(cfg),
 		WorkoutLog:   NewWorkoutLogClient(cfg),
 	}, nil
 }
@@ -203,21 +215,23 @@ func (c *Client) Close() error {
 // Use adds the mutation hooks to all the entity clients.
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
-	c.CoachReport.Use(hooks...)
-	c.Plan.Use(hooks...)
-	c.PlanRevision.Use(hooks...)
-	c.Profile.Use(hooks...)
-	c.WorkoutLog.Use(hooks...)
+	for _, n := range []interface{ Use(...Hook) }{
+		c.CoachReport, c.Plan, c.PlanRequest, c.PlanRevision, c.Profile, c.WeekClose,
+		c.WorkoutLog,
+	} {
+		n.Use(hooks...)
+	}
 }
 
 // Intercept adds the query interceptors to all the entity clients.
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
-	c.CoachReport.Intercept(interceptors...)
-	c.Plan.Intercept(interceptors...)
-	c.PlanRevision.Intercept(interceptors...)
-	c.Profile.Intercept(interceptors...)
-	c.WorkoutLog.Intercept(interceptors...)
+	for _, n := range []interface{ Intercept(...Interceptor) }{
+		c.CoachReport, c.Plan, c.PlanRequest, c.PlanRevision, c.Profile, c.WeekClose,
+		c.WorkoutLog,
+	} {
+		n.Intercept(interceptors...)
+	}
 }
 
 // Mutate implements the ent.Mutator interface.
@@ -227,10 +241,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CoachReport.mutate(ctx, m)
 	case *PlanMutation:
 		return c.Plan.mutate(ctx, m)
+	case *PlanRequestMutation:
+		return c.PlanRequest.mutate(ctx, m)
 	case *PlanRevisionMutation:
 		return c.PlanRevision.mutate(ctx, m)
 	case *ProfileMutation:
 		return c.Profile.mutate(ctx, m)
+	case *WeekCloseMutation:
+		return c.WeekClose.mutate(ctx, m)
 	case *WorkoutLogMutation:
 		return c.WorkoutLog.mutate(ctx, m)
 	default:
@@ -504,6 +522,139 @@ func (c *PlanClient) mutate(ctx context.Context, m *PlanMutation) (Value, error)
 	}
 }
 
+// PlanRequestClient is a client for the PlanRequest schema.
+type PlanRequestClient struct {
+	config
+}
+
+// NewPlanRequestClient returns a client for the PlanRequest from the given config.
+func NewPlanRequestClient(c config) *PlanRequestClient {
+	return &PlanRequestClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `planrequest.Hooks(f(g(h())))`.
+func (c *PlanRequestClient) Use(hooks ...Hook) {
+	c.hooks.PlanRequest = append(c.hooks.PlanRequest, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `planrequest.Intercept(f(g(h())))`.
+func (c *PlanRequestClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PlanRequest = append(c.inters.PlanRequest, interceptors...)
+}
+
+// Create returns a builder for creating a PlanRequest entity.
+func (c *PlanRequestClient) Create() *PlanRequestCreate {
+	mutation := newPlanRequestMutation(c.config, OpCreate)
+	return &PlanRequestCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PlanRequest entities.
+func (c *PlanRequestClient) CreateBulk(builders ...*PlanRequestCreate) *PlanRequestCreateBulk {
+	return &PlanRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PlanRequestClient) MapCreateBulk(slice any, setFunc func(*PlanRequestCreate, int)) *PlanRequestCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PlanRequestCreateBulk{err: fmt.Errorf("calling to PlanRequestClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PlanRequestCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PlanRequestCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PlanRequest.
+func (c *PlanRequestClient) Update() *PlanRequestUpdate {
+	mutation := newPlanRequestMutation(c.config, OpUpdate)
+	return &PlanRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PlanRequestClient) UpdateOne(_m *PlanRequest) *PlanRequestUpdateOne {
+	mutation := newPlanRequestMutation(c.config, OpUpdateOne, withPlanRequest(_m))
+	return &PlanRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PlanRequestClient) UpdateOneID(id string) *PlanRequestUpdateOne {
+	mutation := newPlanRequestMutation(c.config, OpUpdateOne, withPlanRequestID(id))
+	return &PlanRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PlanRequest.
+func (c *PlanRequestClient) Delete() *PlanRequestDelete {
+	mutation := newPlanRequestMutation(c.config, OpDelete)
+	return &PlanRequestDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PlanRequestClient) DeleteOne(_m *PlanRequest) *PlanRequestDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PlanRequestClient) DeleteOneID(id string) *PlanRequestDeleteOne {
+	builder := c.Delete().Where(planrequest.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PlanRequestDeleteOne{builder}
+}
+
+// Query returns a query builder for PlanRequest.
+func (c *PlanRequestClient) Query() *PlanRequestQuery {
+	return &PlanRequestQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePlanRequest},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PlanRequest entity by its id.
+func (c *PlanRequestClient) Get(ctx context.Context, id string) (*PlanRequest, error) {
+	return c.Query().Where(planrequest.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PlanRequestClient) GetX(ctx context.Context, id string) *PlanRequest {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PlanRequestClient) Hooks() []Hook {
+	return c.hooks.PlanRequest
+}
+
+// Interceptors returns the client interceptors.
+func (c *PlanRequestClient) Interceptors() []Interceptor {
+	return c.inters.PlanRequest
+}
+
+func (c *PlanRequestClient) mutate(ctx context.Context, m *PlanRequestMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PlanRequestCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PlanRequestUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PlanRequestUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PlanRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PlanRequest mutation op: %q", m.Op())
+	}
+}
+
 // PlanRevisionClient is a client for the PlanRevision schema.
 type PlanRevisionClient struct {
 	config
@@ -770,6 +921,139 @@ func (c *ProfileClient) mutate(ctx context.Context, m *ProfileMutation) (Value, 
 	}
 }
 
+// WeekCloseClient is a client for the WeekClose schema.
+type WeekCloseClient struct {
+	config
+}
+
+// NewWeekCloseClient returns a client for the WeekClose from the given config.
+func NewWeekCloseClient(c config) *WeekCloseClient {
+	return &WeekCloseClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `weekclose.Hooks(f(g(h())))`.
+func (c *WeekCloseClient) Use(hooks ...Hook) {
+	c.hooks.WeekClose = append(c.hooks.WeekClose, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `weekclose.Intercept(f(g(h())))`.
+func (c *WeekCloseClient) Intercept(interceptors ...Interceptor) {
+	c.inters.WeekClose = append(c.inters.WeekClose, interceptors...)
+}
+
+// Create returns a builder for creating a WeekClose entity.
+func (c *WeekCloseClient) Create() *WeekCloseCreate {
+	mutation := newWeekCloseMutation(c.config, OpCreate)
+	return &WeekCloseCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of WeekClose entities.
+func (c *WeekCloseClient) CreateBulk(builders ...*WeekCloseCreate) *WeekCloseCreateBulk {
+	return &WeekCloseCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *WeekCloseClient) MapCreateBulk(slice any, setFunc func(*WeekCloseCreate, int)) *WeekCloseCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &WeekCloseCreateBulk{err: fmt.Errorf("calling to WeekCloseClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*WeekCloseCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &WeekCloseCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for WeekClose.
+func (c *WeekCloseClient) Update() *WeekCloseUpdate {
+	mutation := newWeekCloseMutation(c.config, OpUpdate)
+	return &WeekCloseUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *WeekCloseClient) UpdateOne(_m *WeekClose) *WeekCloseUpdateOne {
+	mutation := newWeekCloseMutation(c.config, OpUpdateOne, withWeekClose(_m))
+	return &WeekCloseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *WeekCloseClient) UpdateOneID(id int) *WeekCloseUpdateOne {
+	mutation := newWeekCloseMutation(c.config, OpUpdateOne, withWeekCloseID(id))
+	return &WeekCloseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for WeekClose.
+func (c *WeekCloseClient) Delete() *WeekCloseDelete {
+	mutation := newWeekCloseMutation(c.config, OpDelete)
+	return &WeekCloseDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *WeekCloseClient) DeleteOne(_m *WeekClose) *WeekCloseDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *WeekCloseClient) DeleteOneID(id int) *WeekCloseDeleteOne {
+	builder := c.Delete().Where(weekclose.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &WeekCloseDeleteOne{builder}
+}
+
+// Query returns a query builder for WeekClose.
+func (c *WeekCloseClient) Query() *WeekCloseQuery {
+	return &WeekCloseQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeWeekClose},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a WeekClose entity by its id.
+func (c *WeekCloseClient) Get(ctx context.Context, id int) (*WeekClose, error) {
+	return c.Query().Where(weekclose.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *WeekCloseClient) GetX(ctx context.Context, id int) *WeekClose {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *WeekCloseClient) Hooks() []Hook {
+	return c.hooks.WeekClose
+}
+
+// Interceptors returns the client interceptors.
+func (c *WeekCloseClient) Interceptors() []Interceptor {
+	return c.inters.WeekClose
+}
+
+func (c *WeekCloseClient) mutate(ctx context.Context, m *WeekCloseMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&WeekCloseCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&WeekCloseUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&WeekCloseUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&WeekCloseDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown WeekClose mutation op: %q", m.Op())
+	}
+}
+
 // WorkoutLogClient is a client for the WorkoutLog schema.
 type WorkoutLogClient struct {
 	config
@@ -906,10 +1190,12 @@ func (c *WorkoutLogClient) mutate(ctx context.Context, m *WorkoutLogMutation) (V
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		CoachReport, Plan, PlanRevision, Profile, WorkoutLog []ent.Hook
+		CoachReport, Plan, PlanRequest, PlanRevision, Profile, WeekClose,
+		WorkoutLog []ent.Hook
 	}
 	inters struct {
-		CoachReport, Plan, PlanRevision, Profile, WorkoutLog []ent.Interceptor
+		CoachReport, Plan, PlanRequest, PlanRevision, Profile, WeekClose,
+		WorkoutLog []ent.Interceptor
 	}
 )
 

@@ -14,8 +14,10 @@ import (
 	"entgo.io/ent/dialect/sql/sqlgraph"
 	"github.com/fitcoach/fitcoach/services/plan/ent/coachreport"
 	"github.com/fitcoach/fitcoach/services/plan/ent/plan"
+	"github.com/fitcoach/fitcoach/services/plan/ent/planrequest"
 	"github.com/fitcoach/fitcoach/services/plan/ent/planrevision"
 	"github.com/fitcoach/fitcoach/services/plan/ent/profile"
+	"github.com/fitcoach/fitcoach/services/plan/ent/weekclose"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
 )
 
@@ -79,8 +81,10 @@ func checkColumn(t, c string) error {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			coachreport.Table:  coachreport.ValidColumn,
 			plan.Table:         plan.ValidColumn,
+			planrequest.Table:  planrequest.ValidColumn,
 			planrevision.Table: planrevision.ValidColumn,
 			profile.Table:      profile.ValidColumn,
+			weekclose.Table:    weekclose.ValidColumn,
 			workoutlog.Table:   workoutlog.ValidColumn,
 		})
 	})

@@ -7,9 +7,11 @@ import (
 
 	"github.com/fitcoach/fitcoach/services/plan/ent/coachreport"
 	"github.com/fitcoach/fitcoach/services/plan/ent/plan"
+	"github.com/fitcoach/fitcoach/services/plan/ent/planrequest"
 	"github.com/fitcoach/fitcoach/services/plan/ent/planrevision"
 	"github.com/fitcoach/fitcoach/services/plan/ent/profile"
 	"github.com/fitcoach/fitcoach/services/plan/ent/schema"
+	"github.com/fitcoach/fitcoach/services/plan/ent/weekclose"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
 )
 
@@ -53,6 +55,28 @@ func init() {
 	planDescID := planFields[0].Descriptor()
 	// plan.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	plan.IDValidator = planDescID.Validators[0].(func(string) error)
+	planrequestFields := schema.PlanRequest{}.Fields()
+	_ = planrequestFields
+	// planrequestDescSubject is the schema descriptor for subject field.
+	planrequestDescSubject := planrequestFields[1].Descriptor()
+	// planrequest.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	planrequest.SubjectValidator = planrequestDescSubject.Validators[0].(func(string) error)
+	// planrequestDescRequestID is the schema descriptor for request_id field.
+	planrequestDescRequestID := planrequestFields[2].Descriptor()
+	// planrequest.RequestIDValidator is a validator for the "request_id" field. It is called by the builders before save.
+	planrequest.RequestIDValidator = planrequestDescRequestID.Validators[0].(func(string) error)
+	// planrequestDescCreateTime is the schema descriptor for create_time field.
+	planrequestDescCreateTime := planrequestFields[6].Descriptor()
+	// planrequest.DefaultCreateTime holds the default value on creation for the create_time field.
+	planrequest.DefaultCreateTime = planrequestDescCreateTime.Default.(func() time.Time)
+	// planrequestDescUpdateTime is the schema descriptor for update_time field.
+	planrequestDescUpdateTime := planrequestFields[7].Descriptor()
+	// planrequest.DefaultUpdateTime holds the default value on creation for the update_time field.
+	planrequest.DefaultUpdateTime = planrequestDescUpdateTime.Default.(func() time.Time)
+	// planrequestDescID is the schema descriptor for id field.
+	planrequestDescID := planrequestFields[0].Descriptor()
+	// planrequest.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	planrequest.IDValidator = planrequestDescID.Validators[0].(func(string) error)
 	planrevisionFields := schema.PlanRevision{}.Fields()
 	_ = planrevisionFields
 	// planrevisionDescPlanID is the schema descriptor for plan_id field.
@@ -91,6 +115,20 @@ func init() {
 	profileDescID := profileFields[0].Descriptor()
 	// profile.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	profile.IDValidator = profileDescID.Validators[0].(func(string) error)
+	weekcloseFields := schema.WeekClose{}.Fields()
+	_ = weekcloseFields
+	// weekcloseDescPlanID is the schema descriptor for plan_id field.
+	weekcloseDescPlanID := weekcloseFields[0].Descriptor()
+	// weekclose.PlanIDValidator is a validator for the "plan_id" field. It is called by the builders before save.
+	weekclose.PlanIDValidator = weekcloseDescPlanID.Validators[0].(func(string) error)
+	// weekcloseDescSubject is the schema descriptor for subject field.
+	weekcloseDescSubject := weekcloseFields[1].Descriptor()
+	// weekclose.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	weekclose.SubjectValidator = weekcloseDescSubject.Validators[0].(func(string) error)
+	// weekcloseDescEnqueueTime is the schema descriptor for enqueue_time field.
+	weekcloseDescEnqueueTime := weekcloseFields[4].Descriptor()
+	// weekclose.DefaultEnqueueTime holds the default value on creation for the enqueue_time field.
+	weekclose.DefaultEnqueueTime = weekcloseDescEnqueueTime.Default.(func() time.Time)
 	workoutlogFields := schema.WorkoutLog{}.Fields()
 	_ = workoutlogFields
 	// workoutlogDescPlanID is the schema descriptor for plan_id field.

@@ -18,10 +18,14 @@ type Tx struct {
 	CoachReport *CoachReportClient
 	// Plan is the client for interacting with the Plan builders.
 	Plan *PlanClient
+	// PlanRequest is the client for interacting with the PlanRequest builders.
+	PlanRequest *PlanRequestClient
 	// PlanRevision is the client for interacting with the PlanRevision builders.
 	PlanRevision *PlanRevisionClient
 	// Profile is the client for interacting with the Profile builders.
 	Profile *ProfileClient
+	// WeekClose is the client for interacting with the WeekClose builders.
+	WeekClose *WeekCloseClient
 	// WorkoutLog is the client for interacting with the WorkoutLog builders.
 	WorkoutLog *WorkoutLogClient
 
@@ -157,8 +161,10 @@ func (tx *Tx) Client() *Client {
 func (tx *Tx) init() {
 	tx.CoachReport = NewCoachReportClient(tx.config)
 	tx.Plan = NewPlanClient(tx.config)
+	tx.PlanRequest = NewPlanRequestClient(tx.config)
 	tx.PlanRevision = NewPlanRevisionClient(tx.config)
 	tx.Profile = NewProfileClient(tx.config)
+	tx.WeekClose = NewWeekCloseClient(tx.config)
 	tx.WorkoutLog = NewWorkoutLogClient(tx.config)
 }
 

@@ -236,6 +236,7 @@ func (s *Store) CreatePlan(ctx context.Context, subject string, p *planv1.Plan) 
 	}
 	// Rows are immutable, so what was written is what a read would return.
 	p.CreateTime = timestamppb.New(createTime.UTC())
+	p.State = planv1.PlanState_PLAN_STATE_READY
 	return p, true, nil
 }
 
@@ -244,7 +245,12 @@ func (s *Store) CreatePlan(ctx context.Context, subject string, p *planv1.Plan) 
 func (s *Store) GetPlan(ctx context.Context, subject, id string) (*planv1.Plan, error) {
 	row, err := s.c.Plan.Query().Where(entplan.ID(id), entplan.Subject(subject)).Only(ctx)
 	if ent.IsNotFound(err) {
-		return nil, fmt.Errorf("plan %q: %w", id, grpcerr.ErrNotFound)
+		// Not generated yet, or failed: the request answers in its state.
+		r, rerr := s.Request(ctx, subject, id)
+		if rerr != nil {
+			return nil, fmt.Errorf("plan %q: %w", id, grpcerr.ErrNotFound)
+		}
+		return r.Plan(), nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read plan: %w", err)
@@ -277,15 +283,21 @@ func (s *Store) ListPlans(ctx context.Context, subject string, limit int, after 
 	if err != nil {
 		return nil, "", fmt.Errorf("list plans: %w", err)
 	}
-	if len(rows) > limit {
-		rows = rows[:limit]
-		next = rows[limit-1].ID
-	}
 	for _, r := range rows {
 		plans = append(plans, &planv1.PlanSummary{
 			Id: r.ID, PlanName: r.PlanName, DurationWeeks: r.DurationWeeks, Goal: r.Goal,
-			Provider: r.Provider, CreateTime: timestamppb.New(r.CreateTime),
+			Provider: r.Provider, CreateTime: timestamppb.New(r.CreateTime), State: planv1.PlanState_PLAN_STATE_READY,
 		})
+	}
+	// Plans still generating (or failed) are listed by their ids among the others.
+	open, err := s.openRequests(ctx, subject, limit+1, after)
+	if err != nil {
+		return nil, "", err
+	}
+	plans = mergeOpen(plans, open)
+	if len(plans) > limit {
+		plans = plans[:limit]
+		next = plans[limit-1].Id
 	}
 	return plans, next, nil
 }
@@ -338,6 +350,7 @@ func planFromRow(row *ent.Plan) (*planv1.Plan, error) {
 		Usage:         &planv1.TokenUsage{PromptTokens: row.PromptTokens, CompletionTokens: row.CompletionTokens, TotalTokens: row.TotalTokens},
 		GenerationMs:  row.GenerationMs, LlmMs: row.LlmMs, RequestId: row.RequestID,
 		Archetype: typesv1.Archetype(row.Archetype), Locale: row.Locale, CreateTime: timestamppb.New(row.CreateTime),
+		State: planv1.PlanState_PLAN_STATE_READY,
 	}
 	for _, s := range subs {
 		p.Substitutions = append(p.Substitutions, &planv1.Substitution{Week: s.Week, Day: s.Day, FromSlug: s.From, ToSlug: s.To})

@@ -55,7 +55,8 @@ VALUES ('old', 'run 5 km', 1, '["band"]', 3, 8, 40, 'bad knees', 2, 'en', ?, ?)`
 			require.NoError(t, err)
 			r, err := db.NewMigrator(d, store.Migrations())
 			require.NoError(t, err)
-			require.Equal(t, r.Versions()[len(r.Versions())-1].Number, v, "migrated to the latest version")
+			latest := r.Versions()[len(r.Versions())-1].Number
+			require.Equal(t, latest, v, "migrated to the latest version")
 			s := store.New(d)
 			got, err := s.GetProfile(t.Context(), "old")
 			require.NoError(t, err)

@@ -33,6 +33,18 @@ func (f PlanFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error)
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PlanMutation", m)
 }
 
+// The PlanRequestFunc type is an adapter to allow the use of ordinary
+// function as PlanRequest mutator.
+type PlanRequestFunc func(context.Context, *ent.PlanRequestMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PlanRequestFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PlanRequestMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PlanRequestMutation", m)
+}
+
 // The PlanRevisionFunc type is an adapter to allow the use of ordinary
 // function as PlanRevision mutator.
 type PlanRevisionFunc func(context.Context, *ent.PlanRevisionMutation) (ent.Value, error)
@@ -55,6 +67,18 @@ func (f ProfileFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ProfileMutation", m)
+}
+
+// The WeekCloseFunc type is an adapter to allow the use of ordinary
+// function as WeekClose mutator.
+type WeekCloseFunc func(context.Context, *ent.WeekCloseMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f WeekCloseFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.WeekCloseMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.WeekCloseMutation", m)
 }
 
 // The WorkoutLogFunc type is an adapter to allow the use of ordinary

@@ -74,6 +74,35 @@ var (
 			},
 		},
 	}
+	// PlanRequestsColumns holds the columns for the "plan_requests" table.
+	PlanRequestsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString},
+		{Name: "subject", Type: field.TypeString},
+		{Name: "request_id", Type: field.TypeString},
+		{Name: "state", Type: field.TypeString},
+		{Name: "error", Type: field.TypeString, Size: 2147483647},
+		{Name: "attempts", Type: field.TypeInt32},
+		{Name: "create_time", Type: field.TypeTime},
+		{Name: "update_time", Type: field.TypeTime},
+	}
+	// PlanRequestsTable holds the schema information for the "plan_requests" table.
+	PlanRequestsTable = &schema.Table{
+		Name:       "plan_requests",
+		Columns:    PlanRequestsColumns,
+		PrimaryKey: []*schema.Column{PlanRequestsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "planrequest_subject_request_id",
+				Unique:  true,
+				Columns: []*schema.Column{PlanRequestsColumns[1], PlanRequestsColumns[2]},
+			},
+			{
+				Name:    "planrequest_subject_state",
+				Unique:  false,
+				Columns: []*schema.Column{PlanRequestsColumns[1], PlanRequestsColumns[3]},
+			},
+		},
+	}
 	// PlanRevisionsColumns holds the columns for the "plan_revisions" table.
 	PlanRevisionsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -132,6 +161,28 @@ var (
 		Columns:    ProfilesColumns,
 		PrimaryKey: []*schema.Column{ProfilesColumns[0]},
 	}
+	// WeekClosesColumns holds the columns for the "week_closes" table.
+	WeekClosesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "plan_id", Type: field.TypeString},
+		{Name: "subject", Type: field.TypeString},
+		{Name: "week", Type: field.TypeInt32},
+		{Name: "cause", Type: field.TypeString},
+		{Name: "enqueue_time", Type: field.TypeTime},
+	}
+	// WeekClosesTable holds the schema information for the "week_closes" table.
+	WeekClosesTable = &schema.Table{
+		Name:       "week_closes",
+		Columns:    WeekClosesColumns,
+		PrimaryKey: []*schema.Column{WeekClosesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "weekclose_plan_id_week",
+				Unique:  true,
+				Columns: []*schema.Column{WeekClosesColumns[1], WeekClosesColumns[3]},
+			},
+		},
+	}
 	// WorkoutLogsColumns holds the columns for the "workout_logs" table.
 	WorkoutLogsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -167,8 +218,10 @@ var (
 	Tables = []*schema.Table{
 		CoachReportsTable,
 		PlansTable,
+		PlanRequestsTable,
 		PlanRevisionsTable,
 		ProfilesTable,
+		WeekClosesTable,
 		WorkoutLogsTable,
 	}
 )

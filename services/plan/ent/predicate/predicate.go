@@ -12,11 +12,17 @@ type CoachReport func(*sql.Selector)
 // Plan is the predicate function for plan builders.
 type Plan func(*sql.Selector)
 
+// PlanRequest is the predicate function for planrequest builders.
+type PlanRequest func(*sql.Selector)
+
 // PlanRevision is the predicate function for planrevision builders.
 type PlanRevision func(*sql.Selector)
 
 // Profile is the predicate function for profile builders.
 type Profile func(*sql.Selector)
+
+// WeekClose is the predicate function for weekclose builders.
+type WeekClose func(*sql.Selector)
 
 // WorkoutLog is the predicate function for workoutlog builders.
 type WorkoutLog func(*sql.Selector)

@@ -1,0 +1,2 @@
+DROP TABLE week_closes;
+DROP TABLE plan_requests;
