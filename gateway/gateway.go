@@ -43,6 +43,10 @@ type Config struct {
 	// CatalogCacheTTL keeps catalog reads (GET /v1/exercises, /v1/exercises/{slug}) for this long;
 	// 0 turns the cache off. It needs Deps.Verifier.
 	CatalogCacheTTL time.Duration `env:"GATEWAY_CATALOG_CACHE_TTL" default:"2s" usage:"how long the gateway reuses catalog read answers (0: off) (gateway)"`
+	// MediaOrigins are origins the web client fetches video, captions and posters from (R2,
+	// Stream, external hosts); the Content-Security-Policy allows them in img-src and
+	// connect-src. media-src allows any https: origin regardless (see contentSecurityPolicy).
+	MediaOrigins []string `env:"GATEWAY_MEDIA_ORIGINS" usage:"comma-separated origins (https://host) of video storage the web client fetches from, added to the CSP (gateway)"`
 	// ReadyTimeout bounds each backend health check of /readyz.
 	ReadyTimeout time.Duration `env:"GATEWAY_READY_TIMEOUT" default:"2s" usage:"time limit of each backend health check behind /readyz (gateway)"`
 }
@@ -170,6 +174,7 @@ func (g *Gateway) routes() http.Handler {
 	h = g.cors(h)
 	h = g.requestID(h)
 	h = g.deps.Tracing.HTTPHandler(h, "gateway")
+	h = securityHeaders(contentSecurityPolicy(g.cfg.MediaOrigins), h)
 	return h
 }
 

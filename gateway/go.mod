@@ -3,6 +3,7 @@ module github.com/fitcoach/fitcoach/gateway
 go 1.26.7
 
 require (
+	github.com/andybalholm/brotli v1.3.0
 	github.com/fitcoach/fitcoach/pkg v0.0.0-00010101000000-000000000000
 	github.com/grpc-ecosystem/grpc-gateway/v2 v2.33.0
 	github.com/prometheus/client_golang v1.25.0

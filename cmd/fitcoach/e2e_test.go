@@ -125,6 +125,24 @@ func personFlow(t *testing.T, base, alice, bob, admin string) {
 	require.NoError(t, err)
 	require.Equal(t, http.StatusOK, resp.StatusCode)
 	require.Equal(t, "ftyp", string(head[4:8]), "an MP4 file")
+	// Every starter clip has captions in both locales, the requested one first, and the
+	// caption URL answers WebVTT from the gateway's /media/.
+	for _, it := range items {
+		caps := list(obj(it), "captions")
+		require.Len(t, caps, 2, "clip %s has en and ru captions", obj(it)["clipId"])
+		require.Equal(t, "en", obj(caps[0])["locale"], "the plan's locale first")
+		require.Equal(t, "ru", obj(caps[1])["locale"])
+	}
+	capURL := obj(list(first, "captions")[0])["url"].(string)
+	require.Contains(t, capURL, "/media/captions/")
+	resp, err = http.Get(capURL)
+	require.NoError(t, err)
+	vtt, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	require.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Equal(t, "text/vtt; charset=utf-8", resp.Header.Get("Content-Type"))
+	require.True(t, strings.HasPrefix(string(vtt), "WEBVTT\n"), "a WebVTT file: %q", vtt)
 
 	var done []map[string]any
 	for _, e := range exercises {

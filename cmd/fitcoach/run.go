@@ -23,6 +23,7 @@ import (
 	"github.com/fitcoach/fitcoach/services/plan"
 	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/video"
+	"github.com/fitcoach/fitcoach/services/video/provider"
 )
 
 // role is one service built into a server.
@@ -155,6 +156,13 @@ func (a *app) newGateway(ctx context.Context, c conns, mediaDir string, dev bool
 	if mediaDir != "" {
 		cfg.MediaDir = mediaDir
 	}
+	// The web client plays clips and captions from wherever the video service's providers
+	// point; the gateway's Content-Security-Policy allows those origins.
+	var providers provider.Config
+	if err := loadServiceConfig(&providers); err != nil {
+		return nil, err
+	}
+	cfg.MediaOrigins = append(cfg.MediaOrigins, providers.Origins()...)
 	deps := gateway.Deps{Logger: a.log.With("service", "gateway"), Registry: a.registry, Gatherer: a.registry, Web: web.FS(), Verifier: a.verifier, Tracing: a.tracing}
 	if dev {
 		deps.DevToken = func(sub string) (string, error) { return a.signer.Mint(sub, nil, 7*24*time.Hour) }

@@ -2,7 +2,9 @@ package video
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 
 	"google.golang.org/protobuf/proto"
 
@@ -11,6 +13,7 @@ import (
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/pkg/validate"
+	"github.com/fitcoach/fitcoach/services/video/provider"
 	"github.com/fitcoach/fitcoach/services/video/store"
 )
 
@@ -29,7 +32,7 @@ func (s *Service) CreateClip(ctx context.Context, req *videov1.CreateClipRequest
 	c.Id, c.CreateTime, c.UpdateTime = "", nil, nil
 	c.Active = true
 	s.normalize(c)
-	if err := s.providers.ValidateSource(ctx, c); err != nil {
+	if err := s.validateSources(ctx, c); err != nil {
 		return nil, err
 	}
 	out, err := s.store.Create(ctx, c)
@@ -87,9 +90,9 @@ func (s *Service) UpdateClip(ctx context.Context, req *videov1.UpdateClipRequest
 	}
 	s.normalize(merged)
 	if err := validate.Message(s.validator, merged); err != nil {
-		return nil, err
+		return nil, underClip(err)
 	}
-	if err := s.providers.ValidateSource(ctx, merged); err != nil {
+	if err := s.validateSources(ctx, merged); err != nil {
 		return nil, err
 	}
 	out, err := s.store.Update(ctx, merged)
@@ -122,6 +125,9 @@ func applyPath(dst, in *videov1.Clip, path string) error {
 		dst.Active = in.GetActive()
 	case "title":
 		dst.Title = in.GetTitle()
+	case "captions":
+		// The tracks are a list: naming it replaces them all (an empty list removes them).
+		dst.Captions = in.GetCaptions()
 	case "title.ru", "title.en":
 		t := &typesv1.LocalizedText{Ru: dst.GetTitle().GetRu(), En: dst.GetTitle().GetEn()}
 		if path == "title.ru" {
@@ -132,6 +138,53 @@ func applyPath(dst, in *videov1.Clip, path string) error {
 		dst.Title = t
 	default:
 		return grpcerr.Invalid("update_mask", "update_mask.paths", fmt.Sprintf("%q is not an updatable clip field", path))
+	}
+	return nil
+}
+
+// underClip names the violations of a merged clip as the request's fields (clip.locale, and
+// clip for a rule on the whole clip), as CreateClip's interceptor does.
+func underClip(err error) error {
+	var inv *grpcerr.InvalidError
+	if !errors.As(err, &inv) {
+		return err
+	}
+	out := &grpcerr.InvalidError{}
+	for _, v := range inv.Violations {
+		if v.Field == "" {
+			v.Field = "clip"
+		} else {
+			v.Field = "clip." + v.Field
+		}
+		out.Violations = append(out.Violations, v)
+	}
+	return out
+}
+
+// validateSources runs the provider's checks on the clip's source and on each caption track's
+// file, naming the track in a violation (clip.captions[1].external_url).
+func (s *Service) validateSources(ctx context.Context, c *videov1.Clip) error {
+	if err := s.providers.ValidateSource(ctx, c); err != nil {
+		return err
+	}
+	for i, tr := range c.GetCaptions() {
+		cc := provider.CaptionClip(c, tr)
+		if cc == nil {
+			continue
+		}
+		err := s.providers.ValidateSource(ctx, cc)
+		var inv *grpcerr.InvalidError
+		if errors.As(err, &inv) {
+			out := &grpcerr.InvalidError{}
+			for _, v := range inv.Violations {
+				v.Field = fmt.Sprintf("clip.captions[%d].%s", i, strings.TrimPrefix(v.Field, "clip."))
+				out.Violations = append(out.Violations, v)
+			}
+			return out
+		}
+		if err != nil {
+			return err
+		}
 	}
 	return nil
 }

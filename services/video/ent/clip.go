@@ -37,6 +37,8 @@ type Clip struct {
 	TitleRu string `json:"title_ru,omitempty"`
 	// TitleEn holds the value of the "title_en" field.
 	TitleEn string `json:"title_en,omitempty"`
+	// Captions holds the value of the "captions" field.
+	Captions string `json:"captions,omitempty"`
 	// CreateTime holds the value of the "create_time" field.
 	CreateTime time.Time `json:"create_time,omitempty"`
 	// UpdateTime holds the value of the "update_time" field.
@@ -53,7 +55,7 @@ func (*Clip) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case clip.FieldDurationSeconds:
 			values[i] = new(sql.NullInt64)
-		case clip.FieldID, clip.FieldExerciseSlug, clip.FieldKind, clip.FieldArchetype, clip.FieldLocale, clip.FieldProvider, clip.FieldSource, clip.FieldTitleRu, clip.FieldTitleEn:
+		case clip.FieldID, clip.FieldExerciseSlug, clip.FieldKind, clip.FieldArchetype, clip.FieldLocale, clip.FieldProvider, clip.FieldSource, clip.FieldTitleRu, clip.FieldTitleEn, clip.FieldCaptions:
 			values[i] = new(sql.NullString)
 		case clip.FieldCreateTime, clip.FieldUpdateTime:
 			values[i] = new(sql.NullTime)
@@ -138,6 +140,12 @@ func (_m *Clip) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.TitleEn = value.String
 			}
+		case clip.FieldCaptions:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field captions", values[i])
+			} else if value.Valid {
+				_m.Captions = value.String
+			}
 		case clip.FieldCreateTime:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field create_time", values[i])
@@ -215,6 +223,9 @@ func (_m *Clip) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("title_en=")
 	builder.WriteString(_m.TitleEn)
+	builder.WriteString(", ")
+	builder.WriteString("captions=")
+	builder.WriteString(_m.Captions)
 	builder.WriteString(", ")
 	builder.WriteString("create_time=")
 	builder.WriteString(_m.CreateTime.Format(time.ANSIC))

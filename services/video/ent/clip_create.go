@@ -123,6 +123,20 @@ func (_c *ClipCreate) SetNillableTitleEn(v *string) *ClipCreate {
 	return _c
 }
 
+// SetCaptions sets the "captions" field.
+func (_c *ClipCreate) SetCaptions(v string) *ClipCreate {
+	_c.mutation.SetCaptions(v)
+	return _c
+}
+
+// SetNillableCaptions sets the "captions" field if the given value is not nil.
+func (_c *ClipCreate) SetNillableCaptions(v *string) *ClipCreate {
+	if v != nil {
+		_c.SetCaptions(*v)
+	}
+	return _c
+}
+
 // SetCreateTime sets the "create_time" field.
 func (_c *ClipCreate) SetCreateTime(v time.Time) *ClipCreate {
 	_c.mutation.SetCreateTime(v)
@@ -212,6 +226,10 @@ func (_c *ClipCreate) defaults() {
 		v := clip.DefaultTitleEn
 		_c.mutation.SetTitleEn(v)
 	}
+	if _, ok := _c.mutation.Captions(); !ok {
+		v := clip.DefaultCaptions
+		_c.mutation.SetCaptions(v)
+	}
 	if _, ok := _c.mutation.CreateTime(); !ok {
 		v := clip.DefaultCreateTime()
 		_c.mutation.SetCreateTime(v)
@@ -283,6 +301,9 @@ func (_c *ClipCreate) check() error {
 	}
 	if _, ok := _c.mutation.TitleEn(); !ok {
 		return &ValidationError{Name: "title_en", err: errors.New(`ent: missing required field "Clip.title_en"`)}
+	}
+	if _, ok := _c.mutation.Captions(); !ok {
+		return &ValidationError{Name: "captions", err: errors.New(`ent: missing required field "Clip.captions"`)}
 	}
 	if _, ok := _c.mutation.CreateTime(); !ok {
 		return &ValidationError{Name: "create_time", err: errors.New(`ent: missing required field "Clip.create_time"`)}
@@ -370,6 +391,10 @@ func (_c *ClipCreate) createSpec() (*Clip, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.TitleEn(); ok {
 		_spec.SetField(clip.FieldTitleEn, field.TypeString, value)
 		_node.TitleEn = value
+	}
+	if value, ok := _c.mutation.Captions(); ok {
+		_spec.SetField(clip.FieldCaptions, field.TypeString, value)
+		_node.Captions = value
 	}
 	if value, ok := _c.mutation.CreateTime(); ok {
 		_spec.SetField(clip.FieldCreateTime, field.TypeTime, value)
@@ -554,6 +579,18 @@ func (u *ClipUpsert) SetTitleEn(v string) *ClipUpsert {
 // UpdateTitleEn sets the "title_en" field to the value that was provided on create.
 func (u *ClipUpsert) UpdateTitleEn() *ClipUpsert {
 	u.SetExcluded(clip.FieldTitleEn)
+	return u
+}
+
+// SetCaptions sets the "captions" field.
+func (u *ClipUpsert) SetCaptions(v string) *ClipUpsert {
+	u.Set(clip.FieldCaptions, v)
+	return u
+}
+
+// UpdateCaptions sets the "captions" field to the value that was provided on create.
+func (u *ClipUpsert) UpdateCaptions() *ClipUpsert {
+	u.SetExcluded(clip.FieldCaptions)
 	return u
 }
 
@@ -764,6 +801,20 @@ func (u *ClipUpsertOne) SetTitleEn(v string) *ClipUpsertOne {
 func (u *ClipUpsertOne) UpdateTitleEn() *ClipUpsertOne {
 	return u.Update(func(s *ClipUpsert) {
 		s.UpdateTitleEn()
+	})
+}
+
+// SetCaptions sets the "captions" field.
+func (u *ClipUpsertOne) SetCaptions(v string) *ClipUpsertOne {
+	return u.Update(func(s *ClipUpsert) {
+		s.SetCaptions(v)
+	})
+}
+
+// UpdateCaptions sets the "captions" field to the value that was provided on create.
+func (u *ClipUpsertOne) UpdateCaptions() *ClipUpsertOne {
+	return u.Update(func(s *ClipUpsert) {
+		s.UpdateCaptions()
 	})
 }
 
@@ -1143,6 +1194,20 @@ func (u *ClipUpsertBulk) SetTitleEn(v string) *ClipUpsertBulk {
 func (u *ClipUpsertBulk) UpdateTitleEn() *ClipUpsertBulk {
 	return u.Update(func(s *ClipUpsert) {
 		s.UpdateTitleEn()
+	})
+}
+
+// SetCaptions sets the "captions" field.
+func (u *ClipUpsertBulk) SetCaptions(v string) *ClipUpsertBulk {
+	return u.Update(func(s *ClipUpsert) {
+		s.SetCaptions(v)
+	})
+}
+
+// UpdateCaptions sets the "captions" field to the value that was provided on create.
+func (u *ClipUpsertBulk) UpdateCaptions() *ClipUpsertBulk {
+	return u.Update(func(s *ClipUpsert) {
+		s.UpdateCaptions()
 	})
 }
 

@@ -175,6 +175,20 @@ func (_u *ClipUpdate) SetNillableTitleEn(v *string) *ClipUpdate {
 	return _u
 }
 
+// SetCaptions sets the "captions" field.
+func (_u *ClipUpdate) SetCaptions(v string) *ClipUpdate {
+	_u.mutation.SetCaptions(v)
+	return _u
+}
+
+// SetNillableCaptions sets the "captions" field if the given value is not nil.
+func (_u *ClipUpdate) SetNillableCaptions(v *string) *ClipUpdate {
+	if v != nil {
+		_u.SetCaptions(*v)
+	}
+	return _u
+}
+
 // SetUpdateTime sets the "update_time" field.
 func (_u *ClipUpdate) SetUpdateTime(v time.Time) *ClipUpdate {
 	_u.mutation.SetUpdateTime(v)
@@ -301,6 +315,9 @@ func (_u *ClipUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.TitleEn(); ok {
 		_spec.SetField(clip.FieldTitleEn, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Captions(); ok {
+		_spec.SetField(clip.FieldCaptions, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdateTime(); ok {
 		_spec.SetField(clip.FieldUpdateTime, field.TypeTime, value)
@@ -472,6 +489,20 @@ func (_u *ClipUpdateOne) SetNillableTitleEn(v *string) *ClipUpdateOne {
 	return _u
 }
 
+// SetCaptions sets the "captions" field.
+func (_u *ClipUpdateOne) SetCaptions(v string) *ClipUpdateOne {
+	_u.mutation.SetCaptions(v)
+	return _u
+}
+
+// SetNillableCaptions sets the "captions" field if the given value is not nil.
+func (_u *ClipUpdateOne) SetNillableCaptions(v *string) *ClipUpdateOne {
+	if v != nil {
+		_u.SetCaptions(*v)
+	}
+	return _u
+}
+
 // SetUpdateTime sets the "update_time" field.
 func (_u *ClipUpdateOne) SetUpdateTime(v time.Time) *ClipUpdateOne {
 	_u.mutation.SetUpdateTime(v)
@@ -628,6 +659,9 @@ func (_u *ClipUpdateOne) sqlSave(ctx context.Context) (_node *Clip, err error) {
 	}
 	if value, ok := _u.mutation.TitleEn(); ok {
 		_spec.SetField(clip.FieldTitleEn, field.TypeString, value)
+	}
+	if value, ok := _u.mutation.Captions(); ok {
+		_spec.SetField(clip.FieldCaptions, field.TypeString, value)
 	}
 	if value, ok := _u.mutation.UpdateTime(); ok {
 		_spec.SetField(clip.FieldUpdateTime, field.TypeTime, value)

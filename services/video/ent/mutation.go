@@ -44,6 +44,7 @@ type ClipMutation struct {
 	active              *bool
 	title_ru            *string
 	title_en            *string
+	captions            *string
 	create_time         *time.Time
 	update_time         *time.Time
 	clearedFields       map[string]struct{}
@@ -536,6 +537,42 @@ func (m *ClipMutation) ResetTitleEn() {
 	m.title_en = nil
 }
 
+// SetCaptions sets the "captions" field.
+func (m *ClipMutation) SetCaptions(s string) {
+	m.captions = &s
+}
+
+// Captions returns the value of the "captions" field in the mutation.
+func (m *ClipMutation) Captions() (r string, exists bool) {
+	v := m.captions
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaptions returns the old "captions" field's value of the Clip entity.
+// If the Clip object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ClipMutation) OldCaptions(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaptions is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaptions requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaptions: %w", err)
+	}
+	return oldValue.Captions, nil
+}
+
+// ResetCaptions resets all changes to the "captions" field.
+func (m *ClipMutation) ResetCaptions() {
+	m.captions = nil
+}
+
 // SetCreateTime sets the "create_time" field.
 func (m *ClipMutation) SetCreateTime(t time.Time) {
 	m.create_time = &t
@@ -642,7 +679,7 @@ func (m *ClipMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ClipMutation) Fields() []string {
-	fields := make([]string, 0, 12)
+	fields := make([]string, 0, 13)
 	if m.exercise_slug != nil {
 		fields = append(fields, clip.FieldExerciseSlug)
 	}
@@ -672,6 +709,9 @@ func (m *ClipMutation) Fields() []string {
 	}
 	if m.title_en != nil {
 		fields = append(fields, clip.FieldTitleEn)
+	}
+	if m.captions != nil {
+		fields = append(fields, clip.FieldCaptions)
 	}
 	if m.create_time != nil {
 		fields = append(fields, clip.FieldCreateTime)
@@ -707,6 +747,8 @@ func (m *ClipMutation) Field(name string) (ent.Value, bool) {
 		return m.TitleRu()
 	case clip.FieldTitleEn:
 		return m.TitleEn()
+	case clip.FieldCaptions:
+		return m.Captions()
 	case clip.FieldCreateTime:
 		return m.CreateTime()
 	case clip.FieldUpdateTime:
@@ -740,6 +782,8 @@ func (m *ClipMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldTitleRu(ctx)
 	case clip.FieldTitleEn:
 		return m.OldTitleEn(ctx)
+	case clip.FieldCaptions:
+		return m.OldCaptions(ctx)
 	case clip.FieldCreateTime:
 		return m.OldCreateTime(ctx)
 	case clip.FieldUpdateTime:
@@ -822,6 +866,13 @@ func (m *ClipMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTitleEn(v)
+		return nil
+	case clip.FieldCaptions:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaptions(v)
 		return nil
 	case clip.FieldCreateTime:
 		v, ok := value.(time.Time)
@@ -930,6 +981,9 @@ func (m *ClipMutation) ResetField(name string) error {
 		return nil
 	case clip.FieldTitleEn:
 		m.ResetTitleEn()
+		return nil
+	case clip.FieldCaptions:
+		m.ResetCaptions()
 		return nil
 	case clip.FieldCreateTime:
 		m.ResetCreateTime()

@@ -97,12 +97,16 @@ func init() {
 	clipDescTitleEn := clipFields[10].Descriptor()
 	// clip.DefaultTitleEn holds the default value on creation for the title_en field.
 	clip.DefaultTitleEn = clipDescTitleEn.Default.(string)
+	// clipDescCaptions is the schema descriptor for captions field.
+	clipDescCaptions := clipFields[11].Descriptor()
+	// clip.DefaultCaptions holds the default value on creation for the captions field.
+	clip.DefaultCaptions = clipDescCaptions.Default.(string)
 	// clipDescCreateTime is the schema descriptor for create_time field.
-	clipDescCreateTime := clipFields[11].Descriptor()
+	clipDescCreateTime := clipFields[12].Descriptor()
 	// clip.DefaultCreateTime holds the default value on creation for the create_time field.
 	clip.DefaultCreateTime = clipDescCreateTime.Default.(func() time.Time)
 	// clipDescUpdateTime is the schema descriptor for update_time field.
-	clipDescUpdateTime := clipFields[12].Descriptor()
+	clipDescUpdateTime := clipFields[13].Descriptor()
 	// clip.DefaultUpdateTime holds the default value on creation for the update_time field.
 	clip.DefaultUpdateTime = clipDescUpdateTime.Default.(func() time.Time)
 	// clip.UpdateDefaultUpdateTime holds the default value on update for the update_time field.

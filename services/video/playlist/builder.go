@@ -17,6 +17,7 @@ import (
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
 	"github.com/fitcoach/fitcoach/services/video/exercises"
+	"github.com/fitcoach/fitcoach/services/video/provider"
 )
 
 // Source loads candidate clips: the active clips of the given exercise slugs ("" for the global
@@ -281,7 +282,48 @@ func (bs *build) add(typ videov1.ItemType, slot slotKey, slotName string, requir
 	if ex != nil {
 		item.Sets, item.Reps, item.RestSeconds = ex.GetSets(), ex.GetReps(), ex.GetRestSeconds()
 	}
+	item.Captions = bs.captions(clip)
 	bs.out.Items = append(bs.out.Items, item)
+}
+
+// captions answers the clip's caption tracks with URLs made the way the clip's own is (no
+// storage call, no existence check: a missing caption file costs the viewer captions, never
+// the clip), the requested locale first. A track whose URL cannot be made is left out.
+func (bs *build) captions(clip *videov1.Clip) []*videov1.Caption {
+	tracks := clip.GetCaptions()
+	if len(tracks) == 0 {
+		return nil
+	}
+	out := make([]*videov1.Caption, 0, len(tracks))
+	for _, tr := range tracks {
+		c := &videov1.Caption{Locale: tr.GetLocale(), Label: tr.GetLabel()}
+		if cc := provider.CaptionClip(clip, tr); cc == nil {
+			c.InManifest = true
+		} else {
+			u, _, err := bs.b.urls.PlaybackURL(bs.ctx, cc)
+			if err != nil {
+				bs.b.cfg.Logger.WarnContext(bs.ctx, "caption track has no URL", "clip", clip.GetId(), "locale", tr.GetLocale(), "err", err)
+				continue
+			}
+			c.Url = u
+		}
+		out = append(out, c)
+	}
+	slices.SortStableFunc(out, func(a, b *videov1.Caption) int {
+		return cmpBool(a.GetLocale() != bs.locale, b.GetLocale() != bs.locale)
+	})
+	return out
+}
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
 }
 
 // pick chooses a clip for slot by the fallback order, skipping clips already used and clips

@@ -182,3 +182,21 @@ func TestLocalAndStream(t *testing.T) {
 	_, err = reg.Exists(t.Context(), &videov1.Clip{Provider: videov1.Provider_PROVIDER_R2, Source: &videov1.Clip_R2Key{R2Key: "k"}})
 	require.ErrorIs(t, err, grpcerr.ErrFailedPrecondition, "r2 without settings is reported, not a crash")
 }
+
+func TestConfigOrigins(t *testing.T) {
+	cfg := provider.Config{}
+	cfg.R2.Endpoint = "https://acct.r2.cloudflarestorage.com"
+	cfg.R2.SignedURLs = true
+	cfg.R2.CDNBaseURL = "https://cdn.example.com/clips/"
+	cfg.Stream.HLSTemplate = "https://customer-abc.cloudflarestream.com/{playback_id}/manifest/video.m3u8"
+	cfg.External.AllowedHosts = []string{"videos.example.org", ".media.example.net", "bad host;"}
+	require.Equal(t, []string{
+		"https://acct.r2.cloudflarestorage.com",
+		"https://cdn.example.com",
+		"https://customer-abc.cloudflarestream.com",
+		"https://videos.example.org",
+		"https://*.media.example.net",
+	}, cfg.Origins())
+
+	require.Equal(t, []string{"https://videodelivery.net"}, provider.Config{}.Origins(), "Stream's default host; nothing else configured")
+}

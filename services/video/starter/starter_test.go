@@ -2,6 +2,7 @@ package starter_test
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,15 @@ func TestStarterClips(t *testing.T) {
 		require.Equal(t, videov1.Provider_PROVIDER_LOCAL, c.GetProvider())
 		require.Contains(t, media, c.GetLocalPath(), "clip %d plays a file that is embedded", i)
 		require.True(t, c.GetActive())
+		locales := map[string]bool{}
+		for _, tr := range c.GetCaptions() {
+			locales[tr.GetLocale()] = true
+			require.Contains(t, media, tr.GetLocalPath(), "clip %d: its %s captions are embedded", i, tr.GetLocale())
+			b, err := fs.ReadFile(starter.MediaFS(), tr.GetLocalPath())
+			require.NoError(t, err)
+			require.True(t, strings.HasPrefix(string(b), "WEBVTT\n"), "clip %d: %s is WebVTT", i, tr.GetLocalPath())
+		}
+		require.Equal(t, map[string]bool{"en": true, "ru": true}, locales, "clip %d has en and ru captions", i)
 		if c.GetExerciseSlug() == "" {
 			if global[c.GetArchetype()] == nil {
 				global[c.GetArchetype()] = map[typesv1.ClipKind]bool{}
@@ -72,6 +82,11 @@ func TestCopyMedia(t *testing.T) {
 	require.NoError(t, err)
 	media, _ := starter.Media()
 	require.Equal(t, len(media), n)
+	for _, name := range media {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		require.NoError(t, err, "copied %s", name)
+	}
+	require.Contains(t, media, "captions/push-ups.technique.ru.vtt")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, media[0]), []byte("operator's own"), 0o644))
 	n, err = starter.CopyMedia(dir)
 	require.NoError(t, err)

@@ -17,9 +17,9 @@ import (
 // is one statement whatever the number of exercises: the playlist builder issues it once per
 // workout. The partition and order follow the candidate index, so neither database sorts. Both
 // SQLite (3.25+) and PostgreSQL have window functions.
-const candidatesSQL = `SELECT id, exercise_slug, kind, archetype, locale, provider, source, duration_seconds, title_ru, title_en
+const candidatesSQL = `SELECT id, exercise_slug, kind, archetype, locale, provider, source, duration_seconds, title_ru, title_en, captions
 FROM (
-  SELECT id, exercise_slug, kind, archetype, locale, provider, source, duration_seconds, title_ru, title_en,
+  SELECT id, exercise_slug, kind, archetype, locale, provider, source, duration_seconds, title_ru, title_en, captions,
          ROW_NUMBER() OVER (PARTITION BY exercise_slug, kind, archetype, locale ORDER BY id) AS rn
   FROM clips
   WHERE active AND exercise_slug IN (%s)
@@ -52,10 +52,10 @@ func (s *Store) Candidates(ctx context.Context, slugs []string, perKey int) ([]*
 	out := make([]*videov1.Clip, 0, 8*len(slugs)+16)
 	for rows.Next() {
 		var (
-			id, slug, kind, arch, loc, prov, src, ru, en string
-			dur                                          int32
+			id, slug, kind, arch, loc, prov, src, ru, en, caps string
+			dur                                                int32
 		)
-		if err := rows.Scan(&id, &slug, &kind, &arch, &loc, &prov, &src, &dur, &ru, &en); err != nil {
+		if err := rows.Scan(&id, &slug, &kind, &arch, &loc, &prov, &src, &dur, &ru, &en, &caps); err != nil {
 			return nil, fmt.Errorf("scan candidate: %w", err)
 		}
 		c := &videov1.Clip{
@@ -66,6 +66,7 @@ func (s *Store) Candidates(ctx context.Context, slugs []string, perKey int) ([]*
 			c.Title = &typesv1.LocalizedText{Ru: ru, En: en}
 		}
 		setSource(c, c.Provider, src)
+		c.Captions = decodeCaptions(c.Provider, caps)
 		out = append(out, c)
 	}
 	return out, rows.Err()

@@ -108,6 +108,7 @@ func (s *Store) createBuilder(client *ent.Client, c *videov1.Clip) *ent.ClipCrea
 		SetActive(c.GetActive()).
 		SetTitleRu(c.GetTitle().GetRu()).
 		SetTitleEn(c.GetTitle().GetEn()).
+		SetCaptions(encodeCaptions(c)).
 		SetCreateTime(now).
 		SetUpdateTime(now)
 }
@@ -137,6 +138,7 @@ func (s *Store) Update(ctx context.Context, c *videov1.Clip) (*videov1.Clip, err
 		SetActive(c.GetActive()).
 		SetTitleRu(c.GetTitle().GetRu()).
 		SetTitleEn(c.GetTitle().GetEn()).
+		SetCaptions(encodeCaptions(c)).
 		SetUpdateTime(s.now()).
 		Save(ctx)
 	if ent.IsNotFound(err) {
@@ -257,5 +259,6 @@ func toProto(r *ent.Clip) *videov1.Clip {
 		c.Title = &typesv1.LocalizedText{Ru: r.TitleRu, En: r.TitleEn}
 	}
 	setSource(c, c.Provider, r.Source)
+	c.Captions = decodeCaptions(c.Provider, r.Captions)
 	return c
 }

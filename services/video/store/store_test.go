@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -64,6 +65,77 @@ func TestConformance(t *testing.T) {
 				upd.Id = "missing"
 				_, err = s.Update(ctx, upd)
 				require.ErrorIs(t, err, grpcerr.ErrNotFound)
+			})
+
+			t.Run("captions", func(t *testing.T) {
+				for _, tc := range []struct {
+					name     string
+					provider videov1.Provider
+					source   func(*videov1.Clip)
+					tracks   []*videov1.CaptionTrack
+				}{
+					{"local", videov1.Provider_PROVIDER_LOCAL, func(c *videov1.Clip) { c.Source = &videov1.Clip_LocalPath{LocalPath: "a.mp4"} }, []*videov1.CaptionTrack{
+						{Locale: "en", Label: "English", Source: &videov1.CaptionTrack_LocalPath{LocalPath: "captions/a.en.vtt"}},
+						{Locale: "ru", Label: "Русский", Source: &videov1.CaptionTrack_LocalPath{LocalPath: "captions/a.ru.vtt"}},
+					}},
+					{"r2", videov1.Provider_PROVIDER_R2, func(c *videov1.Clip) { c.Source = &videov1.Clip_R2Key{R2Key: "clips/a.mp4"} }, []*videov1.CaptionTrack{
+						{Locale: "ru", Label: "Русский", Source: &videov1.CaptionTrack_R2Key{R2Key: "captions/a.ru.vtt"}},
+					}},
+					{"external", videov1.Provider_PROVIDER_EXTERNAL, func(c *videov1.Clip) {
+						c.Source = &videov1.Clip_ExternalUrl{ExternalUrl: "https://cdn.example.com/a.mp4"}
+					}, []*videov1.CaptionTrack{
+						{Locale: "en", Label: "English", Source: &videov1.CaptionTrack_ExternalUrl{ExternalUrl: "https://cdn.example.com/a.en.vtt"}},
+					}},
+					{"stream", videov1.Provider_PROVIDER_STREAM, func(c *videov1.Clip) { c.Source = &videov1.Clip_StreamUid{StreamUid: "uid1"} }, []*videov1.CaptionTrack{
+						{Locale: "en", Label: "English", Source: &videov1.CaptionTrack_Stream{Stream: true}},
+					}},
+				} {
+					t.Run(tc.name, func(t *testing.T) {
+						in := clip("caption-"+tc.name, typesv1.ClipKind_CLIP_KIND_TECHNIQUE, typesv1.Archetype_ARCHETYPE_UNSPECIFIED, "en")
+						in.Provider = tc.provider
+						tc.source(in)
+						in.Captions = tc.tracks
+						got, err := s.Create(ctx, in)
+						require.NoError(t, err)
+						require.Len(t, got.GetCaptions(), len(tc.tracks))
+						for i := range tc.tracks {
+							require.True(t, proto.Equal(tc.tracks[i], got.GetCaptions()[i]), "track %d: got %v want %v", i, got.GetCaptions()[i], tc.tracks[i])
+						}
+						again, err := s.Get(ctx, got.GetId())
+						require.NoError(t, err)
+						require.True(t, proto.Equal(got, again))
+
+						cands, err := s.Candidates(ctx, []string{"caption-" + tc.name}, 5)
+						require.NoError(t, err)
+						require.Len(t, cands, 1)
+						require.Len(t, cands[0].GetCaptions(), len(tc.tracks))
+						for i := range tc.tracks {
+							require.True(t, proto.Equal(tc.tracks[i], cands[0].GetCaptions()[i]), "candidate track %d", i)
+						}
+
+						// Removing every track stores none; AddCaptions then fills the clip once.
+						again.Captions = nil
+						cleared, err := s.Update(ctx, again)
+						require.NoError(t, err)
+						require.Empty(t, cleared.GetCaptions())
+						n, err := s.AddCaptions(ctx, map[string][]*videov1.CaptionTrack{got.GetId(): tc.tracks, "missing": tc.tracks})
+						require.NoError(t, err)
+						require.Equal(t, 1, n)
+						filled, err := s.Get(ctx, got.GetId())
+						require.NoError(t, err)
+						require.Len(t, filled.GetCaptions(), len(tc.tracks))
+						n, err = s.AddCaptions(ctx, map[string][]*videov1.CaptionTrack{got.GetId(): tc.tracks[:0]})
+						require.NoError(t, err)
+						require.Zero(t, n, "a clip with tracks is left alone")
+						require.NoError(t, s.Delete(ctx, got.GetId()))
+					})
+				}
+				bare, err := s.Create(ctx, clip("caption-none", typesv1.ClipKind_CLIP_KIND_TECHNIQUE, typesv1.Archetype_ARCHETYPE_UNSPECIFIED, "en"))
+				require.NoError(t, err)
+				un, err := s.Uncaptioned(ctx)
+				require.NoError(t, err)
+				require.True(t, slices.ContainsFunc(un, func(c *videov1.Clip) bool { return c.GetId() == bare.GetId() }))
+				require.NoError(t, s.Delete(ctx, bare.GetId()))
 			})
 
 			t.Run("list pages and filters", func(t *testing.T) {

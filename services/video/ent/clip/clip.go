@@ -33,6 +33,8 @@ const (
 	FieldTitleRu = "title_ru"
 	// FieldTitleEn holds the string denoting the title_en field in the database.
 	FieldTitleEn = "title_en"
+	// FieldCaptions holds the string denoting the captions field in the database.
+	FieldCaptions = "captions"
 	// FieldCreateTime holds the string denoting the create_time field in the database.
 	FieldCreateTime = "create_time"
 	// FieldUpdateTime holds the string denoting the update_time field in the database.
@@ -54,6 +56,7 @@ var Columns = []string{
 	FieldActive,
 	FieldTitleRu,
 	FieldTitleEn,
+	FieldCaptions,
 	FieldCreateTime,
 	FieldUpdateTime,
 }
@@ -91,6 +94,8 @@ var (
 	DefaultTitleRu string
 	// DefaultTitleEn holds the default value on creation for the "title_en" field.
 	DefaultTitleEn string
+	// DefaultCaptions holds the default value on creation for the "captions" field.
+	DefaultCaptions string
 	// DefaultCreateTime holds the default value on creation for the "create_time" field.
 	DefaultCreateTime func() time.Time
 	// DefaultUpdateTime holds the default value on creation for the "update_time" field.
@@ -157,6 +162,11 @@ func ByTitleRu(opts ...sql.OrderTermOption) OrderOption {
 // ByTitleEn orders the results by the title_en field.
 func ByTitleEn(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTitleEn, opts...).ToFunc()
+}
+
+// ByCaptions orders the results by the captions field.
+func ByCaptions(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCaptions, opts...).ToFunc()
 }
 
 // ByCreateTime orders the results by the create_time field.

@@ -114,6 +114,11 @@ func TitleEn(v string) predicate.Clip {
 	return predicate.Clip(sql.FieldEQ(FieldTitleEn, v))
 }
 
+// Captions applies equality check predicate on the "captions" field. It's identical to CaptionsEQ.
+func Captions(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldEQ(FieldCaptions, v))
+}
+
 // CreateTime applies equality check predicate on the "create_time" field. It's identical to CreateTimeEQ.
 func CreateTime(v time.Time) predicate.Clip {
 	return predicate.Clip(sql.FieldEQ(FieldCreateTime, v))
@@ -692,6 +697,71 @@ func TitleEnEqualFold(v string) predicate.Clip {
 // TitleEnContainsFold applies the ContainsFold predicate on the "title_en" field.
 func TitleEnContainsFold(v string) predicate.Clip {
 	return predicate.Clip(sql.FieldContainsFold(FieldTitleEn, v))
+}
+
+// CaptionsEQ applies the EQ predicate on the "captions" field.
+func CaptionsEQ(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldEQ(FieldCaptions, v))
+}
+
+// CaptionsNEQ applies the NEQ predicate on the "captions" field.
+func CaptionsNEQ(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldNEQ(FieldCaptions, v))
+}
+
+// CaptionsIn applies the In predicate on the "captions" field.
+func CaptionsIn(vs ...string) predicate.Clip {
+	return predicate.Clip(sql.FieldIn(FieldCaptions, vs...))
+}
+
+// CaptionsNotIn applies the NotIn predicate on the "captions" field.
+func CaptionsNotIn(vs ...string) predicate.Clip {
+	return predicate.Clip(sql.FieldNotIn(FieldCaptions, vs...))
+}
+
+// CaptionsGT applies the GT predicate on the "captions" field.
+func CaptionsGT(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldGT(FieldCaptions, v))
+}
+
+// CaptionsGTE applies the GTE predicate on the "captions" field.
+func CaptionsGTE(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldGTE(FieldCaptions, v))
+}
+
+// CaptionsLT applies the LT predicate on the "captions" field.
+func CaptionsLT(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldLT(FieldCaptions, v))
+}
+
+// CaptionsLTE applies the LTE predicate on the "captions" field.
+func CaptionsLTE(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldLTE(FieldCaptions, v))
+}
+
+// CaptionsContains applies the Contains predicate on the "captions" field.
+func CaptionsContains(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldContains(FieldCaptions, v))
+}
+
+// CaptionsHasPrefix applies the HasPrefix predicate on the "captions" field.
+func CaptionsHasPrefix(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldHasPrefix(FieldCaptions, v))
+}
+
+// CaptionsHasSuffix applies the HasSuffix predicate on the "captions" field.
+func CaptionsHasSuffix(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldHasSuffix(FieldCaptions, v))
+}
+
+// CaptionsEqualFold applies the EqualFold predicate on the "captions" field.
+func CaptionsEqualFold(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldEqualFold(FieldCaptions, v))
+}
+
+// CaptionsContainsFold applies the ContainsFold predicate on the "captions" field.
+func CaptionsContainsFold(v string) predicate.Clip {
+	return predicate.Clip(sql.FieldContainsFold(FieldCaptions, v))
 }
 
 // CreateTimeEQ applies the EQ predicate on the "create_time" field.

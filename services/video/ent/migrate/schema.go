@@ -22,6 +22,7 @@ var (
 		{Name: "active", Type: field.TypeBool, Default: true},
 		{Name: "title_ru", Type: field.TypeString, Default: ""},
 		{Name: "title_en", Type: field.TypeString, Default: ""},
+		{Name: "captions", Type: field.TypeString, Size: 2147483647, Default: ""},
 		{Name: "create_time", Type: field.TypeTime},
 		{Name: "update_time", Type: field.TypeTime},
 	}

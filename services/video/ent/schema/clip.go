@@ -38,6 +38,9 @@ func (Clip) Fields() []ent.Field {
 		field.Bool("active").Default(true),
 		field.String("title_ru").Default(""),
 		field.String("title_en").Default(""),
+		// captions holds the WebVTT caption tracks as a JSON array of {"locale", "label",
+		// "source"}, "" for none; each source is of the clip's provider, like source.
+		field.Text("captions").Default(""),
 		field.Time("create_time").Immutable().Default(time.Now),
 		field.Time("update_time").Default(time.Now).UpdateDefault(time.Now),
 	}

@@ -166,8 +166,12 @@ type Clip struct {
 	Title           *v1.LocalizedText      `protobuf:"bytes,13,opt,name=title,proto3" json:"title,omitempty"`
 	CreateTime      *timestamppb.Timestamp `protobuf:"bytes,14,opt,name=create_time,json=createTime,proto3" json:"create_time,omitempty"`
 	UpdateTime      *timestamppb.Timestamp `protobuf:"bytes,15,opt,name=update_time,json=updateTime,proto3" json:"update_time,omitempty"`
-	unknownFields   protoimpl.UnknownFields
-	sizeCache       protoimpl.SizeCache
+	// WebVTT caption tracks, at most one per locale. Each track's source is of the clip's
+	// provider: a local_path for a local clip, an r2_key for an R2 clip, an external_url for an
+	// external clip, stream for a Cloudflare Stream clip.
+	Captions      []*CaptionTrack `protobuf:"bytes,16,rep,name=captions,proto3" json:"captions,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *Clip) Reset() {
@@ -320,6 +324,13 @@ func (x *Clip) GetUpdateTime() *timestamppb.Timestamp {
 	return nil
 }
 
+func (x *Clip) GetCaptions() []*CaptionTrack {
+	if x != nil {
+		return x.Captions
+	}
+	return nil
+}
+
 type isClip_Source interface {
 	isClip_Source()
 }
@@ -352,6 +363,145 @@ func (*Clip_ExternalUrl) isClip_Source() {}
 
 func (*Clip_LocalPath) isClip_Source() {}
 
+// CaptionTrack is one WebVTT caption track of a clip.
+type CaptionTrack struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	Locale string                 `protobuf:"bytes,1,opt,name=locale,proto3" json:"locale,omitempty"`
+	// What a player's caption menu shows, e.g. "English", "Русский".
+	Label string `protobuf:"bytes,2,opt,name=label,proto3" json:"label,omitempty"`
+	// Exactly one source, of the clip's provider.
+	//
+	// Types that are valid to be assigned to Source:
+	//
+	//	*CaptionTrack_R2Key
+	//	*CaptionTrack_ExternalUrl
+	//	*CaptionTrack_LocalPath
+	//	*CaptionTrack_Stream
+	Source        isCaptionTrack_Source `protobuf_oneof:"source"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *CaptionTrack) Reset() {
+	*x = CaptionTrack{}
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[1]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *CaptionTrack) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*CaptionTrack) ProtoMessage() {}
+
+func (x *CaptionTrack) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[1]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use CaptionTrack.ProtoReflect.Descriptor instead.
+func (*CaptionTrack) Descriptor() ([]byte, []int) {
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *CaptionTrack) GetLocale() string {
+	if x != nil {
+		return x.Locale
+	}
+	return ""
+}
+
+func (x *CaptionTrack) GetLabel() string {
+	if x != nil {
+		return x.Label
+	}
+	return ""
+}
+
+func (x *CaptionTrack) GetSource() isCaptionTrack_Source {
+	if x != nil {
+		return x.Source
+	}
+	return nil
+}
+
+func (x *CaptionTrack) GetR2Key() string {
+	if x != nil {
+		if x, ok := x.Source.(*CaptionTrack_R2Key); ok {
+			return x.R2Key
+		}
+	}
+	return ""
+}
+
+func (x *CaptionTrack) GetExternalUrl() string {
+	if x != nil {
+		if x, ok := x.Source.(*CaptionTrack_ExternalUrl); ok {
+			return x.ExternalUrl
+		}
+	}
+	return ""
+}
+
+func (x *CaptionTrack) GetLocalPath() string {
+	if x != nil {
+		if x, ok := x.Source.(*CaptionTrack_LocalPath); ok {
+			return x.LocalPath
+		}
+	}
+	return ""
+}
+
+func (x *CaptionTrack) GetStream() bool {
+	if x != nil {
+		if x, ok := x.Source.(*CaptionTrack_Stream); ok {
+			return x.Stream
+		}
+	}
+	return false
+}
+
+type isCaptionTrack_Source interface {
+	isCaptionTrack_Source()
+}
+
+type CaptionTrack_R2Key struct {
+	// Object key of the .vtt file in the R2 bucket.
+	R2Key string `protobuf:"bytes,3,opt,name=r2_key,json=r2Key,proto3,oneof"`
+}
+
+type CaptionTrack_ExternalUrl struct {
+	// An https URL of the .vtt file, without credentials.
+	ExternalUrl string `protobuf:"bytes,4,opt,name=external_url,json=externalUrl,proto3,oneof"`
+}
+
+type CaptionTrack_LocalPath struct {
+	// A .vtt file below the media directory, without "..".
+	LocalPath string `protobuf:"bytes,5,opt,name=local_path,json=localPath,proto3,oneof"`
+}
+
+type CaptionTrack_Stream struct {
+	// The track was uploaded to Cloudflare Stream under this locale; Stream lists it in the
+	// clip's HLS manifest, so there is no separate file.
+	Stream bool `protobuf:"varint,6,opt,name=stream,proto3,oneof"`
+}
+
+func (*CaptionTrack_R2Key) isCaptionTrack_Source() {}
+
+func (*CaptionTrack_ExternalUrl) isCaptionTrack_Source() {}
+
+func (*CaptionTrack_LocalPath) isCaptionTrack_Source() {}
+
+func (*CaptionTrack_Stream) isCaptionTrack_Source() {}
+
 type CreateClipRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Clip          *Clip                  `protobuf:"bytes,1,opt,name=clip,proto3" json:"clip,omitempty"`
@@ -361,7 +511,7 @@ type CreateClipRequest struct {
 
 func (x *CreateClipRequest) Reset() {
 	*x = CreateClipRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[1]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[2]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -373,7 +523,7 @@ func (x *CreateClipRequest) String() string {
 func (*CreateClipRequest) ProtoMessage() {}
 
 func (x *CreateClipRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[1]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[2]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -386,7 +536,7 @@ func (x *CreateClipRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateClipRequest.ProtoReflect.Descriptor instead.
 func (*CreateClipRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{1}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *CreateClipRequest) GetClip() *Clip {
@@ -405,7 +555,7 @@ type CreateClipResponse struct {
 
 func (x *CreateClipResponse) Reset() {
 	*x = CreateClipResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[2]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[3]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -417,7 +567,7 @@ func (x *CreateClipResponse) String() string {
 func (*CreateClipResponse) ProtoMessage() {}
 
 func (x *CreateClipResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[2]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[3]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -430,7 +580,7 @@ func (x *CreateClipResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateClipResponse.ProtoReflect.Descriptor instead.
 func (*CreateClipResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{2}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *CreateClipResponse) GetClip() *Clip {
@@ -449,7 +599,7 @@ type GetClipRequest struct {
 
 func (x *GetClipRequest) Reset() {
 	*x = GetClipRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[3]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[4]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -461,7 +611,7 @@ func (x *GetClipRequest) String() string {
 func (*GetClipRequest) ProtoMessage() {}
 
 func (x *GetClipRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[3]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[4]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -474,7 +624,7 @@ func (x *GetClipRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetClipRequest.ProtoReflect.Descriptor instead.
 func (*GetClipRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{3}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *GetClipRequest) GetId() string {
@@ -493,7 +643,7 @@ type GetClipResponse struct {
 
 func (x *GetClipResponse) Reset() {
 	*x = GetClipResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[4]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[5]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -505,7 +655,7 @@ func (x *GetClipResponse) String() string {
 func (*GetClipResponse) ProtoMessage() {}
 
 func (x *GetClipResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[4]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[5]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -518,7 +668,7 @@ func (x *GetClipResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetClipResponse.ProtoReflect.Descriptor instead.
 func (*GetClipResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{4}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *GetClipResponse) GetClip() *Clip {
@@ -539,7 +689,7 @@ type UpdateClipRequest struct {
 
 func (x *UpdateClipRequest) Reset() {
 	*x = UpdateClipRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[5]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[6]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -551,7 +701,7 @@ func (x *UpdateClipRequest) String() string {
 func (*UpdateClipRequest) ProtoMessage() {}
 
 func (x *UpdateClipRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[5]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[6]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -564,7 +714,7 @@ func (x *UpdateClipRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateClipRequest.ProtoReflect.Descriptor instead.
 func (*UpdateClipRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{5}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *UpdateClipRequest) GetClip() *Clip {
@@ -590,7 +740,7 @@ type UpdateClipResponse struct {
 
 func (x *UpdateClipResponse) Reset() {
 	*x = UpdateClipResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[6]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[7]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -602,7 +752,7 @@ func (x *UpdateClipResponse) String() string {
 func (*UpdateClipResponse) ProtoMessage() {}
 
 func (x *UpdateClipResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[6]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[7]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -615,7 +765,7 @@ func (x *UpdateClipResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UpdateClipResponse.ProtoReflect.Descriptor instead.
 func (*UpdateClipResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{6}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *UpdateClipResponse) GetClip() *Clip {
@@ -634,7 +784,7 @@ type DeleteClipRequest struct {
 
 func (x *DeleteClipRequest) Reset() {
 	*x = DeleteClipRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[7]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[8]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -646,7 +796,7 @@ func (x *DeleteClipRequest) String() string {
 func (*DeleteClipRequest) ProtoMessage() {}
 
 func (x *DeleteClipRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[7]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[8]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -659,7 +809,7 @@ func (x *DeleteClipRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteClipRequest.ProtoReflect.Descriptor instead.
 func (*DeleteClipRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{7}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *DeleteClipRequest) GetId() string {
@@ -677,7 +827,7 @@ type DeleteClipResponse struct {
 
 func (x *DeleteClipResponse) Reset() {
 	*x = DeleteClipResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[8]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[9]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -689,7 +839,7 @@ func (x *DeleteClipResponse) String() string {
 func (*DeleteClipResponse) ProtoMessage() {}
 
 func (x *DeleteClipResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[8]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[9]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -702,7 +852,7 @@ func (x *DeleteClipResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use DeleteClipResponse.ProtoReflect.Descriptor instead.
 func (*DeleteClipResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{8}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{9}
 }
 
 type ListClipsRequest struct {
@@ -720,7 +870,7 @@ type ListClipsRequest struct {
 
 func (x *ListClipsRequest) Reset() {
 	*x = ListClipsRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[9]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[10]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -732,7 +882,7 @@ func (x *ListClipsRequest) String() string {
 func (*ListClipsRequest) ProtoMessage() {}
 
 func (x *ListClipsRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[9]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[10]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -745,7 +895,7 @@ func (x *ListClipsRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListClipsRequest.ProtoReflect.Descriptor instead.
 func (*ListClipsRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{9}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{10}
 }
 
 func (x *ListClipsRequest) GetExerciseSlug() string {
@@ -800,7 +950,7 @@ type ListClipsResponse struct {
 
 func (x *ListClipsResponse) Reset() {
 	*x = ListClipsResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[10]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[11]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -812,7 +962,7 @@ func (x *ListClipsResponse) String() string {
 func (*ListClipsResponse) ProtoMessage() {}
 
 func (x *ListClipsResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[10]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[11]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -825,7 +975,7 @@ func (x *ListClipsResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ListClipsResponse.ProtoReflect.Descriptor instead.
 func (*ListClipsResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{10}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{11}
 }
 
 func (x *ListClipsResponse) GetClips() []*Clip {
@@ -851,7 +1001,7 @@ type GetPlaybackRequest struct {
 
 func (x *GetPlaybackRequest) Reset() {
 	*x = GetPlaybackRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[11]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[12]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -863,7 +1013,7 @@ func (x *GetPlaybackRequest) String() string {
 func (*GetPlaybackRequest) ProtoMessage() {}
 
 func (x *GetPlaybackRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[11]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[12]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -876,7 +1026,7 @@ func (x *GetPlaybackRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPlaybackRequest.ProtoReflect.Descriptor instead.
 func (*GetPlaybackRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{11}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *GetPlaybackRequest) GetId() string {
@@ -898,7 +1048,7 @@ type GetPlaybackResponse struct {
 
 func (x *GetPlaybackResponse) Reset() {
 	*x = GetPlaybackResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[12]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[13]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -910,7 +1060,7 @@ func (x *GetPlaybackResponse) String() string {
 func (*GetPlaybackResponse) ProtoMessage() {}
 
 func (x *GetPlaybackResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[12]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[13]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -923,7 +1073,7 @@ func (x *GetPlaybackResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetPlaybackResponse.ProtoReflect.Descriptor instead.
 func (*GetPlaybackResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{12}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{13}
 }
 
 func (x *GetPlaybackResponse) GetUrl() string {
@@ -957,7 +1107,7 @@ type CreateUploadRequest struct {
 
 func (x *CreateUploadRequest) Reset() {
 	*x = CreateUploadRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[13]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[14]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -969,7 +1119,7 @@ func (x *CreateUploadRequest) String() string {
 func (*CreateUploadRequest) ProtoMessage() {}
 
 func (x *CreateUploadRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[13]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[14]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -982,7 +1132,7 @@ func (x *CreateUploadRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateUploadRequest.ProtoReflect.Descriptor instead.
 func (*CreateUploadRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{13}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *CreateUploadRequest) GetId() string {
@@ -1011,7 +1161,7 @@ type CreateUploadResponse struct {
 
 func (x *CreateUploadResponse) Reset() {
 	*x = CreateUploadResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[14]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[15]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1023,7 +1173,7 @@ func (x *CreateUploadResponse) String() string {
 func (*CreateUploadResponse) ProtoMessage() {}
 
 func (x *CreateUploadResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[14]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[15]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1036,7 +1186,7 @@ func (x *CreateUploadResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use CreateUploadResponse.ProtoReflect.Descriptor instead.
 func (*CreateUploadResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{14}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *CreateUploadResponse) GetUrl() string {
@@ -1075,7 +1225,7 @@ type GetClipCoverageRequest struct {
 
 func (x *GetClipCoverageRequest) Reset() {
 	*x = GetClipCoverageRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[15]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[16]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1087,7 +1237,7 @@ func (x *GetClipCoverageRequest) String() string {
 func (*GetClipCoverageRequest) ProtoMessage() {}
 
 func (x *GetClipCoverageRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[15]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[16]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1100,7 +1250,7 @@ func (x *GetClipCoverageRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetClipCoverageRequest.ProtoReflect.Descriptor instead.
 func (*GetClipCoverageRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{15}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{16}
 }
 
 type ArchetypeKinds struct {
@@ -1113,7 +1263,7 @@ type ArchetypeKinds struct {
 
 func (x *ArchetypeKinds) Reset() {
 	*x = ArchetypeKinds{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[16]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[17]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1125,7 +1275,7 @@ func (x *ArchetypeKinds) String() string {
 func (*ArchetypeKinds) ProtoMessage() {}
 
 func (x *ArchetypeKinds) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[16]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[17]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1138,7 +1288,7 @@ func (x *ArchetypeKinds) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ArchetypeKinds.ProtoReflect.Descriptor instead.
 func (*ArchetypeKinds) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{16}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *ArchetypeKinds) GetArchetype() v1.Archetype {
@@ -1168,7 +1318,7 @@ type ExerciseClipCoverage struct {
 
 func (x *ExerciseClipCoverage) Reset() {
 	*x = ExerciseClipCoverage{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[17]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[18]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1180,7 +1330,7 @@ func (x *ExerciseClipCoverage) String() string {
 func (*ExerciseClipCoverage) ProtoMessage() {}
 
 func (x *ExerciseClipCoverage) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[17]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[18]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1193,7 +1343,7 @@ func (x *ExerciseClipCoverage) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use ExerciseClipCoverage.ProtoReflect.Descriptor instead.
 func (*ExerciseClipCoverage) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{17}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *ExerciseClipCoverage) GetExerciseSlug() string {
@@ -1226,7 +1376,7 @@ type GetClipCoverageResponse struct {
 
 func (x *GetClipCoverageResponse) Reset() {
 	*x = GetClipCoverageResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[18]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[19]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1238,7 +1388,7 @@ func (x *GetClipCoverageResponse) String() string {
 func (*GetClipCoverageResponse) ProtoMessage() {}
 
 func (x *GetClipCoverageResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[18]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[19]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1251,7 +1401,7 @@ func (x *GetClipCoverageResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use GetClipCoverageResponse.ProtoReflect.Descriptor instead.
 func (*GetClipCoverageResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{18}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *GetClipCoverageResponse) GetExercises() []*ExerciseClipCoverage {
@@ -1278,7 +1428,7 @@ type PlaylistExercise struct {
 
 func (x *PlaylistExercise) Reset() {
 	*x = PlaylistExercise{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[19]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[20]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1290,7 +1440,7 @@ func (x *PlaylistExercise) String() string {
 func (*PlaylistExercise) ProtoMessage() {}
 
 func (x *PlaylistExercise) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[19]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[20]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1303,7 +1453,7 @@ func (x *PlaylistExercise) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlaylistExercise.ProtoReflect.Descriptor instead.
 func (*PlaylistExercise) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{19}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *PlaylistExercise) GetExerciseSlug() string {
@@ -1363,7 +1513,7 @@ type BuildPlaylistRequest struct {
 
 func (x *BuildPlaylistRequest) Reset() {
 	*x = BuildPlaylistRequest{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[20]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[21]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1375,7 +1525,7 @@ func (x *BuildPlaylistRequest) String() string {
 func (*BuildPlaylistRequest) ProtoMessage() {}
 
 func (x *BuildPlaylistRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[20]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[21]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1388,7 +1538,7 @@ func (x *BuildPlaylistRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BuildPlaylistRequest.ProtoReflect.Descriptor instead.
 func (*BuildPlaylistRequest) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{20}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *BuildPlaylistRequest) GetPlanId() string {
@@ -1459,14 +1609,16 @@ type PlaylistItem struct {
 	Reps         string            `protobuf:"bytes,13,opt,name=reps,proto3" json:"reps,omitempty"`
 	RestSeconds  int32             `protobuf:"varint,14,opt,name=rest_seconds,json=restSeconds,proto3" json:"rest_seconds,omitempty"`
 	// The archetype of the chosen clip; unspecified for a generic clip.
-	Archetype     v1.Archetype `protobuf:"varint,15,opt,name=archetype,proto3,enum=fitcoach.types.v1.Archetype" json:"archetype,omitempty"`
+	Archetype v1.Archetype `protobuf:"varint,15,opt,name=archetype,proto3,enum=fitcoach.types.v1.Archetype" json:"archetype,omitempty"`
+	// The clip's caption tracks, the requested locale first.
+	Captions      []*Caption `protobuf:"bytes,16,rep,name=captions,proto3" json:"captions,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
 
 func (x *PlaylistItem) Reset() {
 	*x = PlaylistItem{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[21]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[22]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1478,7 +1630,7 @@ func (x *PlaylistItem) String() string {
 func (*PlaylistItem) ProtoMessage() {}
 
 func (x *PlaylistItem) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[21]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[22]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1491,7 +1643,7 @@ func (x *PlaylistItem) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PlaylistItem.ProtoReflect.Descriptor instead.
 func (*PlaylistItem) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{21}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{22}
 }
 
 func (x *PlaylistItem) GetType() ItemType {
@@ -1599,6 +1751,86 @@ func (x *PlaylistItem) GetArchetype() v1.Archetype {
 	return v1.Archetype(0)
 }
 
+func (x *PlaylistItem) GetCaptions() []*Caption {
+	if x != nil {
+		return x.Captions
+	}
+	return nil
+}
+
+// Caption is a caption track of a playlist item, ready for a player.
+type Caption struct {
+	state  protoimpl.MessageState `protogen:"open.v1"`
+	Locale string                 `protobuf:"bytes,1,opt,name=locale,proto3" json:"locale,omitempty"`
+	Label  string                 `protobuf:"bytes,2,opt,name=label,proto3" json:"label,omitempty"`
+	// A URL of the WebVTT file that plays now (a <track src>); it expires with the item's url.
+	// Empty when in_manifest is set.
+	Url string `protobuf:"bytes,3,opt,name=url,proto3" json:"url,omitempty"`
+	// The track is inside the item's HLS manifest (Cloudflare Stream): an HLS player lists it
+	// among its subtitle tracks, and there is no separate file to load.
+	InManifest    bool `protobuf:"varint,4,opt,name=in_manifest,json=inManifest,proto3" json:"in_manifest,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *Caption) Reset() {
+	*x = Caption{}
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *Caption) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Caption) ProtoMessage() {}
+
+func (x *Caption) ProtoReflect() protoreflect.Message {
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use Caption.ProtoReflect.Descriptor instead.
+func (*Caption) Descriptor() ([]byte, []int) {
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *Caption) GetLocale() string {
+	if x != nil {
+		return x.Locale
+	}
+	return ""
+}
+
+func (x *Caption) GetLabel() string {
+	if x != nil {
+		return x.Label
+	}
+	return ""
+}
+
+func (x *Caption) GetUrl() string {
+	if x != nil {
+		return x.Url
+	}
+	return ""
+}
+
+func (x *Caption) GetInManifest() bool {
+	if x != nil {
+		return x.InManifest
+	}
+	return false
+}
+
 // MissingClip is a required clip no candidate could fill.
 type MissingClip struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
@@ -1611,7 +1843,7 @@ type MissingClip struct {
 
 func (x *MissingClip) Reset() {
 	*x = MissingClip{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[22]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[24]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1623,7 +1855,7 @@ func (x *MissingClip) String() string {
 func (*MissingClip) ProtoMessage() {}
 
 func (x *MissingClip) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[22]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[24]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1636,7 +1868,7 @@ func (x *MissingClip) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use MissingClip.ProtoReflect.Descriptor instead.
 func (*MissingClip) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{22}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *MissingClip) GetKind() v1.ClipKind {
@@ -1671,7 +1903,7 @@ type Playlist struct {
 
 func (x *Playlist) Reset() {
 	*x = Playlist{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[23]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[25]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1683,7 +1915,7 @@ func (x *Playlist) String() string {
 func (*Playlist) ProtoMessage() {}
 
 func (x *Playlist) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[23]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[25]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1696,7 +1928,7 @@ func (x *Playlist) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use Playlist.ProtoReflect.Descriptor instead.
 func (*Playlist) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{23}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *Playlist) GetItems() []*PlaylistItem {
@@ -1729,7 +1961,7 @@ type BuildPlaylistResponse struct {
 
 func (x *BuildPlaylistResponse) Reset() {
 	*x = BuildPlaylistResponse{}
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[24]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[26]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1741,7 +1973,7 @@ func (x *BuildPlaylistResponse) String() string {
 func (*BuildPlaylistResponse) ProtoMessage() {}
 
 func (x *BuildPlaylistResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_fitcoach_video_v1_video_proto_msgTypes[24]
+	mi := &file_fitcoach_video_v1_video_proto_msgTypes[26]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1754,7 +1986,7 @@ func (x *BuildPlaylistResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use BuildPlaylistResponse.ProtoReflect.Descriptor instead.
 func (*BuildPlaylistResponse) Descriptor() ([]byte, []int) {
-	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{24}
+	return file_fitcoach_video_v1_video_proto_rawDescGZIP(), []int{26}
 }
 
 func (x *BuildPlaylistResponse) GetPlaylist() *Playlist {
@@ -1768,8 +2000,7 @@ var File_fitcoach_video_v1_video_proto protoreflect.FileDescriptor
 
 const file_fitcoach_video_v1_video_proto_rawDesc = "" +
 	"\n" +
-	"\x1dfitcoach/video/v1/video.proto\x12\x11fitcoach.video.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xb7\n" +
-	"\n" +
+	"\x1dfitcoach/video/v1/video.proto\x12\x11fitcoach.video.v1\x1a\x1bbuf/validate/validate.proto\x1a\x1dfitcoach/types/v1/types.proto\x1a google/protobuf/field_mask.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xae\x0e\n" +
 	"\x04Clip\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12>\n" +
 	"\rexercise_slug\x18\x02 \x01(\tB\x19\xbaH\x16r\x14\x18@2\x10^[A-Za-z0-9_-]*$R\fexerciseSlug\x12;\n" +
@@ -1795,9 +2026,23 @@ const file_fitcoach_video_v1_video_proto_rawDesc = "" +
 	"\vcreate_time\x18\x0e \x01(\v2\x1a.google.protobuf.TimestampR\n" +
 	"createTime\x12;\n" +
 	"\vupdate_time\x18\x0f \x01(\v2\x1a.google.protobuf.TimestampR\n" +
-	"updateTime:\xed\x03\xbaH\xe9\x03\x1a\xab\x02\n" +
+	"updateTime\x12E\n" +
+	"\bcaptions\x18\x10 \x03(\v2\x1f.fitcoach.video.v1.CaptionTrackB\b\xbaH\x05\x92\x01\x02\x10\bR\bcaptions:\x9d\a\xbaH\x99\a\x1ag\n" +
+	"\x16captions.unique_locale\x12$at most one caption track per locale\x1a'this.captions.map(c, c.locale).unique()\x1a\xc4\x02\n" +
+	"\x19captions.matches_provider\x12da caption track's source must be of the clip's provider (r2_key, stream, external_url or local_path)\x1a\xc0\x01this.captions.all(c, (this.provider == 1 && has(c.r2_key)) || (this.provider == 2 && has(c.stream)) || (this.provider == 3 && has(c.external_url)) || (this.provider == 4 && has(c.local_path)))\x1a\xab\x02\n" +
 	"\x17source.matches_provider\x12Sthe source must match the provider (r2_key, stream_uid, external_url or local_path)\x1a\xba\x01(this.provider == 1 && has(this.r2_key)) || (this.provider == 2 && has(this.stream_uid)) || (this.provider == 3 && has(this.external_url)) || (this.provider == 4 && has(this.local_path))\x1a\xb8\x01\n" +
 	"\x1fexercise_slug.required_for_kind\x12]technique, instruction and mistake clips need an exercise_slug; other kinds must not have one\x1a6(this.kind in [2, 3, 4]) == (this.exercise_slug != '')B\x0f\n" +
+	"\x06source\x12\x05\xbaH\x02\b\x01\"\xc0\x02\n" +
+	"\fCaptionTrack\x12%\n" +
+	"\x06locale\x18\x01 \x01(\tB\r\xbaH\n" +
+	"r\bR\x02ruR\x02enR\x06locale\x12\x1f\n" +
+	"\x05label\x18\x02 \x01(\tB\t\xbaH\x06r\x04\x10\x01\x18@R\x05label\x12#\n" +
+	"\x06r2_key\x18\x03 \x01(\tB\n" +
+	"\xbaH\ar\x05\x10\x01\x18\x80\bH\x00R\x05r2Key\x12:\n" +
+	"\fexternal_url\x18\x04 \x01(\tB\x15\xbaH\x12r\x10\x18\x80\x10:\bhttps://\x88\x01\x01H\x00R\vexternalUrl\x12S\n" +
+	"\n" +
+	"local_path\x18\x05 \x01(\tB2\xbaH/r-\x18\x80\x042#^[A-Za-z0-9_][A-Za-z0-9_./-]*\\.vtt$\xba\x01\x02..H\x00R\tlocalPath\x12!\n" +
+	"\x06stream\x18\x06 \x01(\bB\a\xbaH\x04j\x02\b\x01H\x00R\x06streamB\x0f\n" +
 	"\x06source\x12\x05\xbaH\x02\b\x01\"H\n" +
 	"\x11CreateClipRequest\x123\n" +
 	"\x04clip\x18\x01 \x01(\v2\x17.fitcoach.video.v1.ClipB\x06\xbaH\x03\xc8\x01\x01R\x04clip\"A\n" +
@@ -1883,7 +2128,7 @@ const file_fitcoach_video_v1_video_proto_rawDesc = "" +
 	"\xbaH\a\x82\x01\x04\x10\x01 \x00R\tarchetype\x12%\n" +
 	"\x06locale\x18\a \x01(\tB\r\xbaH\n" +
 	"r\bR\x02ruR\x02enR\x06locale:l\xbaHi\x1ag\n" +
-	"\x18exercises.rest_day_empty\x12\x1ba rest day has no exercises\x1a.!this.is_rest_day || size(this.exercises) == 0\"\xe4\x04\n" +
+	"\x18exercises.rest_day_empty\x12\x1ba rest day has no exercises\x1a.!this.is_rest_day || size(this.exercises) == 0\"\x9c\x05\n" +
 	"\fPlaylistItem\x12/\n" +
 	"\x04type\x18\x01 \x01(\x0e2\x1b.fitcoach.video.v1.ItemTypeR\x04type\x12\x17\n" +
 	"\aclip_id\x18\x02 \x01(\tR\x06clipId\x12/\n" +
@@ -1900,7 +2145,14 @@ const file_fitcoach_video_v1_video_proto_rawDesc = "" +
 	"\x04sets\x18\f \x01(\x05R\x04sets\x12\x12\n" +
 	"\x04reps\x18\r \x01(\tR\x04reps\x12!\n" +
 	"\frest_seconds\x18\x0e \x01(\x05R\vrestSeconds\x12:\n" +
-	"\tarchetype\x18\x0f \x01(\x0e2\x1c.fitcoach.types.v1.ArchetypeR\tarchetype\"{\n" +
+	"\tarchetype\x18\x0f \x01(\x0e2\x1c.fitcoach.types.v1.ArchetypeR\tarchetype\x126\n" +
+	"\bcaptions\x18\x10 \x03(\v2\x1a.fitcoach.video.v1.CaptionR\bcaptions\"j\n" +
+	"\aCaption\x12\x16\n" +
+	"\x06locale\x18\x01 \x01(\tR\x06locale\x12\x14\n" +
+	"\x05label\x18\x02 \x01(\tR\x05label\x12\x10\n" +
+	"\x03url\x18\x03 \x01(\tR\x03url\x12\x1f\n" +
+	"\vin_manifest\x18\x04 \x01(\bR\n" +
+	"inManifest\"{\n" +
 	"\vMissingClip\x12/\n" +
 	"\x04kind\x18\x01 \x01(\x0e2\x1b.fitcoach.types.v1.ClipKindR\x04kind\x12#\n" +
 	"\rexercise_slug\x18\x02 \x01(\tR\fexerciseSlug\x12\x16\n" +
@@ -1951,104 +2203,108 @@ func file_fitcoach_video_v1_video_proto_rawDescGZIP() []byte {
 }
 
 var file_fitcoach_video_v1_video_proto_enumTypes = make([]protoimpl.EnumInfo, 2)
-var file_fitcoach_video_v1_video_proto_msgTypes = make([]protoimpl.MessageInfo, 26)
+var file_fitcoach_video_v1_video_proto_msgTypes = make([]protoimpl.MessageInfo, 28)
 var file_fitcoach_video_v1_video_proto_goTypes = []any{
 	(Provider)(0),                   // 0: fitcoach.video.v1.Provider
 	(ItemType)(0),                   // 1: fitcoach.video.v1.ItemType
 	(*Clip)(nil),                    // 2: fitcoach.video.v1.Clip
-	(*CreateClipRequest)(nil),       // 3: fitcoach.video.v1.CreateClipRequest
-	(*CreateClipResponse)(nil),      // 4: fitcoach.video.v1.CreateClipResponse
-	(*GetClipRequest)(nil),          // 5: fitcoach.video.v1.GetClipRequest
-	(*GetClipResponse)(nil),         // 6: fitcoach.video.v1.GetClipResponse
-	(*UpdateClipRequest)(nil),       // 7: fitcoach.video.v1.UpdateClipRequest
-	(*UpdateClipResponse)(nil),      // 8: fitcoach.video.v1.UpdateClipResponse
-	(*DeleteClipRequest)(nil),       // 9: fitcoach.video.v1.DeleteClipRequest
-	(*DeleteClipResponse)(nil),      // 10: fitcoach.video.v1.DeleteClipResponse
-	(*ListClipsRequest)(nil),        // 11: fitcoach.video.v1.ListClipsRequest
-	(*ListClipsResponse)(nil),       // 12: fitcoach.video.v1.ListClipsResponse
-	(*GetPlaybackRequest)(nil),      // 13: fitcoach.video.v1.GetPlaybackRequest
-	(*GetPlaybackResponse)(nil),     // 14: fitcoach.video.v1.GetPlaybackResponse
-	(*CreateUploadRequest)(nil),     // 15: fitcoach.video.v1.CreateUploadRequest
-	(*CreateUploadResponse)(nil),    // 16: fitcoach.video.v1.CreateUploadResponse
-	(*GetClipCoverageRequest)(nil),  // 17: fitcoach.video.v1.GetClipCoverageRequest
-	(*ArchetypeKinds)(nil),          // 18: fitcoach.video.v1.ArchetypeKinds
-	(*ExerciseClipCoverage)(nil),    // 19: fitcoach.video.v1.ExerciseClipCoverage
-	(*GetClipCoverageResponse)(nil), // 20: fitcoach.video.v1.GetClipCoverageResponse
-	(*PlaylistExercise)(nil),        // 21: fitcoach.video.v1.PlaylistExercise
-	(*BuildPlaylistRequest)(nil),    // 22: fitcoach.video.v1.BuildPlaylistRequest
-	(*PlaylistItem)(nil),            // 23: fitcoach.video.v1.PlaylistItem
-	(*MissingClip)(nil),             // 24: fitcoach.video.v1.MissingClip
-	(*Playlist)(nil),                // 25: fitcoach.video.v1.Playlist
-	(*BuildPlaylistResponse)(nil),   // 26: fitcoach.video.v1.BuildPlaylistResponse
-	nil,                             // 27: fitcoach.video.v1.CreateUploadResponse.HeadersEntry
-	(v1.ClipKind)(0),                // 28: fitcoach.types.v1.ClipKind
-	(v1.Archetype)(0),               // 29: fitcoach.types.v1.Archetype
-	(*v1.LocalizedText)(nil),        // 30: fitcoach.types.v1.LocalizedText
-	(*timestamppb.Timestamp)(nil),   // 31: google.protobuf.Timestamp
-	(*fieldmaskpb.FieldMask)(nil),   // 32: google.protobuf.FieldMask
+	(*CaptionTrack)(nil),            // 3: fitcoach.video.v1.CaptionTrack
+	(*CreateClipRequest)(nil),       // 4: fitcoach.video.v1.CreateClipRequest
+	(*CreateClipResponse)(nil),      // 5: fitcoach.video.v1.CreateClipResponse
+	(*GetClipRequest)(nil),          // 6: fitcoach.video.v1.GetClipRequest
+	(*GetClipResponse)(nil),         // 7: fitcoach.video.v1.GetClipResponse
+	(*UpdateClipRequest)(nil),       // 8: fitcoach.video.v1.UpdateClipRequest
+	(*UpdateClipResponse)(nil),      // 9: fitcoach.video.v1.UpdateClipResponse
+	(*DeleteClipRequest)(nil),       // 10: fitcoach.video.v1.DeleteClipRequest
+	(*DeleteClipResponse)(nil),      // 11: fitcoach.video.v1.DeleteClipResponse
+	(*ListClipsRequest)(nil),        // 12: fitcoach.video.v1.ListClipsRequest
+	(*ListClipsResponse)(nil),       // 13: fitcoach.video.v1.ListClipsResponse
+	(*GetPlaybackRequest)(nil),      // 14: fitcoach.video.v1.GetPlaybackRequest
+	(*GetPlaybackResponse)(nil),     // 15: fitcoach.video.v1.GetPlaybackResponse
+	(*CreateUploadRequest)(nil),     // 16: fitcoach.video.v1.CreateUploadRequest
+	(*CreateUploadResponse)(nil),    // 17: fitcoach.video.v1.CreateUploadResponse
+	(*GetClipCoverageRequest)(nil),  // 18: fitcoach.video.v1.GetClipCoverageRequest
+	(*ArchetypeKinds)(nil),          // 19: fitcoach.video.v1.ArchetypeKinds
+	(*ExerciseClipCoverage)(nil),    // 20: fitcoach.video.v1.ExerciseClipCoverage
+	(*GetClipCoverageResponse)(nil), // 21: fitcoach.video.v1.GetClipCoverageResponse
+	(*PlaylistExercise)(nil),        // 22: fitcoach.video.v1.PlaylistExercise
+	(*BuildPlaylistRequest)(nil),    // 23: fitcoach.video.v1.BuildPlaylistRequest
+	(*PlaylistItem)(nil),            // 24: fitcoach.video.v1.PlaylistItem
+	(*Caption)(nil),                 // 25: fitcoach.video.v1.Caption
+	(*MissingClip)(nil),             // 26: fitcoach.video.v1.MissingClip
+	(*Playlist)(nil),                // 27: fitcoach.video.v1.Playlist
+	(*BuildPlaylistResponse)(nil),   // 28: fitcoach.video.v1.BuildPlaylistResponse
+	nil,                             // 29: fitcoach.video.v1.CreateUploadResponse.HeadersEntry
+	(v1.ClipKind)(0),                // 30: fitcoach.types.v1.ClipKind
+	(v1.Archetype)(0),               // 31: fitcoach.types.v1.Archetype
+	(*v1.LocalizedText)(nil),        // 32: fitcoach.types.v1.LocalizedText
+	(*timestamppb.Timestamp)(nil),   // 33: google.protobuf.Timestamp
+	(*fieldmaskpb.FieldMask)(nil),   // 34: google.protobuf.FieldMask
 }
 var file_fitcoach_video_v1_video_proto_depIdxs = []int32{
-	28, // 0: fitcoach.video.v1.Clip.kind:type_name -> fitcoach.types.v1.ClipKind
-	29, // 1: fitcoach.video.v1.Clip.archetype:type_name -> fitcoach.types.v1.Archetype
+	30, // 0: fitcoach.video.v1.Clip.kind:type_name -> fitcoach.types.v1.ClipKind
+	31, // 1: fitcoach.video.v1.Clip.archetype:type_name -> fitcoach.types.v1.Archetype
 	0,  // 2: fitcoach.video.v1.Clip.provider:type_name -> fitcoach.video.v1.Provider
-	30, // 3: fitcoach.video.v1.Clip.title:type_name -> fitcoach.types.v1.LocalizedText
-	31, // 4: fitcoach.video.v1.Clip.create_time:type_name -> google.protobuf.Timestamp
-	31, // 5: fitcoach.video.v1.Clip.update_time:type_name -> google.protobuf.Timestamp
-	2,  // 6: fitcoach.video.v1.CreateClipRequest.clip:type_name -> fitcoach.video.v1.Clip
-	2,  // 7: fitcoach.video.v1.CreateClipResponse.clip:type_name -> fitcoach.video.v1.Clip
-	2,  // 8: fitcoach.video.v1.GetClipResponse.clip:type_name -> fitcoach.video.v1.Clip
-	2,  // 9: fitcoach.video.v1.UpdateClipRequest.clip:type_name -> fitcoach.video.v1.Clip
-	32, // 10: fitcoach.video.v1.UpdateClipRequest.update_mask:type_name -> google.protobuf.FieldMask
-	2,  // 11: fitcoach.video.v1.UpdateClipResponse.clip:type_name -> fitcoach.video.v1.Clip
-	28, // 12: fitcoach.video.v1.ListClipsRequest.kind:type_name -> fitcoach.types.v1.ClipKind
-	29, // 13: fitcoach.video.v1.ListClipsRequest.archetype:type_name -> fitcoach.types.v1.Archetype
-	0,  // 14: fitcoach.video.v1.ListClipsRequest.provider:type_name -> fitcoach.video.v1.Provider
-	2,  // 15: fitcoach.video.v1.ListClipsResponse.clips:type_name -> fitcoach.video.v1.Clip
-	31, // 16: fitcoach.video.v1.GetPlaybackResponse.expire_time:type_name -> google.protobuf.Timestamp
-	0,  // 17: fitcoach.video.v1.GetPlaybackResponse.provider:type_name -> fitcoach.video.v1.Provider
-	27, // 18: fitcoach.video.v1.CreateUploadResponse.headers:type_name -> fitcoach.video.v1.CreateUploadResponse.HeadersEntry
-	31, // 19: fitcoach.video.v1.CreateUploadResponse.expire_time:type_name -> google.protobuf.Timestamp
-	29, // 20: fitcoach.video.v1.ArchetypeKinds.archetype:type_name -> fitcoach.types.v1.Archetype
-	28, // 21: fitcoach.video.v1.ArchetypeKinds.kinds:type_name -> fitcoach.types.v1.ClipKind
-	28, // 22: fitcoach.video.v1.ExerciseClipCoverage.kinds:type_name -> fitcoach.types.v1.ClipKind
-	18, // 23: fitcoach.video.v1.ExerciseClipCoverage.archetypes:type_name -> fitcoach.video.v1.ArchetypeKinds
-	19, // 24: fitcoach.video.v1.GetClipCoverageResponse.exercises:type_name -> fitcoach.video.v1.ExerciseClipCoverage
-	30, // 25: fitcoach.video.v1.PlaylistExercise.name:type_name -> fitcoach.types.v1.LocalizedText
-	21, // 26: fitcoach.video.v1.BuildPlaylistRequest.exercises:type_name -> fitcoach.video.v1.PlaylistExercise
-	29, // 27: fitcoach.video.v1.BuildPlaylistRequest.archetype:type_name -> fitcoach.types.v1.Archetype
-	1,  // 28: fitcoach.video.v1.PlaylistItem.type:type_name -> fitcoach.video.v1.ItemType
-	28, // 29: fitcoach.video.v1.PlaylistItem.kind:type_name -> fitcoach.types.v1.ClipKind
-	0,  // 30: fitcoach.video.v1.PlaylistItem.provider:type_name -> fitcoach.video.v1.Provider
-	31, // 31: fitcoach.video.v1.PlaylistItem.url_expire_time:type_name -> google.protobuf.Timestamp
-	30, // 32: fitcoach.video.v1.PlaylistItem.titles:type_name -> fitcoach.types.v1.LocalizedText
-	29, // 33: fitcoach.video.v1.PlaylistItem.archetype:type_name -> fitcoach.types.v1.Archetype
-	28, // 34: fitcoach.video.v1.MissingClip.kind:type_name -> fitcoach.types.v1.ClipKind
-	23, // 35: fitcoach.video.v1.Playlist.items:type_name -> fitcoach.video.v1.PlaylistItem
-	24, // 36: fitcoach.video.v1.Playlist.missing:type_name -> fitcoach.video.v1.MissingClip
-	25, // 37: fitcoach.video.v1.BuildPlaylistResponse.playlist:type_name -> fitcoach.video.v1.Playlist
-	3,  // 38: fitcoach.video.v1.VideoService.CreateClip:input_type -> fitcoach.video.v1.CreateClipRequest
-	5,  // 39: fitcoach.video.v1.VideoService.GetClip:input_type -> fitcoach.video.v1.GetClipRequest
-	7,  // 40: fitcoach.video.v1.VideoService.UpdateClip:input_type -> fitcoach.video.v1.UpdateClipRequest
-	9,  // 41: fitcoach.video.v1.VideoService.DeleteClip:input_type -> fitcoach.video.v1.DeleteClipRequest
-	11, // 42: fitcoach.video.v1.VideoService.ListClips:input_type -> fitcoach.video.v1.ListClipsRequest
-	13, // 43: fitcoach.video.v1.VideoService.GetPlayback:input_type -> fitcoach.video.v1.GetPlaybackRequest
-	15, // 44: fitcoach.video.v1.VideoService.CreateUpload:input_type -> fitcoach.video.v1.CreateUploadRequest
-	17, // 45: fitcoach.video.v1.VideoService.GetClipCoverage:input_type -> fitcoach.video.v1.GetClipCoverageRequest
-	22, // 46: fitcoach.video.v1.VideoService.BuildPlaylist:input_type -> fitcoach.video.v1.BuildPlaylistRequest
-	4,  // 47: fitcoach.video.v1.VideoService.CreateClip:output_type -> fitcoach.video.v1.CreateClipResponse
-	6,  // 48: fitcoach.video.v1.VideoService.GetClip:output_type -> fitcoach.video.v1.GetClipResponse
-	8,  // 49: fitcoach.video.v1.VideoService.UpdateClip:output_type -> fitcoach.video.v1.UpdateClipResponse
-	10, // 50: fitcoach.video.v1.VideoService.DeleteClip:output_type -> fitcoach.video.v1.DeleteClipResponse
-	12, // 51: fitcoach.video.v1.VideoService.ListClips:output_type -> fitcoach.video.v1.ListClipsResponse
-	14, // 52: fitcoach.video.v1.VideoService.GetPlayback:output_type -> fitcoach.video.v1.GetPlaybackResponse
-	16, // 53: fitcoach.video.v1.VideoService.CreateUpload:output_type -> fitcoach.video.v1.CreateUploadResponse
-	20, // 54: fitcoach.video.v1.VideoService.GetClipCoverage:output_type -> fitcoach.video.v1.GetClipCoverageResponse
-	26, // 55: fitcoach.video.v1.VideoService.BuildPlaylist:output_type -> fitcoach.video.v1.BuildPlaylistResponse
-	47, // [47:56] is the sub-list for method output_type
-	38, // [38:47] is the sub-list for method input_type
-	38, // [38:38] is the sub-list for extension type_name
-	38, // [38:38] is the sub-list for extension extendee
-	0,  // [0:38] is the sub-list for field type_name
+	32, // 3: fitcoach.video.v1.Clip.title:type_name -> fitcoach.types.v1.LocalizedText
+	33, // 4: fitcoach.video.v1.Clip.create_time:type_name -> google.protobuf.Timestamp
+	33, // 5: fitcoach.video.v1.Clip.update_time:type_name -> google.protobuf.Timestamp
+	3,  // 6: fitcoach.video.v1.Clip.captions:type_name -> fitcoach.video.v1.CaptionTrack
+	2,  // 7: fitcoach.video.v1.CreateClipRequest.clip:type_name -> fitcoach.video.v1.Clip
+	2,  // 8: fitcoach.video.v1.CreateClipResponse.clip:type_name -> fitcoach.video.v1.Clip
+	2,  // 9: fitcoach.video.v1.GetClipResponse.clip:type_name -> fitcoach.video.v1.Clip
+	2,  // 10: fitcoach.video.v1.UpdateClipRequest.clip:type_name -> fitcoach.video.v1.Clip
+	34, // 11: fitcoach.video.v1.UpdateClipRequest.update_mask:type_name -> google.protobuf.FieldMask
+	2,  // 12: fitcoach.video.v1.UpdateClipResponse.clip:type_name -> fitcoach.video.v1.Clip
+	30, // 13: fitcoach.video.v1.ListClipsRequest.kind:type_name -> fitcoach.types.v1.ClipKind
+	31, // 14: fitcoach.video.v1.ListClipsRequest.archetype:type_name -> fitcoach.types.v1.Archetype
+	0,  // 15: fitcoach.video.v1.ListClipsRequest.provider:type_name -> fitcoach.video.v1.Provider
+	2,  // 16: fitcoach.video.v1.ListClipsResponse.clips:type_name -> fitcoach.video.v1.Clip
+	33, // 17: fitcoach.video.v1.GetPlaybackResponse.expire_time:type_name -> google.protobuf.Timestamp
+	0,  // 18: fitcoach.video.v1.GetPlaybackResponse.provider:type_name -> fitcoach.video.v1.Provider
+	29, // 19: fitcoach.video.v1.CreateUploadResponse.headers:type_name -> fitcoach.video.v1.CreateUploadResponse.HeadersEntry
+	33, // 20: fitcoach.video.v1.CreateUploadResponse.expire_time:type_name -> google.protobuf.Timestamp
+	31, // 21: fitcoach.video.v1.ArchetypeKinds.archetype:type_name -> fitcoach.types.v1.Archetype
+	30, // 22: fitcoach.video.v1.ArchetypeKinds.kinds:type_name -> fitcoach.types.v1.ClipKind
+	30, // 23: fitcoach.video.v1.ExerciseClipCoverage.kinds:type_name -> fitcoach.types.v1.ClipKind
+	19, // 24: fitcoach.video.v1.ExerciseClipCoverage.archetypes:type_name -> fitcoach.video.v1.ArchetypeKinds
+	20, // 25: fitcoach.video.v1.GetClipCoverageResponse.exercises:type_name -> fitcoach.video.v1.ExerciseClipCoverage
+	32, // 26: fitcoach.video.v1.PlaylistExercise.name:type_name -> fitcoach.types.v1.LocalizedText
+	22, // 27: fitcoach.video.v1.BuildPlaylistRequest.exercises:type_name -> fitcoach.video.v1.PlaylistExercise
+	31, // 28: fitcoach.video.v1.BuildPlaylistRequest.archetype:type_name -> fitcoach.types.v1.Archetype
+	1,  // 29: fitcoach.video.v1.PlaylistItem.type:type_name -> fitcoach.video.v1.ItemType
+	30, // 30: fitcoach.video.v1.PlaylistItem.kind:type_name -> fitcoach.types.v1.ClipKind
+	0,  // 31: fitcoach.video.v1.PlaylistItem.provider:type_name -> fitcoach.video.v1.Provider
+	33, // 32: fitcoach.video.v1.PlaylistItem.url_expire_time:type_name -> google.protobuf.Timestamp
+	32, // 33: fitcoach.video.v1.PlaylistItem.titles:type_name -> fitcoach.types.v1.LocalizedText
+	31, // 34: fitcoach.video.v1.PlaylistItem.archetype:type_name -> fitcoach.types.v1.Archetype
+	25, // 35: fitcoach.video.v1.PlaylistItem.captions:type_name -> fitcoach.video.v1.Caption
+	30, // 36: fitcoach.video.v1.MissingClip.kind:type_name -> fitcoach.types.v1.ClipKind
+	24, // 37: fitcoach.video.v1.Playlist.items:type_name -> fitcoach.video.v1.PlaylistItem
+	26, // 38: fitcoach.video.v1.Playlist.missing:type_name -> fitcoach.video.v1.MissingClip
+	27, // 39: fitcoach.video.v1.BuildPlaylistResponse.playlist:type_name -> fitcoach.video.v1.Playlist
+	4,  // 40: fitcoach.video.v1.VideoService.CreateClip:input_type -> fitcoach.video.v1.CreateClipRequest
+	6,  // 41: fitcoach.video.v1.VideoService.GetClip:input_type -> fitcoach.video.v1.GetClipRequest
+	8,  // 42: fitcoach.video.v1.VideoService.UpdateClip:input_type -> fitcoach.video.v1.UpdateClipRequest
+	10, // 43: fitcoach.video.v1.VideoService.DeleteClip:input_type -> fitcoach.video.v1.DeleteClipRequest
+	12, // 44: fitcoach.video.v1.VideoService.ListClips:input_type -> fitcoach.video.v1.ListClipsRequest
+	14, // 45: fitcoach.video.v1.VideoService.GetPlayback:input_type -> fitcoach.video.v1.GetPlaybackRequest
+	16, // 46: fitcoach.video.v1.VideoService.CreateUpload:input_type -> fitcoach.video.v1.CreateUploadRequest
+	18, // 47: fitcoach.video.v1.VideoService.GetClipCoverage:input_type -> fitcoach.video.v1.GetClipCoverageRequest
+	23, // 48: fitcoach.video.v1.VideoService.BuildPlaylist:input_type -> fitcoach.video.v1.BuildPlaylistRequest
+	5,  // 49: fitcoach.video.v1.VideoService.CreateClip:output_type -> fitcoach.video.v1.CreateClipResponse
+	7,  // 50: fitcoach.video.v1.VideoService.GetClip:output_type -> fitcoach.video.v1.GetClipResponse
+	9,  // 51: fitcoach.video.v1.VideoService.UpdateClip:output_type -> fitcoach.video.v1.UpdateClipResponse
+	11, // 52: fitcoach.video.v1.VideoService.DeleteClip:output_type -> fitcoach.video.v1.DeleteClipResponse
+	13, // 53: fitcoach.video.v1.VideoService.ListClips:output_type -> fitcoach.video.v1.ListClipsResponse
+	15, // 54: fitcoach.video.v1.VideoService.GetPlayback:output_type -> fitcoach.video.v1.GetPlaybackResponse
+	17, // 55: fitcoach.video.v1.VideoService.CreateUpload:output_type -> fitcoach.video.v1.CreateUploadResponse
+	21, // 56: fitcoach.video.v1.VideoService.GetClipCoverage:output_type -> fitcoach.video.v1.GetClipCoverageResponse
+	28, // 57: fitcoach.video.v1.VideoService.BuildPlaylist:output_type -> fitcoach.video.v1.BuildPlaylistResponse
+	49, // [49:58] is the sub-list for method output_type
+	40, // [40:49] is the sub-list for method input_type
+	40, // [40:40] is the sub-list for extension type_name
+	40, // [40:40] is the sub-list for extension extendee
+	0,  // [0:40] is the sub-list for field type_name
 }
 
 func init() { file_fitcoach_video_v1_video_proto_init() }
@@ -2062,14 +2318,20 @@ func file_fitcoach_video_v1_video_proto_init() {
 		(*Clip_ExternalUrl)(nil),
 		(*Clip_LocalPath)(nil),
 	}
-	file_fitcoach_video_v1_video_proto_msgTypes[9].OneofWrappers = []any{}
+	file_fitcoach_video_v1_video_proto_msgTypes[1].OneofWrappers = []any{
+		(*CaptionTrack_R2Key)(nil),
+		(*CaptionTrack_ExternalUrl)(nil),
+		(*CaptionTrack_LocalPath)(nil),
+		(*CaptionTrack_Stream)(nil),
+	}
+	file_fitcoach_video_v1_video_proto_msgTypes[10].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_fitcoach_video_v1_video_proto_rawDesc), len(file_fitcoach_video_v1_video_proto_rawDesc)),
 			NumEnums:      2,
-			NumMessages:   26,
+			NumMessages:   28,
 			NumExtensions: 0,
 			NumServices:   1,
 		},
