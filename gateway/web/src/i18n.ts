@@ -695,7 +695,8 @@ export function tp(base: string, n: number, vars: Record<string, string | number
  */
 export function texts<K extends string>(
   enT: Record<K, string>,
-  ruT: Record<K, string>,
+  // Russian has more plural forms than English (_few, _many): extra keys are fine.
+  ruT: Record<NoInfer<K>, string> & Record<string, string>,
 ): (key: K, vars?: Record<string, string | number>) => string {
   Object.assign(dicts.en, enT);
   Object.assign(dicts.ru, ruT);

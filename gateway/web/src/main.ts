@@ -10,7 +10,6 @@ import { SignInView } from "./views/signin";
 import { ProfileView } from "./views/profile";
 import { HomeView } from "./views/home";
 import { PlanView } from "./views/plan";
-import { DayView } from "./views/day";
 
 const root = document.getElementById("app")!;
 let view: View | null = null;
@@ -52,7 +51,8 @@ const routes: Route[] = [
     pattern: /^\/plans\/([^/]+)\/weeks\/(\d+)\/days\/(\d+)$/,
     auth: true,
     needsProfile: true,
-    make: (m) => new DayView(decodeURIComponent(m[1]), Number(m[2]), Number(m[3])),
+    // The workout (player, log form) is its own chunk: the first load stays small.
+    make: (m) => lazy(async () => new (await import("./views/day")).DayView(decodeURIComponent(m[1]), Number(m[2]), Number(m[3]))),
   },
 ];
 
