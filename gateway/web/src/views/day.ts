@@ -624,7 +624,7 @@ export class DayView implements View {
           <ol start=${g.items[0].i + 1}>
             ${g.items.map(({ e, i }) => {
               const rest = [restText(e), effortText(e)].filter(Boolean).join(" · ");
-              return html`<li class=${this.player && i === this.exIdx ? "current" : ""} data-kind=${kindOf(e)} data-testid="exercise-${i}">
+              return html`<li class=${this.player && i === this.exIdx ? "current" : ""} data-kind=${kindOf(e)} data-slug=${e.exerciseSlug} data-testid="exercise-${i}">
                 <span class="ex-idx">${i + 1}</span>
                 <span class="ex-main">
                   <span class="ex-name">${exerciseName(e.exerciseSlug, e.name)}</span>
@@ -917,7 +917,7 @@ export class DayView implements View {
     const scale = row.scale === "rir" ? t("rirShort") : t("rpeShort");
     const efforts = row.scale === "rir" ? [0, 1, 2, 3, 4, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     const s = ex.suggestion;
-    return html`<fieldset class="log-ex ${errs.length ? "has-error" : ""}" data-kind=${row.kind} data-testid="log-row-${i}">
+    return html`<fieldset class="log-ex ${errs.length ? "has-error" : ""}" data-kind=${row.kind} data-slug=${ex.exerciseSlug} data-testid="log-row-${i}">
       <legend class="log-name">
         <strong>${name}</strong>
         <span class="muted small">${workText(ex)}${effortText(ex) ? ` · ${effortText(ex)}` : ""}</span>
