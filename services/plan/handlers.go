@@ -12,6 +12,7 @@ import (
 	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/status"
+	"google.golang.org/protobuf/reflect/protoreflect"
 	"google.golang.org/protobuf/types/known/durationpb"
 
 	"github.com/fitcoach/fitcoach/pkg/auth"
@@ -143,7 +144,8 @@ func (s *Service) generateAndStore(ctx context.Context, sub, rid string, profile
 	s.log.InfoContext(ctx, "plan stored", "plan_id", stored.GetId(), "created", created, "provider", stored.GetProvider(),
 		"attempts", stored.GetAttempts(), "substitutions", stored.GetSubstitutionCount(), "fallback_reason", stored.GetFallbackReason(),
 		"generation_ms", stored.GetGenerationMs(), "completion_tokens", stored.GetUsage().GetCompletionTokens())
-	s.plans.put(sub, stored)
+	stored.Revision = 1
+	s.plans.set(sub, stored, stored)
 	return stored, nil
 }
 
@@ -164,6 +166,17 @@ func (s *Service) ListPlans(ctx context.Context, req *planv1.ListPlansRequest) (
 	plans, next, err := s.store.ListPlans(ctx, sub, size, after)
 	if err != nil {
 		return nil, err
+	}
+	ids := make([]string, 0, len(plans))
+	for _, p := range plans {
+		ids = append(ids, p.GetId())
+	}
+	revs, err := s.store.CurrentRevisions(ctx, sub, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range plans {
+		p.Revision = max(1, revs[p.GetId()])
 	}
 	out := &planv1.ListPlansResponse{Plans: plans}
 	if next != "" {
@@ -199,17 +212,66 @@ func (s *Service) GetPlan(ctx context.Context, req *planv1.GetPlanRequest) (*pla
 	return &planv1.GetPlanResponse{Plan: p}, nil
 }
 
-// plan reads one of the caller's plans through the cache.
+// plan reads one of the caller's plans, as of its current revision, through the cache (see
+// planCache for how fresh that is).
 func (s *Service) plan(ctx context.Context, sub, id string) (*planv1.Plan, error) {
-	if p, ok := s.plans.get(sub, id); ok {
-		return p, nil
+	e, fresh, ok := s.plans.get(sub, id)
+	if ok && fresh {
+		return e.view, nil
 	}
-	p, err := s.store.GetPlan(ctx, sub, id)
+	orig := e.orig
+	if !ok {
+		p, err := s.store.GetPlan(ctx, sub, id)
+		if err != nil {
+			return nil, err
+		}
+		p.Revision = 1
+		orig = p
+	}
+	cur, err := s.store.CurrentRevision(ctx, sub, id)
 	if err != nil {
+		if ok && !errors.Is(err, grpcerr.ErrNotFound) {
+			// The database is unreachable: the revision we have beats no workout.
+			s.log.WarnContext(ctx, "current revision unavailable; serving the cached one", "plan_id", id, "err", err)
+			return e.view, nil
+		}
 		return nil, err
 	}
-	s.plans.put(sub, p)
-	return p, nil
+	if ok && cur == e.view.GetRevision() {
+		s.plans.touch(id)
+		return e.view, nil
+	}
+	var rev *store.Revision
+	if cur > 1 {
+		if rev, err = s.store.GetRevision(ctx, sub, id, cur); err != nil {
+			return nil, err
+		}
+	}
+	view := planView(orig, rev)
+	s.plans.set(sub, orig, view)
+	return view, nil
+}
+
+// planView is orig (the plan as generated, revision 1) as of rev: its weeks, name, goal,
+// notes and number. rev nil is orig itself. orig is shared and never modified.
+func planView(orig *planv1.Plan, rev *store.Revision) *planv1.Plan {
+	if rev == nil || rev.Meta.GetNumber() <= 1 {
+		return orig
+	}
+	// A shallow copy of everything but the weeks, which the revision replaces: messages are
+	// shared, not cloned (a 12-week plan is hundreds of them), and none is ever modified.
+	view := &planv1.Plan{}
+	dst := view.ProtoReflect()
+	orig.ProtoReflect().Range(func(fd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		if fd.Name() != "weeks" {
+			dst.Set(fd, v)
+		}
+		return true
+	})
+	b := rev.Body
+	view.PlanName, view.DurationWeeks, view.Goal, view.Notes, view.Weeks = b.GetPlanName(), b.GetDurationWeeks(), b.GetGoal(), b.GetNotes(), b.GetWeeks()
+	view.Revision = rev.Meta.GetNumber()
+	return view
 }
 
 // ValidatePlan checks a raw AI response against every plan rule. A response whose lists are

@@ -24,8 +24,10 @@ import (
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/server"
+	"github.com/fitcoach/fitcoach/services/plan/adapt"
 	"github.com/fitcoach/fitcoach/services/plan/generate"
 	"github.com/fitcoach/fitcoach/services/plan/llm"
+	"github.com/fitcoach/fitcoach/services/plan/prompt"
 	"github.com/fitcoach/fitcoach/services/plan/quota"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
@@ -49,6 +51,9 @@ type Config struct {
 	WhitelistCacheTTL time.Duration `env:"PLAN_WHITELIST_CACHE_TTL" default:"60s" usage:"how long the plan service reuses an allowed-exercise list"`
 	ProfileCacheTTL   time.Duration `env:"PLAN_PROFILE_CACHE_TTL" default:"30s" usage:"how long a profile is cached for Start workout (local upserts invalidate at once)"`
 	PlanCacheSize     int           `env:"PLAN_CACHE_SIZE" default:"10000" usage:"plans kept in memory (plans are immutable)"`
+	// RevisionTTL bounds how long a replica may show a plan's previous revision after
+	// another replica made a new one (adaptation, swap, revert); see planCache.
+	RevisionTTL time.Duration `env:"PLAN_REVISION_TTL" default:"2s" usage:"how long a cached plan's current revision is trusted before the database is asked again (revisions made by this process are seen at once)"`
 
 	// PlanRateLimit and PlanRatePeriod bound how often one person may ask for a plan; each can
 	// be paid LLM work. Shared by replicas through Redis when REDIS_URL is set.
@@ -75,6 +80,9 @@ func (c *Config) Validate() error {
 	}
 	if c.PlanCacheSize <= 0 {
 		c.PlanCacheSize = 10000
+	}
+	if c.RevisionTTL < 0 {
+		errs = append(errs, errors.New("PLAN_REVISION_TTL cannot be negative"))
 	}
 	if c.PlanRateLimit < 0 || c.LLMDailyTokenBudget < 0 {
 		errs = append(errs, errors.New("PLAN_RATE_LIMIT and LLM_DAILY_TOKENS_PER_PERSON cannot be negative"))
@@ -120,6 +128,7 @@ type Service struct {
 	flight   singleflight.Group
 	metrics  *metrics
 	quota    *quota.Quota
+	adapter  *adapt.Writer
 }
 
 // Migrations are the service's embedded SQL migrations, for `fitcoach migrate plan`.
@@ -176,6 +185,14 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 	if err != nil {
 		return nil, err
 	}
+	prompts, err := prompt.Load()
+	if err != nil {
+		return nil, err
+	}
+	adapter := &adapt.Writer{Voices: prompts, Model: cfg.OpenAIModel, MaxReprompts: cfg.RepromptMaxAttempts, Timeout: cfg.GenerationTimeout, Log: deps.Logger}
+	if completer != nil {
+		adapter.LLM = completer
+	}
 	backend := deps.Quota
 	if backend == nil {
 		backend = quota.NewMemory()
@@ -198,9 +215,10 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 		gen:      gen,
 		catalog:  cat,
 		video:    deps.VideoClient,
-		plans:    newPlanCache(cfg.PlanCacheSize),
+		plans:    newPlanCache(cfg.PlanCacheSize, cfg.RevisionTTL),
 		profiles: newProfileCache(cfg.ProfileCacheTTL),
 		metrics:  m,
+		adapter:  adapter,
 	}, nil
 }
 

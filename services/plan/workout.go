@@ -15,6 +15,9 @@ import (
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
 	videov1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/video/v1"
 	"github.com/fitcoach/fitcoach/pkg/grpcerr"
+	"github.com/fitcoach/fitcoach/services/plan/adapt"
+	"github.com/fitcoach/fitcoach/services/plan/history"
+	"github.com/fitcoach/fitcoach/services/plan/store"
 )
 
 // GetWorkout returns one day of the caller's plan, with its log once completed.
@@ -86,39 +89,81 @@ func (s *Service) StartWorkout(ctx context.Context, req *planv1.StartWorkoutRequ
 	return out, nil
 }
 
-// CompleteWorkout stores what the caller did on a day; repeating it replaces the log.
+// CompleteWorkout stores what the caller did on a day; repeating it replaces the log. Each
+// exercise is stored in one shape, its sets (see history.Normalize): sent by new clients, made
+// from reps_done for old ones. The answer is the log exactly as this call stored it.
 func (s *Service) CompleteWorkout(ctx context.Context, req *planv1.CompleteWorkoutRequest) (*planv1.CompleteWorkoutResponse, error) {
 	sub, p, _, day, err := s.callerDay(ctx, req.GetPlanId(), req.GetWeek(), req.GetDay())
 	if err != nil {
 		return nil, err
 	}
-	inDay := map[string]string{}
-	for _, e := range day.GetExercises() {
-		inDay[strings.ToLower(e.GetExerciseSlug())] = e.GetExerciseSlug()
-	}
-	var violations []grpcerr.FieldViolation
-	exercises := make([]*planv1.CompletedExercise, 0, len(req.GetExercises()))
-	for i, e := range req.GetExercises() {
-		slug, ok := inDay[strings.ToLower(e.GetExerciseSlug())]
-		if !ok {
-			violations = append(violations, grpcerr.FieldViolation{
-				Field: fmt.Sprintf("exercises[%d].exercise_slug", i), Rule: "exercise_slug.in_workout",
-				Message: fmt.Sprintf("%q is not an exercise of week %d day %d", e.GetExerciseSlug(), req.GetWeek(), req.GetDay()),
-			})
-			continue
-		}
-		exercises = append(exercises, &planv1.CompletedExercise{ExerciseSlug: slug, SetsDone: e.GetSetsDone(), RepsDone: e.GetRepsDone()})
-	}
+	exercises, violations := completed(req, day)
 	if len(violations) > 0 {
 		return nil, &grpcerr.InvalidError{Violations: violations}
 	}
 	log, err := s.store.PutWorkoutLog(ctx, sub, p.GetId(), req.GetWeek(), req.GetDay(), &planv1.WorkoutLog{
-		Exercises: exercises, PerceivedEffort: req.GetPerceivedEffort(), Notes: req.GetNotes(),
+		Exercises: exercises, PerceivedEffort: req.GetPerceivedEffort(), Notes: req.GetNotes(), Revision: p.GetRevision(),
 	})
 	if err != nil {
 		return nil, err
 	}
 	return &planv1.CompleteWorkoutResponse{Log: log}, nil
+}
+
+// completed checks the request's exercises against the day's prescription and returns them
+// normalized, with the day's spelling of each slug. The edge has checked each field's range
+// (at most 20 sets, loads 0..1000 kg, RPE 1..10); what is checked here needs the day or
+// reads several fields together: every slug is one of the day's, logged at most as often as
+// the day lists it; a set done has reps, seconds or a distance; a load was moved for reps,
+// seconds or a distance; effort is RPE or reps in reserve, not both.
+func completed(req *planv1.CompleteWorkoutRequest, day *planv1.Day) ([]*planv1.CompletedExercise, []grpcerr.FieldViolation) {
+	inDay := map[string]string{}
+	room := map[string]int{}
+	for _, e := range day.GetExercises() {
+		key := strings.ToLower(e.GetExerciseSlug())
+		inDay[key] = e.GetExerciseSlug()
+		room[key]++
+	}
+	var violations []grpcerr.FieldViolation
+	violate := func(field, rule, format string, args ...any) {
+		violations = append(violations, grpcerr.FieldViolation{Field: field, Rule: rule, Message: fmt.Sprintf(format, args...)})
+	}
+	exercises := make([]*planv1.CompletedExercise, 0, len(req.GetExercises()))
+	for i, e := range req.GetExercises() {
+		key := strings.ToLower(e.GetExerciseSlug())
+		slug, ok := inDay[key]
+		switch {
+		case !ok:
+			violate(fmt.Sprintf("exercises[%d].exercise_slug", i), "exercise_slug.in_workout",
+				"%q is not an exercise of week %d day %d", e.GetExerciseSlug(), req.GetWeek(), req.GetDay())
+			continue
+		case room[key] == 0:
+			violate(fmt.Sprintf("exercises[%d].exercise_slug", i), "exercise_slug.repeated",
+				"%q is logged more often than week %d day %d lists it", e.GetExerciseSlug(), req.GetWeek(), req.GetDay())
+			continue
+		}
+		room[key]--
+		for j, set := range e.GetSets() {
+			if set.GetSkipped() {
+				continue
+			}
+			path := fmt.Sprintf("exercises[%d].sets[%d]", i, j)
+			work := set.GetReps() > 0 || set.GetSeconds() > 0 || set.GetDistanceMeters() > 0
+			switch {
+			case !work && set.GetLoadKg() > 0:
+				violate(path+".load_kg", "load_kg.needs_work", "a load of %g kg needs the reps, seconds or distance it was moved for", set.GetLoadKg())
+			case !work:
+				violate(path, "set.empty", "a set done needs its reps, seconds or distance; mark a set not done as skipped")
+			}
+			if set.Rpe != nil && set.Rir != nil {
+				violate(path+".rir", "set.effort_one_of", "effort is RPE or reps in reserve, not both")
+			}
+		}
+		n := history.Normalize(e)
+		n.ExerciseSlug = slug
+		exercises = append(exercises, n)
+	}
+	return exercises, violations
 }
 
 // callerDay resolves what every per-day call starts from: the caller, one of their plans (from
@@ -162,11 +207,16 @@ func (s *Service) locale(ctx context.Context, sub string, p *planv1.Plan) string
 	return p.GetLocale()
 }
 
-// workout shapes one day for a client, with the catalog's names of its exercises.
+// workout shapes one day for a client, with the catalog's names of its exercises and, for
+// each, what the caller (the context's subject) did of it last time.
 func (s *Service) workout(ctx context.Context, p *planv1.Plan, w *planv1.Week, d *planv1.Day, locale string) *planv1.Workout {
 	out := &planv1.Workout{
 		PlanId: p.GetId(), Week: w.GetWeekNumber(), Day: d.GetDayNumber(), WorkoutName: d.GetWorkoutName(),
 		IsRestDay: d.GetIsRestDay(), WeekFocus: w.GetWeekFocus(), ConfidenceTask: d.GetConfidenceTask(),
+		Revision: p.GetRevision(),
+	}
+	if d.GetIsRestDay() {
+		out.RecoveryGuidance = recoveryGuidance(locale)
 	}
 	if len(d.GetExercises()) == 0 {
 		return out
@@ -176,23 +226,77 @@ func (s *Service) workout(ctx context.Context, p *planv1.Plan, w *planv1.Week, d
 		slugs = append(slugs, e.GetExerciseSlug())
 	}
 	info := s.catalog.exercises(ctx, slugs)
+	last := s.lastTimes(ctx, slugs, locale)
 	for _, e := range d.GetExercises() {
 		we := &planv1.WorkoutExercise{
 			ExerciseSlug: e.GetExerciseSlug(), Sets: e.GetSets(), Reps: e.GetReps(),
 			RestSeconds: e.GetRestSeconds(), DurationSeconds: e.GetDurationSeconds(),
 			DistanceMeters: e.GetDistanceMeters(), TargetRpe: e.GetTargetRpe(), TargetRir: e.GetTargetRir(),
 			WorkSeconds: e.GetWorkSeconds(), RecoverySeconds: e.GetRecoverySeconds(), Rounds: e.GetRounds(),
-			Block: e.GetBlock(), Cue: e.GetCue(), Measurement: measurementOf(e),
+			Block: e.GetBlock(), Cue: e.GetCue(), Measurement: measurementOf(e), LoadKg: e.GetLoadKg(),
+			LastTime: last[e.GetExerciseSlug()],
 		}
-		if ex, ok := info[e.GetExerciseSlug()]; ok {
+		ex, ok := info[e.GetExerciseSlug()]
+		if ok {
 			we.ExerciseCode, we.Names, we.Name = ex.GetCode(), ex.GetName(), localName(ex, locale)
 			if m := ex.GetMeasurement(); m != typesv1.Measurement_MEASUREMENT_UNSPECIFIED {
 				we.Measurement = m
 			}
 		}
+		we.Suggestion = suggestion(e, we.GetMeasurement(), ex.GetEquipment(), we.GetLastTime(), locale)
 		out.Exercises = append(out.Exercises, we)
 	}
 	return out
+}
+
+// lastTimes is what the context's subject did of each of slugs the last time, from their
+// logs read newest first only until every exercise is found: one query of the latest two
+// weeks in the common case, never one per exercise (Start workout is the hot path; a
+// finished 12-week plan is 60 logs). "Last time" is a help, not the workout:
+// without a subject or when the read fails the workout comes back without it.
+func (s *Service) lastTimes(ctx context.Context, slugs []string, locale string) map[string]*planv1.LastTime {
+	sub, err := auth.RequireSubject(ctx)
+	if err != nil {
+		return nil
+	}
+	f := history.NewLastTimeFinder(slugs, locale)
+	err = s.store.EachWorkoutLog(ctx, sub, func(l store.DayLog) bool {
+		return f.Add(history.Session{PlanID: l.PlanID, Week: l.Week, Day: l.Day, Log: l.Log})
+	})
+	if err != nil {
+		s.log.WarnContext(ctx, "last time unavailable", "err", err)
+		return nil
+	}
+	return f.Found()
+}
+
+// suggestion is what to aim for today in a prescribed exercise, from what was done of it last
+// time (nil without a last time): the suggestion engine's double progression.
+func suggestion(e *planv1.Exercise, m typesv1.Measurement, equipment []string, last *planv1.LastTime, locale string) *planv1.Suggestion {
+	if last == nil {
+		return nil
+	}
+	return adapt.Suggest(adapt.SuggestInput{
+		Prescribed: e, Measurement: m, Equipment: equipment, Locale: locale,
+		Last: &planv1.CompletedExercise{ExerciseSlug: e.GetExerciseSlug(), Sets: last.GetSets(), Pain: last.GetPain()},
+	})
+}
+
+// sessions are stored logs as history reads them.
+func sessions(logs []store.DayLog) []history.Session {
+	out := make([]history.Session, len(logs))
+	for i, l := range logs {
+		out[i] = history.Session{PlanID: l.PlanID, Week: l.Week, Day: l.Day, Log: l.Log}
+	}
+	return out
+}
+
+// recoveryGuidance is what a rest day asks for.
+func recoveryGuidance(locale string) string {
+	if locale == "ru" {
+		return "День восстановления: спокойная прогулка 20–30 минут, 10 минут мягкой мобильности для бёдер, спины и плеч, вода и 7–9 часов сна."
+	}
+	return "Recovery day: an easy 20–30 minute walk, 10 minutes of gentle mobility for hips, back and shoulders, water, and 7–9 hours of sleep."
 }
 
 // measurementOf reads an exercise's measurement from its prescription, for when the catalog

@@ -58,7 +58,7 @@ var (
 	weekFieldNames     = [...]string{"week_number", "week_focus", "days"}
 	dayFieldNames      = [...]string{"day_number", "workout_name", "is_rest_day", "confidence_task", "exercises"}
 	exerciseFieldNames = [...]string{"exercise_slug", "sets", "reps", "rest_seconds", "duration_seconds",
-		"distance_meters", "target_rpe", "target_rir", "work_seconds", "recovery_seconds", "rounds", "block", "cue"}
+		"distance_meters", "target_rpe", "target_rir", "work_seconds", "recovery_seconds", "rounds", "block", "cue", "load_kg"}
 )
 
 func planField(k string) int {
@@ -133,6 +133,8 @@ func exerciseField(k string) int {
 		return 11
 	case "cue":
 		return 12
+	case "load_kg", "loadKg":
+		return 13
 	}
 	return -1
 }
@@ -704,6 +706,39 @@ func (d *decoder) int32Field(dst *int32, field string) {
 	d.violate(d.at.path(field, -1), RuleJSONType, "must be an integer (int32), got %s at byte %d", quoteToken(d.s[start:d.pos]), d.base+start)
 }
 
+// optionalDouble decodes a proto3 optional double given as a number, a numeric string or one
+// of the strings "NaN", "Infinity" and "-Infinity", as protojson does; the validator then
+// rejects the non-finite ones. It is nil (not set) when the value has the wrong type.
+func (d *decoder) optionalDouble(field string) *float64 {
+	start := d.pos
+	rest := d.s[start:]
+	switch c := rest[0]; {
+	case c == '-' || isDigit(c):
+		n, ok := scanNumber(rest)
+		if !ok {
+			d.syntax(start, "invalid value %s", quoteToken(rest))
+			return nil
+		}
+		d.pos += n
+		if v, ok := float64Of(rest[:n]); ok {
+			return &v
+		}
+	case c == '"':
+		s, ok := d.str()
+		if !ok {
+			return nil
+		}
+		if v, ok := float64FromString(s); ok {
+			return &v
+		}
+	default:
+		d.wrongType(field, -1, "a number")
+		return nil
+	}
+	d.violate(d.at.path(field, -1), RuleJSONType, "must be a number (double), got %s at byte %d", quoteToken(d.s[start:d.pos]), d.base+start)
+	return nil
+}
+
 // boolField decodes true or false into dst.
 func (d *decoder) boolField(dst *bool, field string) {
 	rest := d.s[d.pos:]
@@ -933,6 +968,8 @@ func (d *decoder) exercise(e *planv1.Exercise) {
 				d.stringField(&e.Block, "block")
 			case 12:
 				d.stringField(&e.Cue, "cue")
+			case 13:
+				e.LoadKg = d.optionalDouble("load_kg")
 			}
 		}
 		if d.fatal {

@@ -1,6 +1,7 @@
 package aiplan
 
 import (
+	"math"
 	"strconv"
 	"strings"
 )
@@ -124,6 +125,34 @@ func int32FromString(s string) (int32, bool) {
 		return 0, false
 	}
 	return int32Of(s)
+}
+
+// float64Of converts a number token accepted by scanNumber into a double; a token that is
+// out of range ("1e400") or cut short ("1e") is not one, as in protojson.
+func float64Of(tok string) (float64, bool) {
+	v, err := strconv.ParseFloat(tok, 64)
+	return v, err == nil
+}
+
+// float64FromString converts the contents of a JSON string holding a double, as protojson
+// does: the three names of the non-finite values, or exactly one number token.
+func float64FromString(s string) (float64, bool) {
+	switch s {
+	case "NaN":
+		return math.NaN(), true
+	case "Infinity":
+		return math.Inf(1), true
+	case "-Infinity":
+		return math.Inf(-1), true
+	}
+	if len(strings.TrimSpace(s)) != len(s) {
+		return 0, false
+	}
+	n, ok := scanNumber(s)
+	if !ok || n != len(s) {
+		return 0, false
+	}
+	return float64Of(s)
 }
 
 // integralString rewrites a number token in plain decimal ("-1.50e2" → "-150"), or returns

@@ -34,6 +34,16 @@ type int32Rule struct {
 	id, msg      string
 }
 
+// doubleRule holds double.gt/gte and double.lt/lte, reported as one rule as protovalidate does,
+// and double.finite, reported on its own.
+type doubleRule struct {
+	lo, hi             float64
+	hasLo, hasHi       bool
+	loExcl, hiExcl     bool // gt rather than gte, lt rather than lte
+	finite             bool
+	id, msg, finiteMsg string
+}
+
 // repeatedRule holds repeated.min_items and repeated.max_items.
 type repeatedRule struct {
 	minItems, maxItems int64 // -1 when unset
@@ -68,6 +78,7 @@ type ruleSet struct {
 	sets, restSeconds, durationSeconds, distanceMeters int32Rule
 	targetRPE, targetRIR                               int32Rule
 	workSeconds, recoverySeconds, rounds               int32Rule
+	loadKg                                             doubleRule
 	exerciseCEL                                        []celCheck[*planv1.Exercise]
 }
 
@@ -98,7 +109,7 @@ func buildRules(messages ...protoreflect.MessageDescriptor) (*ruleSet, error) {
 			"Day":         {"day_number": &rs.dayNumber, "workout_name": &rs.workoutName, "confidence_task": &rs.confidenceTask, "exercises": &rs.exercises, "is_rest_day": nil},
 			"Exercise": {"exercise_slug": &rs.exerciseSlug, "sets": &rs.sets, "reps": &rs.reps, "rest_seconds": &rs.restSeconds, "duration_seconds": &rs.durationSeconds,
 				"distance_meters": &rs.distanceMeters, "target_rpe": &rs.targetRPE, "target_rir": &rs.targetRIR, "work_seconds": &rs.workSeconds,
-				"recovery_seconds": &rs.recoverySeconds, "rounds": &rs.rounds, "block": &rs.block, "cue": &rs.cue},
+				"recovery_seconds": &rs.recoverySeconds, "rounds": &rs.rounds, "block": &rs.block, "cue": &rs.cue, "load_kg": &rs.loadKg},
 		},
 		known: celChecks(),
 		used:  map[string]bool{},
@@ -192,6 +203,13 @@ func (b *ruleBuilder) field(md protoreflect.MessageDescriptor, fd protoreflect.F
 				return false
 			}
 			err = n.read(fd, fr.GetInt32())
+		case "double":
+			n, ok := slot.(*doubleRule)
+			if !ok {
+				err = fmt.Errorf("%s: double rules on a field the fast validator does not check as a double", fd.FullName())
+				return false
+			}
+			err = n.read(fd, fr.GetDouble())
 		case "repeated":
 			r, ok := slot.(*repeatedRule)
 			if !ok {
@@ -269,6 +287,74 @@ func (n *int32Rule) read(fd protoreflect.FieldDescriptor, r *validate.Int32Rules
 		n.id, n.msg = "int32.lte", fmt.Sprintf("must be less than or equal to %d", n.hi)
 	}
 	return err
+}
+
+func (n *doubleRule) read(fd protoreflect.FieldDescriptor, r *validate.DoubleRules) error {
+	var err error
+	r.ProtoReflect().Range(func(rd protoreflect.FieldDescriptor, v protoreflect.Value) bool {
+		switch rd.Name() {
+		case "gt":
+			n.hasLo, n.loExcl, n.lo = true, true, r.GetGt()
+		case "gte":
+			n.hasLo, n.lo = true, r.GetGte()
+		case "lt":
+			n.hasHi, n.hiExcl, n.hi = true, true, r.GetLt()
+		case "lte":
+			n.hasHi, n.hi = true, r.GetLte()
+		case "finite":
+			n.finite = r.GetFinite()
+			n.finiteMsg = "must be finite"
+		default:
+			err = unsupported(fd, rd)
+		}
+		return err == nil
+	})
+	if err == nil && len(r.ProtoReflect().GetUnknown()) > 0 {
+		err = fmt.Errorf("%s: predefined double rules are not supported by the fast validator", fd.FullName())
+	}
+	if err != nil {
+		return err
+	}
+	lo, hi := "gte", "lte"
+	loWord, hiWord := "greater than or equal to", "less than or equal to"
+	if n.loExcl {
+		lo, loWord = "gt", "greater than"
+	}
+	if n.hiExcl {
+		hi, hiWord = "lt", "less than"
+	}
+	// The ids and wording protovalidate uses for each combination of bounds; CEL formats a
+	// double with %s the way strconv's shortest 'g'-free form does (0, 500, 2.5).
+	switch {
+	case n.hasLo && n.hasHi && n.lo >= n.hi:
+		err = fmt.Errorf("%s: an exclusive double range is not supported by the fast validator", fd.FullName())
+	case n.hasLo && n.hasHi:
+		n.id, n.msg = "double."+lo+"_"+hi, fmt.Sprintf("must be %s %s and %s %s", loWord, celDouble(n.lo), hiWord, celDouble(n.hi))
+	case n.hasLo:
+		n.id, n.msg = "double."+lo, fmt.Sprintf("must be %s %s", loWord, celDouble(n.lo))
+	case n.hasHi:
+		n.id, n.msg = "double."+hi, fmt.Sprintf("must be %s %s", hiWord, celDouble(n.hi))
+	}
+	return err
+}
+
+// celDouble formats a bound as CEL's string format does for a double.
+func celDouble(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// ok reports whether v passes the bounds; NaN never does, as in protovalidate's expressions.
+func (n *doubleRule) inRange(v float64) bool {
+	if v != v {
+		return !n.hasLo && !n.hasHi
+	}
+	if n.hasLo && (v < n.lo || (n.loExcl && v == n.lo)) {
+		return false
+	}
+	if n.hasHi && (v > n.hi || (n.hiExcl && v == n.hi)) {
+		return false
+	}
+	return true
 }
 
 func (rr *repeatedRule) read(fd protoreflect.FieldDescriptor, r *validate.RepeatedRules) error {

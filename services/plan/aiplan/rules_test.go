@@ -126,13 +126,13 @@ func TestBuildRulesRejectsProtoChanges(t *testing.T) {
 				msg := findMessage(t, file, "Exercise")
 				msg.Field = append(msg.Field, &descriptorpb.FieldDescriptorProto{
 					Name:     new("tempo"),
-					Number:   new(int32(14)),
+					Number:   new(int32(15)),
 					Label:    descriptorpb.FieldDescriptorProto_LABEL_OPTIONAL.Enum(),
 					Type:     descriptorpb.FieldDescriptorProto_TYPE_STRING.Enum(),
 					JsonName: new("tempo"),
 				})
 			},
-			want: "fitcoach.plan.v1.Exercise has 14 fields, the fast validator knows 13",
+			want: "fitcoach.plan.v1.Exercise has 15 fields, the fast validator knows 14",
 		},
 	}
 	for _, tt := range tests {

@@ -146,8 +146,15 @@ func (g *schemaGen) value(fd protoreflect.FieldDescriptor, rules *validate.Field
 		return s, nil
 	case protoreflect.BoolKind:
 		return object{{"type", "boolean"}}, nil
-	case protoreflect.FloatKind, protoreflect.DoubleKind:
+	case protoreflect.FloatKind:
 		return object{{"type", "number"}}, nil
+	case protoreflect.DoubleKind:
+		// JSON cannot write a non-finite number, so double.finite needs no keyword.
+		s := object{{"type", "number"}}
+		if r := rules.GetDouble(); r != nil {
+			s = appendBounds(s, r.HasGte(), r.GetGte(), r.HasGt(), r.GetGt(), r.HasLte(), r.GetLte(), r.HasLt(), r.GetLt())
+		}
+		return s, nil
 	case protoreflect.EnumKind:
 		var names []any
 		values := fd.Enum().Values()
@@ -161,7 +168,7 @@ func (g *schemaGen) value(fd protoreflect.FieldDescriptor, rules *validate.Field
 	return nil, fmt.Errorf("field %s: %s values are not supported", fd.FullName(), fd.Kind())
 }
 
-func appendBounds[T int32 | uint32](s object, hasGte bool, gte T, hasGt bool, gt T, hasLte bool, lte T, hasLt bool, lt T) object {
+func appendBounds[T int32 | uint32 | float64](s object, hasGte bool, gte T, hasGt bool, gt T, hasLte bool, lte T, hasLt bool, lt T) object {
 	if hasGte {
 		s = s.set("minimum", gte)
 	}

@@ -74,6 +74,7 @@ func TestJSONSchemaRules(t *testing.T) {
 	require.Equal(t, map[string]any{"type": "string", "minLength": 1.0, "maxLength": 64.0, "pattern": "^[A-Za-z0-9_-]+$"}, ex["exercise_slug"])
 	require.Equal(t, map[string]any{"type": []any{"string", "null"}, "pattern": "^[0-9]{1,3}(-[0-9]{1,3})?$"}, ex["reps"])
 	require.Equal(t, map[string]any{"type": []any{"integer", "null"}, "minimum": 10.0, "maximum": 1800.0}, ex["duration_seconds"])
+	require.Equal(t, map[string]any{"type": []any{"number", "null"}, "exclusiveMinimum": 0.0, "maximum": 500.0}, ex["load_kg"])
 }
 
 func TestJSONSchemaSlugEnum(t *testing.T) {
@@ -126,7 +127,7 @@ func TestPlansValidateAgainstJSONSchema(t *testing.T) {
 	for w := range plan.weeks() {
 		for d := range plan.days(w) {
 			for e := range plan.exercises(w, d) {
-				for _, f := range []string{"sets", "reps", "rest_seconds", "duration_seconds", "distance_meters", "target_rpe", "target_rir", "work_seconds", "recovery_seconds", "rounds"} {
+				for _, f := range []string{"sets", "reps", "rest_seconds", "duration_seconds", "distance_meters", "target_rpe", "target_rir", "work_seconds", "recovery_seconds", "rounds", "load_kg"} {
 					if _, ok := plan.exercise(w, d, e)[f]; !ok {
 						plan.exercise(w, d, e)[f] = nil
 					}

@@ -1,6 +1,7 @@
 package aiplan
 
 import (
+	"math"
 	"unicode/utf8"
 
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
@@ -156,11 +157,23 @@ func (v *validator) exercise(e *planv1.Exercise) {
 	v.optInt32(&rs.rounds, e.Rounds, "rounds")
 	v.str(&rs.block, e.GetBlock(), "block")
 	v.str(&rs.cue, e.GetCue(), "cue")
+	if e.LoadKg != nil {
+		v.double(&rs.loadKg, *e.LoadKg, "load_kg")
+	}
 	celRules(v, rs.exerciseCEL, e)
 }
 
 func (v *validator) optInt32(r *int32Rule, p *int32, field string) {
 	if p != nil {
 		v.int32(r, *p, field)
+	}
+}
+
+func (v *validator) double(r *doubleRule, n float64, field string) {
+	if r.id != "" && !r.inRange(n) {
+		v.add(field, -1, r.id, r.msg)
+	}
+	if r.finite && (math.IsNaN(n) || math.IsInf(n, 0)) {
+		v.add(field, -1, "double.finite", r.finiteMsg)
 	}
 }

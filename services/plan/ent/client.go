@@ -14,7 +14,9 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/dialect/sql"
+	"github.com/fitcoach/fitcoach/services/plan/ent/coachreport"
 	"github.com/fitcoach/fitcoach/services/plan/ent/plan"
+	"github.com/fitcoach/fitcoach/services/plan/ent/planrevision"
 	"github.com/fitcoach/fitcoach/services/plan/ent/profile"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
 
@@ -26,8 +28,12 @@ type Client struct {
 	config
 	// Schema is the client for creating, migrating and dropping schema.
 	Schema *migrate.Schema
+	// CoachReport is the client for interacting with the CoachReport builders.
+	CoachReport *CoachReportClient
 	// Plan is the client for interacting with the Plan builders.
 	Plan *PlanClient
+	// PlanRevision is the client for interacting with the PlanRevision builders.
+	PlanRevision *PlanRevisionClient
 	// Profile is the client for interacting with the Profile builders.
 	Profile *ProfileClient
 	// WorkoutLog is the client for interacting with the WorkoutLog builders.
@@ -43,7 +49,9 @@ func NewClient(opts ...Option) *Client {
 
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
+	c.CoachReport = NewCoachReportClient(c.config)
 	c.Plan = NewPlanClient(c.config)
+	c.PlanRevision = NewPlanRevisionClient(c.config)
 	c.Profile = NewProfileClient(c.config)
 	c.WorkoutLog = NewWorkoutLogClient(c.config)
 }
@@ -136,11 +144,13 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	cfg := c.config
 	cfg.driver = tx
 	return &Tx{
-		ctx:        ctx,
-		config:     cfg,
-		Plan:       NewPlanClient(cfg),
-		Profile:    NewProfileClient(cfg),
-		WorkoutLog: NewWorkoutLogClient(cfg),
+		ctx:          ctx,
+		config:       cfg,
+		CoachReport:  NewCoachReportClient(cfg),
+		Plan:         NewPlanClient(cfg),
+		PlanRevision: NewPlanRevisionClient(cfg),
+		Profile:      NewProfileClient(cfg),
+		WorkoutLog:   NewWorkoutLogClient(cfg),
 	}, nil
 }
 
@@ -158,18 +168,20 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	cfg := c.config
 	cfg.driver = &txDriver{tx: tx, drv: c.driver}
 	return &Tx{
-		ctx:        ctx,
-		config:     cfg,
-		Plan:       NewPlanClient(cfg),
-		Profile:    NewProfileClient(cfg),
-		WorkoutLog: NewWorkoutLogClient(cfg),
+		ctx:          ctx,
+		config:       cfg,
+		CoachReport:  NewCoachReportClient(cfg),
+		Plan:         NewPlanClient(cfg),
+		PlanRevision: NewPlanRevisionClient(cfg),
+		Profile:      NewProfileClient(cfg),
+		WorkoutLog:   NewWorkoutLogClient(cfg),
 	}, nil
 }
 
 // Debug returns a new debug-client. It's used to get verbose logging on specific operations.
 //
 //	client.Debug().
-//		Plan.
+//		CoachReport.
 //		Query().
 //		Count(ctx)
 func (c *Client) Debug() *Client {
@@ -191,7 +203,9 @@ func (c *Client) Close() error {
 // Use adds the mutation hooks to all the entity clients.
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
+	c.CoachReport.Use(hooks...)
 	c.Plan.Use(hooks...)
+	c.PlanRevision.Use(hooks...)
 	c.Profile.Use(hooks...)
 	c.WorkoutLog.Use(hooks...)
 }
@@ -199,7 +213,9 @@ func (c *Client) Use(hooks ...Hook) {
 // Intercept adds the query interceptors to all the entity clients.
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
+	c.CoachReport.Intercept(interceptors...)
 	c.Plan.Intercept(interceptors...)
+	c.PlanRevision.Intercept(interceptors...)
 	c.Profile.Intercept(interceptors...)
 	c.WorkoutLog.Intercept(interceptors...)
 }
@@ -207,14 +223,151 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 // Mutate implements the ent.Mutator interface.
 func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
+	case *CoachReportMutation:
+		return c.CoachReport.mutate(ctx, m)
 	case *PlanMutation:
 		return c.Plan.mutate(ctx, m)
+	case *PlanRevisionMutation:
+		return c.PlanRevision.mutate(ctx, m)
 	case *ProfileMutation:
 		return c.Profile.mutate(ctx, m)
 	case *WorkoutLogMutation:
 		return c.WorkoutLog.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
+	}
+}
+
+// CoachReportClient is a client for the CoachReport schema.
+type CoachReportClient struct {
+	config
+}
+
+// NewCoachReportClient returns a client for the CoachReport from the given config.
+func NewCoachReportClient(c config) *CoachReportClient {
+	return &CoachReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `coachreport.Hooks(f(g(h())))`.
+func (c *CoachReportClient) Use(hooks ...Hook) {
+	c.hooks.CoachReport = append(c.hooks.CoachReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `coachreport.Intercept(f(g(h())))`.
+func (c *CoachReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CoachReport = append(c.inters.CoachReport, interceptors...)
+}
+
+// Create returns a builder for creating a CoachReport entity.
+func (c *CoachReportClient) Create() *CoachReportCreate {
+	mutation := newCoachReportMutation(c.config, OpCreate)
+	return &CoachReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CoachReport entities.
+func (c *CoachReportClient) CreateBulk(builders ...*CoachReportCreate) *CoachReportCreateBulk {
+	return &CoachReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CoachReportClient) MapCreateBulk(slice any, setFunc func(*CoachReportCreate, int)) *CoachReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CoachReportCreateBulk{err: fmt.Errorf("calling to CoachReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CoachReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CoachReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CoachReport.
+func (c *CoachReportClient) Update() *CoachReportUpdate {
+	mutation := newCoachReportMutation(c.config, OpUpdate)
+	return &CoachReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CoachReportClient) UpdateOne(_m *CoachReport) *CoachReportUpdateOne {
+	mutation := newCoachReportMutation(c.config, OpUpdateOne, withCoachReport(_m))
+	return &CoachReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CoachReportClient) UpdateOneID(id int) *CoachReportUpdateOne {
+	mutation := newCoachReportMutation(c.config, OpUpdateOne, withCoachReportID(id))
+	return &CoachReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CoachReport.
+func (c *CoachReportClient) Delete() *CoachReportDelete {
+	mutation := newCoachReportMutation(c.config, OpDelete)
+	return &CoachReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CoachReportClient) DeleteOne(_m *CoachReport) *CoachReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CoachReportClient) DeleteOneID(id int) *CoachReportDeleteOne {
+	builder := c.Delete().Where(coachreport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CoachReportDeleteOne{builder}
+}
+
+// Query returns a query builder for CoachReport.
+func (c *CoachReportClient) Query() *CoachReportQuery {
+	return &CoachReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCoachReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CoachReport entity by its id.
+func (c *CoachReportClient) Get(ctx context.Context, id int) (*CoachReport, error) {
+	return c.Query().Where(coachreport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CoachReportClient) GetX(ctx context.Context, id int) *CoachReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *CoachReportClient) Hooks() []Hook {
+	return c.hooks.CoachReport
+}
+
+// Interceptors returns the client interceptors.
+func (c *CoachReportClient) Interceptors() []Interceptor {
+	return c.inters.CoachReport
+}
+
+func (c *CoachReportClient) mutate(ctx context.Context, m *CoachReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CoachReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CoachReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CoachReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CoachReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CoachReport mutation op: %q", m.Op())
 	}
 }
 
@@ -348,6 +501,139 @@ func (c *PlanClient) mutate(ctx context.Context, m *PlanMutation) (Value, error)
 		return (&PlanDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Plan mutation op: %q", m.Op())
+	}
+}
+
+// PlanRevisionClient is a client for the PlanRevision schema.
+type PlanRevisionClient struct {
+	config
+}
+
+// NewPlanRevisionClient returns a client for the PlanRevision from the given config.
+func NewPlanRevisionClient(c config) *PlanRevisionClient {
+	return &PlanRevisionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `planrevision.Hooks(f(g(h())))`.
+func (c *PlanRevisionClient) Use(hooks ...Hook) {
+	c.hooks.PlanRevision = append(c.hooks.PlanRevision, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `planrevision.Intercept(f(g(h())))`.
+func (c *PlanRevisionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PlanRevision = append(c.inters.PlanRevision, interceptors...)
+}
+
+// Create returns a builder for creating a PlanRevision entity.
+func (c *PlanRevisionClient) Create() *PlanRevisionCreate {
+	mutation := newPlanRevisionMutation(c.config, OpCreate)
+	return &PlanRevisionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PlanRevision entities.
+func (c *PlanRevisionClient) CreateBulk(builders ...*PlanRevisionCreate) *PlanRevisionCreateBulk {
+	return &PlanRevisionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PlanRevisionClient) MapCreateBulk(slice any, setFunc func(*PlanRevisionCreate, int)) *PlanRevisionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PlanRevisionCreateBulk{err: fmt.Errorf("calling to PlanRevisionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PlanRevisionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PlanRevisionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PlanRevision.
+func (c *PlanRevisionClient) Update() *PlanRevisionUpdate {
+	mutation := newPlanRevisionMutation(c.config, OpUpdate)
+	return &PlanRevisionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PlanRevisionClient) UpdateOne(_m *PlanRevision) *PlanRevisionUpdateOne {
+	mutation := newPlanRevisionMutation(c.config, OpUpdateOne, withPlanRevision(_m))
+	return &PlanRevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PlanRevisionClient) UpdateOneID(id int) *PlanRevisionUpdateOne {
+	mutation := newPlanRevisionMutation(c.config, OpUpdateOne, withPlanRevisionID(id))
+	return &PlanRevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PlanRevision.
+func (c *PlanRevisionClient) Delete() *PlanRevisionDelete {
+	mutation := newPlanRevisionMutation(c.config, OpDelete)
+	return &PlanRevisionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PlanRevisionClient) DeleteOne(_m *PlanRevision) *PlanRevisionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PlanRevisionClient) DeleteOneID(id int) *PlanRevisionDeleteOne {
+	builder := c.Delete().Where(planrevision.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PlanRevisionDeleteOne{builder}
+}
+
+// Query returns a query builder for PlanRevision.
+func (c *PlanRevisionClient) Query() *PlanRevisionQuery {
+	return &PlanRevisionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePlanRevision},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PlanRevision entity by its id.
+func (c *PlanRevisionClient) Get(ctx context.Context, id int) (*PlanRevision, error) {
+	return c.Query().Where(planrevision.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PlanRevisionClient) GetX(ctx context.Context, id int) *PlanRevision {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *PlanRevisionClient) Hooks() []Hook {
+	return c.hooks.PlanRevision
+}
+
+// Interceptors returns the client interceptors.
+func (c *PlanRevisionClient) Interceptors() []Interceptor {
+	return c.inters.PlanRevision
+}
+
+func (c *PlanRevisionClient) mutate(ctx context.Context, m *PlanRevisionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PlanRevisionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PlanRevisionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PlanRevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PlanRevisionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PlanRevision mutation op: %q", m.Op())
 	}
 }
 
@@ -620,10 +906,10 @@ func (c *WorkoutLogClient) mutate(ctx context.Context, m *WorkoutLogMutation) (V
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Plan, Profile, WorkoutLog []ent.Hook
+		CoachReport, Plan, PlanRevision, Profile, WorkoutLog []ent.Hook
 	}
 	inters struct {
-		Plan, Profile, WorkoutLog []ent.Interceptor
+		CoachReport, Plan, PlanRevision, Profile, WorkoutLog []ent.Interceptor
 	}
 )
 

@@ -12,7 +12,9 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/fitcoach/fitcoach/services/plan/ent/coachreport"
 	"github.com/fitcoach/fitcoach/services/plan/ent/plan"
+	"github.com/fitcoach/fitcoach/services/plan/ent/planrevision"
 	"github.com/fitcoach/fitcoach/services/plan/ent/profile"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
 )
@@ -75,9 +77,11 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
-			plan.Table:       plan.ValidColumn,
-			profile.Table:    profile.ValidColumn,
-			workoutlog.Table: workoutlog.ValidColumn,
+			coachreport.Table:  coachreport.ValidColumn,
+			plan.Table:         plan.ValidColumn,
+			planrevision.Table: planrevision.ValidColumn,
+			profile.Table:      profile.ValidColumn,
+			workoutlog.Table:   workoutlog.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

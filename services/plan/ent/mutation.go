@@ -11,7 +11,9 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"github.com/fitcoach/fitcoach/services/plan/ent/coachreport"
 	"github.com/fitcoach/fitcoach/services/plan/ent/plan"
+	"github.com/fitcoach/fitcoach/services/plan/ent/planrevision"
 	"github.com/fitcoach/fitcoach/services/plan/ent/predicate"
 	"github.com/fitcoach/fitcoach/services/plan/ent/profile"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
@@ -26,10 +28,644 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
-	TypePlan       = "Plan"
-	TypeProfile    = "Profile"
-	TypeWorkoutLog = "WorkoutLog"
+	TypeCoachReport  = "CoachReport"
+	TypePlan         = "Plan"
+	TypePlanRevision = "PlanRevision"
+	TypeProfile      = "Profile"
+	TypeWorkoutLog   = "WorkoutLog"
 )
+
+// CoachReportMutation represents an operation that mutates the CoachReport nodes in the graph.
+type CoachReportMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	plan_id       *string
+	subject       *string
+	week          *int32
+	addweek       *int32
+	fingerprint   *string
+	body          *string
+	create_time   *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*CoachReport, error)
+	predicates    []predicate.CoachReport
+}
+
+var _ ent.Mutation = (*CoachReportMutation)(nil)
+
+// coachreportOption allows management of the mutation configuration using functional options.
+type coachreportOption func(*CoachReportMutation)
+
+// newCoachReportMutation creates new mutation for the CoachReport entity.
+func newCoachReportMutation(c config, op Op, opts ...coachreportOption) *CoachReportMutation {
+	m := &CoachReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCoachReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCoachReportID sets the ID field of the mutation.
+func withCoachReportID(id int) coachreportOption {
+	return func(m *CoachReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CoachReport
+		)
+		m.oldValue = func(ctx context.Context) (*CoachReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CoachReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCoachReport sets the old CoachReport of the mutation.
+func withCoachReport(node *CoachReport) coachreportOption {
+	return func(m *CoachReportMutation) {
+		m.oldValue = func(context.Context) (*CoachReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CoachReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CoachReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CoachReportMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CoachReportMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CoachReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetPlanID sets the "plan_id" field.
+func (m *CoachReportMutation) SetPlanID(s string) {
+	m.plan_id = &s
+}
+
+// PlanID returns the value of the "plan_id" field in the mutation.
+func (m *CoachReportMutation) PlanID() (r string, exists bool) {
+	v := m.plan_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlanID returns the old "plan_id" field's value of the CoachReport entity.
+// If the CoachReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoachReportMutation) OldPlanID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlanID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlanID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlanID: %w", err)
+	}
+	return oldValue.PlanID, nil
+}
+
+// ResetPlanID resets all changes to the "plan_id" field.
+func (m *CoachReportMutation) ResetPlanID() {
+	m.plan_id = nil
+}
+
+// SetSubject sets the "subject" field.
+func (m *CoachReportMutation) SetSubject(s string) {
+	m.subject = &s
+}
+
+// Subject returns the value of the "subject" field in the mutation.
+func (m *CoachReportMutation) Subject() (r string, exists bool) {
+	v := m.subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubject returns the old "subject" field's value of the CoachReport entity.
+// If the CoachReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoachReportMutation) OldSubject(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubject: %w", err)
+	}
+	return oldValue.Subject, nil
+}
+
+// ResetSubject resets all changes to the "subject" field.
+func (m *CoachReportMutation) ResetSubject() {
+	m.subject = nil
+}
+
+// SetWeek sets the "week" field.
+func (m *CoachReportMutation) SetWeek(i int32) {
+	m.week = &i
+	m.addweek = nil
+}
+
+// Week returns the value of the "week" field in the mutation.
+func (m *CoachReportMutation) Week() (r int32, exists bool) {
+	v := m.week
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeek returns the old "week" field's value of the CoachReport entity.
+// If the CoachReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoachReportMutation) OldWeek(ctx context.Context) (v int32, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeek is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeek requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeek: %w", err)
+	}
+	return oldValue.Week, nil
+}
+
+// AddWeek adds i to the "week" field.
+func (m *CoachReportMutation) AddWeek(i int32) {
+	if m.addweek != nil {
+		*m.addweek += i
+	} else {
+		m.addweek = &i
+	}
+}
+
+// AddedWeek returns the value that was added to the "week" field in this mutation.
+func (m *CoachReportMutation) AddedWeek() (r int32, exists bool) {
+	v := m.addweek
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeek resets all changes to the "week" field.
+func (m *CoachReportMutation) ResetWeek() {
+	m.week = nil
+	m.addweek = nil
+}
+
+// SetFingerprint sets the "fingerprint" field.
+func (m *CoachReportMutation) SetFingerprint(s string) {
+	m.fingerprint = &s
+}
+
+// Fingerprint returns the value of the "fingerprint" field in the mutation.
+func (m *CoachReportMutation) Fingerprint() (r string, exists bool) {
+	v := m.fingerprint
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFingerprint returns the old "fingerprint" field's value of the CoachReport entity.
+// If the CoachReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoachReportMutation) OldFingerprint(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFingerprint is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFingerprint requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFingerprint: %w", err)
+	}
+	return oldValue.Fingerprint, nil
+}
+
+// ResetFingerprint resets all changes to the "fingerprint" field.
+func (m *CoachReportMutation) ResetFingerprint() {
+	m.fingerprint = nil
+}
+
+// SetBody sets the "body" field.
+func (m *CoachReportMutation) SetBody(s string) {
+	m.body = &s
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *CoachReportMutation) Body() (r string, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the CoachReport entity.
+// If the CoachReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoachReportMutation) OldBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *CoachReportMutation) ResetBody() {
+	m.body = nil
+}
+
+// SetCreateTime sets the "create_time" field.
+func (m *CoachReportMutation) SetCreateTime(t time.Time) {
+	m.create_time = &t
+}
+
+// CreateTime returns the value of the "create_time" field in the mutation.
+func (m *CoachReportMutation) CreateTime() (r time.Time, exists bool) {
+	v := m.create_time
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreateTime returns the old "create_time" field's value of the CoachReport entity.
+// If the CoachReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CoachReportMutation) OldCreateTime(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreateTime is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreateTime requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreateTime: %w", err)
+	}
+	return oldValue.CreateTime, nil
+}
+
+// ResetCreateTime resets all changes to the "create_time" field.
+func (m *CoachReportMutation) ResetCreateTime() {
+	m.create_time = nil
+}
+
+// Where appends a list predicates to the CoachReportMutation builder.
+func (m *CoachReportMutation) Where(ps ...predicate.CoachReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CoachReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CoachReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CoachReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CoachReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CoachReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CoachReport).
+func (m *CoachReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CoachReportMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.plan_id != nil {
+		fields = append(fields, coachreport.FieldPlanID)
+	}
+	if m.subject != nil {
+		fields = append(fields, coachreport.FieldSubject)
+	}
+	if m.week != nil {
+		fields = append(fields, coachreport.FieldWeek)
+	}
+	if m.fingerprint != nil {
+		fields = append(fields, coachreport.FieldFingerprint)
+	}
+	if m.body != nil {
+		fields = append(fields, coachreport.FieldBody)
+	}
+	if m.create_time != nil {
+		fields = append(fields, coachreport.FieldCreateTime)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CoachReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case coachreport.FieldPlanID:
+		return m.PlanID()
+	case coachreport.FieldSubject:
+		return m.Subject()
+	case coachreport.FieldWeek:
+		return m.Week()
+	case coachreport.FieldFingerprint:
+		return m.Fingerprint()
+	case coachreport.FieldBody:
+		return m.Body()
+	case coachreport.FieldCreateTime:
+		return m.CreateTime()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CoachReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case coachreport.FieldPlanID:
+		return m.OldPlanID(ctx)
+	case coachreport.FieldSubject:
+		return m.OldSubject(ctx)
+	case coachreport.FieldWeek:
+		return m.OldWeek(ctx)
+	case coachreport.FieldFingerprint:
+		return m.OldFingerprint(ctx)
+	case coachreport.FieldBody:
+		return m.OldBody(ctx)
+	case coachreport.FieldCreateTime:
+		return m.OldCreateTime(ctx)
+	}
+	return nil, fmt.Errorf("unknown CoachReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CoachReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case coachreport.FieldPlanID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlanID(v)
+		return nil
+	case coachreport.FieldSubject:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubject(v)
+		return nil
+	case coachreport.FieldWeek:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeek(v)
+		return nil
+	case coachreport.FieldFingerprint:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFingerprint(v)
+		return nil
+	case coachreport.FieldBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case coachreport.FieldCreateTime:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreateTime(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CoachReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CoachReportMutation) AddedFields() []string {
+	var fields []string
+	if m.addweek != nil {
+		fields = append(fields, coachreport.FieldWeek)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CoachReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case coachreport.FieldWeek:
+		return m.AddedWeek()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CoachReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case coachreport.FieldWeek:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeek(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CoachReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CoachReportMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CoachReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CoachReportMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown CoachReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CoachReportMutation) ResetField(name string) error {
+	switch name {
+	case coachreport.FieldPlanID:
+		m.ResetPlanID()
+		return nil
+	case coachreport.FieldSubject:
+		m.ResetSubject()
+		return nil
+	case coachreport.FieldWeek:
+		m.ResetWeek()
+		return nil
+	case coachreport.FieldFingerprint:
+		m.ResetFingerprint()
+		return nil
+	case coachreport.FieldBody:
+		m.ResetBody()
+		return nil
+	case coachreport.FieldCreateTime:
+		m.ResetCreateTime()
+		return nil
+	}
+	return fmt.Errorf("unknown CoachReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CoachReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CoachReportMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CoachReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CoachReportMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CoachReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CoachReportMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CoachReportMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown CoachReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CoachReportMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown CoachReport edge %s", name)
+}
 
 // PlanMutation represents an operation that mutates the Plan nodes in the graph.
 type PlanMutation struct {
@@ -1743,6 +2379,1104 @@ func (m *PlanMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Plan edge %s", name)
 }
 
+// PlanRevisionMutation represents an operation that mutates the PlanRevision nodes in the graph.
+type PlanRevisionMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *int
+	plan_id       *string
+	subject       *string
+	number        *int32
+	addnumber     *int32
+	kind          *string
+	base          *int32
+	addbase       *int32
+	week          *int32
+	addweek       *int32
+	body          *[]byte
+	summary       *string
+	changes       *string
+	provider      *string
+	deload        *bool
+	op_key        *string
+	create_time   *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*PlanRevision, error)
+	predicates    []predicate.PlanRevision
+}
+
+var _ ent.Mutation = (*PlanRevisionMutation)(nil)
+
+// planrevisionOption allows management of the mutation configuration using functional options.
+type planrevisionOption func(*PlanRevisionMutation)
+
+// newPlanRevisionMutation creates new mutation for the PlanRevision entity.
+func newPlanRevisionMutation(c config, op Op, opts ...planrevisionOption) *PlanRevisionMutation {
+	m := &PlanRevisionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePlanRevision,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPlanRevisionID sets the ID field of the mutation.
+func withPlanRevisionID(id int) planrevisionOption {
+	return func(m *PlanRevisionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PlanRevision
+		)
+		m.oldValue = func(ctx context.Context) (*PlanRevision, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PlanRevision.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPlanRevision sets the old PlanRevision of the mutation.
+func withPlanRevision(node *PlanRevision) planrevisionOption {
+	return func(m *PlanRevisionMutation) {
+		m.oldValue = func(context.Context) (*PlanRevision, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PlanRevisionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PlanRevisionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PlanRevisionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PlanRevisionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PlanRevision.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetPlanID sets the "plan_id" field.
+func (m *PlanRevisionMutation) SetPlanID(s string) {
+	m.plan_id = &s
+}
+
+// PlanID returns the value of the "plan_id" field in the mutation.
+func (m *PlanRevisionMutation) PlanID() (r string, exists bool) {
+	v := m.plan_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPlanID returns the old "plan_id" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldPlanID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPlanID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPlanID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPlanID: %w", err)
+	}
+	return oldValue.PlanID, nil
+}
+
+// ResetPlanID resets all changes to the "plan_id" field.
+func (m *PlanRevisionMutation) ResetPlanID() {
+	m.plan_id = nil
+}
+
+// SetSubject sets the "subject" field.
+func (m *PlanRevisionMutation) SetSubject(s string) {
+	m.subject = &s
+}
+
+// Subject returns the value of the "subject" field in the mutation.
+func (m *PlanRevisionMutation) Subject() (r string, exists bool) {
+	v := m.subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubject returns the old "subject" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldSubject(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubject: %w", err)
+	}
+	return oldValue.Subject, nil
+}
+
+// ResetSubject resets all changes to the "subject" field.
+func (m *PlanRevisionMutation) ResetSubject() {
+	m.subject = nil
+}
+
+// SetNumber sets the "number" field.
+func (m *PlanRevisionMutation) SetNumber(i int32) {
+	m.number = &i
+	m.addnumber = nil
+}
+
+// Number returns the value of the "number" field in the mutation.
+func (m *PlanRevisionMutation) Number() (r int32, exists bool) {
+	v := m.number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNumber returns the old "number" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldNumber(ctx context.Context) (v int32, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNumber: %w", err)
+	}
+	return oldValue.Number, nil
+}
+
+// AddNumber adds i to the "number" field.
+func (m *PlanRevisionMutation) AddNumber(i int32) {
+	if m.addnumber != nil {
+		*m.addnumber += i
+	} else {
+		m.addnumber = &i
+	}
+}
+
+// AddedNumber returns the value that was added to the "number" field in this mutation.
+func (m *PlanRevisionMutation) AddedNumber() (r int32, exists bool) {
+	v := m.addnumber
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetNumber resets all changes to the "number" field.
+func (m *PlanRevisionMutation) ResetNumber() {
+	m.number = nil
+	m.addnumber = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *PlanRevisionMutation) SetKind(s string) {
+	m.kind = &s
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *PlanRevisionMutation) Kind() (r string, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldKind(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *PlanRevisionMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetBase sets the "base" field.
+func (m *PlanRevisionMutation) SetBase(i int32) {
+	m.base = &i
+	m.addbase = nil
+}
+
+// Base returns the value of the "base" field in the mutation.
+func (m *PlanRevisionMutation) Base() (r int32, exists bool) {
+	v := m.base
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBase returns the old "base" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldBase(ctx context.Context) (v int32, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBase is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBase requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBase: %w", err)
+	}
+	return oldValue.Base, nil
+}
+
+// AddBase adds i to the "base" field.
+func (m *PlanRevisionMutation) AddBase(i int32) {
+	if m.addbase != nil {
+		*m.addbase += i
+	} else {
+		m.addbase = &i
+	}
+}
+
+// AddedBase returns the value that was added to the "base" field in this mutation.
+func (m *PlanRevisionMutation) AddedBase() (r int32, exists bool) {
+	v := m.addbase
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetBase resets all changes to the "base" field.
+func (m *PlanRevisionMutation) ResetBase() {
+	m.base = nil
+	m.addbase = nil
+}
+
+// SetWeek sets the "week" field.
+func (m *PlanRevisionMutation) SetWeek(i int32) {
+	m.week = &i
+	m.addweek = nil
+}
+
+// Week returns the value of the "week" field in the mutation.
+func (m *PlanRevisionMutation) Week() (r int32, exists bool) {
+	v := m.week
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWeek returns the old "week" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldWeek(ctx context.Context) (v int32, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWeek is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWeek requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWeek: %w", err)
+	}
+	return oldValue.Week, nil
+}
+
+// AddWeek adds i to the "week" field.
+func (m *PlanRevisionMutation) AddWeek(i int32) {
+	if m.addweek != nil {
+		*m.addweek += i
+	} else {
+		m.addweek = &i
+	}
+}
+
+// AddedWeek returns the value that was added to the "week" field in this mutation.
+func (m *PlanRevisionMutation) AddedWeek() (r int32, exists bool) {
+	v := m.addweek
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetWeek resets all changes to the "week" field.
+func (m *PlanRevisionMutation) ResetWeek() {
+	m.week = nil
+	m.addweek = nil
+}
+
+// SetBody sets the "body" field.
+func (m *PlanRevisionMutation) SetBody(b []byte) {
+	m.body = &b
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *PlanRevisionMutation) Body() (r []byte, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldBody(ctx context.Context) (v []byte, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *PlanRevisionMutation) ResetBody() {
+	m.body = nil
+}
+
+// SetSummary sets the "summary" field.
+func (m *PlanRevisionMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *PlanRevisionMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *PlanRevisionMutation) ResetSummary() {
+	m.summary = nil
+}
+
+// SetChanges sets the "changes" field.
+func (m *PlanRevisionMutation) SetChanges(s string) {
+	m.changes = &s
+}
+
+// Changes returns the value of the "changes" field in the mutation.
+func (m *PlanRevisionMutation) Changes() (r string, exists bool) {
+	v := m.changes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChanges returns the old "changes" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldChanges(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChanges is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChanges requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChanges: %w", err)
+	}
+	return oldValue.Changes, nil
+}
+
+// ResetChanges resets all changes to the "changes" field.
+func (m *PlanRevisionMutation) ResetChanges() {
+	m.changes = nil
+}
+
+// SetProvider sets the "provider" field.
+func (m *PlanRevisionMutation) SetProvider(s string) {
+	m.provider = &s
+}
+
+// Provider returns the value of the "provider" field in the mutation.
+func (m *PlanRevisionMutation) Provider() (r string, exists bool) {
+	v := m.provider
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProvider returns the old "provider" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldProvider(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProvider is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProvider requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProvider: %w", err)
+	}
+	return oldValue.Provider, nil
+}
+
+// ResetProvider resets all changes to the "provider" field.
+func (m *PlanRevisionMutation) ResetProvider() {
+	m.provider = nil
+}
+
+// SetDeload sets the "deload" field.
+func (m *PlanRevisionMutation) SetDeload(b bool) {
+	m.deload = &b
+}
+
+// Deload returns the value of the "deload" field in the mutation.
+func (m *PlanRevisionMutation) Deload() (r bool, exists bool) {
+	v := m.deload
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeload returns the old "deload" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldDeload(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeload is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeload requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeload: %w", err)
+	}
+	return oldValue.Deload, nil
+}
+
+// ResetDeload resets all changes to the "deload" field.
+func (m *PlanRevisionMutation) ResetDeload() {
+	m.deload = nil
+}
+
+// SetOpKey sets the "op_key" field.
+func (m *PlanRevisionMutation) SetOpKey(s string) {
+	m.op_key = &s
+}
+
+// OpKey returns the value of the "op_key" field in the mutation.
+func (m *PlanRevisionMutation) OpKey() (r string, exists bool) {
+	v := m.op_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpKey returns the old "op_key" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldOpKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpKey: %w", err)
+	}
+	return oldValue.OpKey, nil
+}
+
+// ClearOpKey clears the value of the "op_key" field.
+func (m *PlanRevisionMutation) ClearOpKey() {
+	m.op_key = nil
+	m.clearedFields[planrevision.FieldOpKey] = struct{}{}
+}
+
+// OpKeyCleared returns if the "op_key" field was cleared in this mutation.
+func (m *PlanRevisionMutation) OpKeyCleared() bool {
+	_, ok := m.clearedFields[planrevision.FieldOpKey]
+	return ok
+}
+
+// ResetOpKey resets all changes to the "op_key" field.
+func (m *PlanRevisionMutation) ResetOpKey() {
+	m.op_key = nil
+	delete(m.clearedFields, planrevision.FieldOpKey)
+}
+
+// SetCreateTime sets the "create_time" field.
+func (m *PlanRevisionMutation) SetCreateTime(t time.Time) {
+	m.create_time = &t
+}
+
+// CreateTime returns the value of the "create_time" field in the mutation.
+func (m *PlanRevisionMutation) CreateTime() (r time.Time, exists bool) {
+	v := m.create_time
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreateTime returns the old "create_time" field's value of the PlanRevision entity.
+// If the PlanRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PlanRevisionMutation) OldCreateTime(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreateTime is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreateTime requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreateTime: %w", err)
+	}
+	return oldValue.CreateTime, nil
+}
+
+// ResetCreateTime resets all changes to the "create_time" field.
+func (m *PlanRevisionMutation) ResetCreateTime() {
+	m.create_time = nil
+}
+
+// Where appends a list predicates to the PlanRevisionMutation builder.
+func (m *PlanRevisionMutation) Where(ps ...predicate.PlanRevision) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PlanRevisionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PlanRevisionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PlanRevision, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PlanRevisionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PlanRevisionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PlanRevision).
+func (m *PlanRevisionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PlanRevisionMutation) Fields() []string {
+	fields := make([]string, 0, 13)
+	if m.plan_id != nil {
+		fields = append(fields, planrevision.FieldPlanID)
+	}
+	if m.subject != nil {
+		fields = append(fields, planrevision.FieldSubject)
+	}
+	if m.number != nil {
+		fields = append(fields, planrevision.FieldNumber)
+	}
+	if m.kind != nil {
+		fields = append(fields, planrevision.FieldKind)
+	}
+	if m.base != nil {
+		fields = append(fields, planrevision.FieldBase)
+	}
+	if m.week != nil {
+		fields = append(fields, planrevision.FieldWeek)
+	}
+	if m.body != nil {
+		fields = append(fields, planrevision.FieldBody)
+	}
+	if m.summary != nil {
+		fields = append(fields, planrevision.FieldSummary)
+	}
+	if m.changes != nil {
+		fields = append(fields, planrevision.FieldChanges)
+	}
+	if m.provider != nil {
+		fields = append(fields, planrevision.FieldProvider)
+	}
+	if m.deload != nil {
+		fields = append(fields, planrevision.FieldDeload)
+	}
+	if m.op_key != nil {
+		fields = append(fields, planrevision.FieldOpKey)
+	}
+	if m.create_time != nil {
+		fields = append(fields, planrevision.FieldCreateTime)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PlanRevisionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case planrevision.FieldPlanID:
+		return m.PlanID()
+	case planrevision.FieldSubject:
+		return m.Subject()
+	case planrevision.FieldNumber:
+		return m.Number()
+	case planrevision.FieldKind:
+		return m.Kind()
+	case planrevision.FieldBase:
+		return m.Base()
+	case planrevision.FieldWeek:
+		return m.Week()
+	case planrevision.FieldBody:
+		return m.Body()
+	case planrevision.FieldSummary:
+		return m.Summary()
+	case planrevision.FieldChanges:
+		return m.Changes()
+	case planrevision.FieldProvider:
+		return m.Provider()
+	case planrevision.FieldDeload:
+		return m.Deload()
+	case planrevision.FieldOpKey:
+		return m.OpKey()
+	case planrevision.FieldCreateTime:
+		return m.CreateTime()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PlanRevisionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case planrevision.FieldPlanID:
+		return m.OldPlanID(ctx)
+	case planrevision.FieldSubject:
+		return m.OldSubject(ctx)
+	case planrevision.FieldNumber:
+		return m.OldNumber(ctx)
+	case planrevision.FieldKind:
+		return m.OldKind(ctx)
+	case planrevision.FieldBase:
+		return m.OldBase(ctx)
+	case planrevision.FieldWeek:
+		return m.OldWeek(ctx)
+	case planrevision.FieldBody:
+		return m.OldBody(ctx)
+	case planrevision.FieldSummary:
+		return m.OldSummary(ctx)
+	case planrevision.FieldChanges:
+		return m.OldChanges(ctx)
+	case planrevision.FieldProvider:
+		return m.OldProvider(ctx)
+	case planrevision.FieldDeload:
+		return m.OldDeload(ctx)
+	case planrevision.FieldOpKey:
+		return m.OldOpKey(ctx)
+	case planrevision.FieldCreateTime:
+		return m.OldCreateTime(ctx)
+	}
+	return nil, fmt.Errorf("unknown PlanRevision field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PlanRevisionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case planrevision.FieldPlanID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPlanID(v)
+		return nil
+	case planrevision.FieldSubject:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubject(v)
+		return nil
+	case planrevision.FieldNumber:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNumber(v)
+		return nil
+	case planrevision.FieldKind:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case planrevision.FieldBase:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBase(v)
+		return nil
+	case planrevision.FieldWeek:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWeek(v)
+		return nil
+	case planrevision.FieldBody:
+		v, ok := value.([]byte)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case planrevision.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	case planrevision.FieldChanges:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChanges(v)
+		return nil
+	case planrevision.FieldProvider:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProvider(v)
+		return nil
+	case planrevision.FieldDeload:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeload(v)
+		return nil
+	case planrevision.FieldOpKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpKey(v)
+		return nil
+	case planrevision.FieldCreateTime:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreateTime(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PlanRevision field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PlanRevisionMutation) AddedFields() []string {
+	var fields []string
+	if m.addnumber != nil {
+		fields = append(fields, planrevision.FieldNumber)
+	}
+	if m.addbase != nil {
+		fields = append(fields, planrevision.FieldBase)
+	}
+	if m.addweek != nil {
+		fields = append(fields, planrevision.FieldWeek)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PlanRevisionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case planrevision.FieldNumber:
+		return m.AddedNumber()
+	case planrevision.FieldBase:
+		return m.AddedBase()
+	case planrevision.FieldWeek:
+		return m.AddedWeek()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PlanRevisionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case planrevision.FieldNumber:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddNumber(v)
+		return nil
+	case planrevision.FieldBase:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddBase(v)
+		return nil
+	case planrevision.FieldWeek:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddWeek(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PlanRevision numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PlanRevisionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(planrevision.FieldOpKey) {
+		fields = append(fields, planrevision.FieldOpKey)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PlanRevisionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PlanRevisionMutation) ClearField(name string) error {
+	switch name {
+	case planrevision.FieldOpKey:
+		m.ClearOpKey()
+		return nil
+	}
+	return fmt.Errorf("unknown PlanRevision nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PlanRevisionMutation) ResetField(name string) error {
+	switch name {
+	case planrevision.FieldPlanID:
+		m.ResetPlanID()
+		return nil
+	case planrevision.FieldSubject:
+		m.ResetSubject()
+		return nil
+	case planrevision.FieldNumber:
+		m.ResetNumber()
+		return nil
+	case planrevision.FieldKind:
+		m.ResetKind()
+		return nil
+	case planrevision.FieldBase:
+		m.ResetBase()
+		return nil
+	case planrevision.FieldWeek:
+		m.ResetWeek()
+		return nil
+	case planrevision.FieldBody:
+		m.ResetBody()
+		return nil
+	case planrevision.FieldSummary:
+		m.ResetSummary()
+		return nil
+	case planrevision.FieldChanges:
+		m.ResetChanges()
+		return nil
+	case planrevision.FieldProvider:
+		m.ResetProvider()
+		return nil
+	case planrevision.FieldDeload:
+		m.ResetDeload()
+		return nil
+	case planrevision.FieldOpKey:
+		m.ResetOpKey()
+		return nil
+	case planrevision.FieldCreateTime:
+		m.ResetCreateTime()
+		return nil
+	}
+	return fmt.Errorf("unknown PlanRevision field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PlanRevisionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PlanRevisionMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PlanRevisionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PlanRevisionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PlanRevisionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PlanRevisionMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PlanRevisionMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown PlanRevision unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PlanRevisionMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown PlanRevision edge %s", name)
+}
+
 // ProfileMutation represents an operation that mutates the Profile nodes in the graph.
 type ProfileMutation struct {
 	config
@@ -2908,6 +4642,8 @@ type WorkoutLogMutation struct {
 	addperceived_effort *int32
 	notes               *string
 	complete_time       *time.Time
+	revision            *int32
+	addrevision         *int32
 	clearedFields       map[string]struct{}
 	done                bool
 	oldValue            func(context.Context) (*WorkoutLog, error)
@@ -3360,6 +5096,62 @@ func (m *WorkoutLogMutation) ResetCompleteTime() {
 	m.complete_time = nil
 }
 
+// SetRevision sets the "revision" field.
+func (m *WorkoutLogMutation) SetRevision(i int32) {
+	m.revision = &i
+	m.addrevision = nil
+}
+
+// Revision returns the value of the "revision" field in the mutation.
+func (m *WorkoutLogMutation) Revision() (r int32, exists bool) {
+	v := m.revision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevision returns the old "revision" field's value of the WorkoutLog entity.
+// If the WorkoutLog object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *WorkoutLogMutation) OldRevision(ctx context.Context) (v int32, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevision is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevision requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevision: %w", err)
+	}
+	return oldValue.Revision, nil
+}
+
+// AddRevision adds i to the "revision" field.
+func (m *WorkoutLogMutation) AddRevision(i int32) {
+	if m.addrevision != nil {
+		*m.addrevision += i
+	} else {
+		m.addrevision = &i
+	}
+}
+
+// AddedRevision returns the value that was added to the "revision" field in this mutation.
+func (m *WorkoutLogMutation) AddedRevision() (r int32, exists bool) {
+	v := m.addrevision
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRevision resets all changes to the "revision" field.
+func (m *WorkoutLogMutation) ResetRevision() {
+	m.revision = nil
+	m.addrevision = nil
+}
+
 // Where appends a list predicates to the WorkoutLogMutation builder.
 func (m *WorkoutLogMutation) Where(ps ...predicate.WorkoutLog) {
 	m.predicates = append(m.predicates, ps...)
@@ -3394,7 +5186,7 @@ func (m *WorkoutLogMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *WorkoutLogMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.plan_id != nil {
 		fields = append(fields, workoutlog.FieldPlanID)
 	}
@@ -3418,6 +5210,9 @@ func (m *WorkoutLogMutation) Fields() []string {
 	}
 	if m.complete_time != nil {
 		fields = append(fields, workoutlog.FieldCompleteTime)
+	}
+	if m.revision != nil {
+		fields = append(fields, workoutlog.FieldRevision)
 	}
 	return fields
 }
@@ -3443,6 +5238,8 @@ func (m *WorkoutLogMutation) Field(name string) (ent.Value, bool) {
 		return m.Notes()
 	case workoutlog.FieldCompleteTime:
 		return m.CompleteTime()
+	case workoutlog.FieldRevision:
+		return m.Revision()
 	}
 	return nil, false
 }
@@ -3468,6 +5265,8 @@ func (m *WorkoutLogMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldNotes(ctx)
 	case workoutlog.FieldCompleteTime:
 		return m.OldCompleteTime(ctx)
+	case workoutlog.FieldRevision:
+		return m.OldRevision(ctx)
 	}
 	return nil, fmt.Errorf("unknown WorkoutLog field %s", name)
 }
@@ -3533,6 +5332,13 @@ func (m *WorkoutLogMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCompleteTime(v)
 		return nil
+	case workoutlog.FieldRevision:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevision(v)
+		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog field %s", name)
 }
@@ -3550,6 +5356,9 @@ func (m *WorkoutLogMutation) AddedFields() []string {
 	if m.addperceived_effort != nil {
 		fields = append(fields, workoutlog.FieldPerceivedEffort)
 	}
+	if m.addrevision != nil {
+		fields = append(fields, workoutlog.FieldRevision)
+	}
 	return fields
 }
 
@@ -3564,6 +5373,8 @@ func (m *WorkoutLogMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedDay()
 	case workoutlog.FieldPerceivedEffort:
 		return m.AddedPerceivedEffort()
+	case workoutlog.FieldRevision:
+		return m.AddedRevision()
 	}
 	return nil, false
 }
@@ -3593,6 +5404,13 @@ func (m *WorkoutLogMutation) AddField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.AddPerceivedEffort(v)
+		return nil
+	case workoutlog.FieldRevision:
+		v, ok := value.(int32)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRevision(v)
 		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog numeric field %s", name)
@@ -3644,6 +5462,9 @@ func (m *WorkoutLogMutation) ResetField(name string) error {
 		return nil
 	case workoutlog.FieldCompleteTime:
 		m.ResetCompleteTime()
+		return nil
+	case workoutlog.FieldRevision:
+		m.ResetRevision()
 		return nil
 	}
 	return fmt.Errorf("unknown WorkoutLog field %s", name)

@@ -5,7 +5,9 @@ package ent
 import (
 	"time"
 
+	"github.com/fitcoach/fitcoach/services/plan/ent/coachreport"
 	"github.com/fitcoach/fitcoach/services/plan/ent/plan"
+	"github.com/fitcoach/fitcoach/services/plan/ent/planrevision"
 	"github.com/fitcoach/fitcoach/services/plan/ent/profile"
 	"github.com/fitcoach/fitcoach/services/plan/ent/schema"
 	"github.com/fitcoach/fitcoach/services/plan/ent/workoutlog"
@@ -15,6 +17,24 @@ import (
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	coachreportFields := schema.CoachReport{}.Fields()
+	_ = coachreportFields
+	// coachreportDescPlanID is the schema descriptor for plan_id field.
+	coachreportDescPlanID := coachreportFields[0].Descriptor()
+	// coachreport.PlanIDValidator is a validator for the "plan_id" field. It is called by the builders before save.
+	coachreport.PlanIDValidator = coachreportDescPlanID.Validators[0].(func(string) error)
+	// coachreportDescSubject is the schema descriptor for subject field.
+	coachreportDescSubject := coachreportFields[1].Descriptor()
+	// coachreport.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	coachreport.SubjectValidator = coachreportDescSubject.Validators[0].(func(string) error)
+	// coachreportDescFingerprint is the schema descriptor for fingerprint field.
+	coachreportDescFingerprint := coachreportFields[3].Descriptor()
+	// coachreport.FingerprintValidator is a validator for the "fingerprint" field. It is called by the builders before save.
+	coachreport.FingerprintValidator = coachreportDescFingerprint.Validators[0].(func(string) error)
+	// coachreportDescCreateTime is the schema descriptor for create_time field.
+	coachreportDescCreateTime := coachreportFields[5].Descriptor()
+	// coachreport.DefaultCreateTime holds the default value on creation for the create_time field.
+	coachreport.DefaultCreateTime = coachreportDescCreateTime.Default.(func() time.Time)
 	planFields := schema.Plan{}.Fields()
 	_ = planFields
 	// planDescSubject is the schema descriptor for subject field.
@@ -33,6 +53,20 @@ func init() {
 	planDescID := planFields[0].Descriptor()
 	// plan.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	plan.IDValidator = planDescID.Validators[0].(func(string) error)
+	planrevisionFields := schema.PlanRevision{}.Fields()
+	_ = planrevisionFields
+	// planrevisionDescPlanID is the schema descriptor for plan_id field.
+	planrevisionDescPlanID := planrevisionFields[0].Descriptor()
+	// planrevision.PlanIDValidator is a validator for the "plan_id" field. It is called by the builders before save.
+	planrevision.PlanIDValidator = planrevisionDescPlanID.Validators[0].(func(string) error)
+	// planrevisionDescSubject is the schema descriptor for subject field.
+	planrevisionDescSubject := planrevisionFields[1].Descriptor()
+	// planrevision.SubjectValidator is a validator for the "subject" field. It is called by the builders before save.
+	planrevision.SubjectValidator = planrevisionDescSubject.Validators[0].(func(string) error)
+	// planrevisionDescCreateTime is the schema descriptor for create_time field.
+	planrevisionDescCreateTime := planrevisionFields[12].Descriptor()
+	// planrevision.DefaultCreateTime holds the default value on creation for the create_time field.
+	planrevision.DefaultCreateTime = planrevisionDescCreateTime.Default.(func() time.Time)
 	profileFields := schema.Profile{}.Fields()
 	_ = profileFields
 	// profileDescObjectives is the schema descriptor for objectives field.
@@ -71,4 +105,8 @@ func init() {
 	workoutlogDescCompleteTime := workoutlogFields[7].Descriptor()
 	// workoutlog.DefaultCompleteTime holds the default value on creation for the complete_time field.
 	workoutlog.DefaultCompleteTime = workoutlogDescCompleteTime.Default.(func() time.Time)
+	// workoutlogDescRevision is the schema descriptor for revision field.
+	workoutlogDescRevision := workoutlogFields[8].Descriptor()
+	// workoutlog.DefaultRevision holds the default value on creation for the revision field.
+	workoutlog.DefaultRevision = workoutlogDescRevision.Default.(int32)
 }

@@ -14,8 +14,12 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// CoachReport is the client for interacting with the CoachReport builders.
+	CoachReport *CoachReportClient
 	// Plan is the client for interacting with the Plan builders.
 	Plan *PlanClient
+	// PlanRevision is the client for interacting with the PlanRevision builders.
+	PlanRevision *PlanRevisionClient
 	// Profile is the client for interacting with the Profile builders.
 	Profile *ProfileClient
 	// WorkoutLog is the client for interacting with the WorkoutLog builders.
@@ -151,7 +155,9 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.CoachReport = NewCoachReportClient(tx.config)
 	tx.Plan = NewPlanClient(tx.config)
+	tx.PlanRevision = NewPlanRevisionClient(tx.config)
 	tx.Profile = NewProfileClient(tx.config)
 	tx.WorkoutLog = NewWorkoutLogClient(tx.config)
 }
@@ -163,7 +169,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: Plan.QueryXXX(), the query will be executed
+// applies a query, for example: CoachReport.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

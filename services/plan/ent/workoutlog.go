@@ -33,6 +33,8 @@ type WorkoutLog struct {
 	Notes string `json:"notes,omitempty"`
 	// CompleteTime holds the value of the "complete_time" field.
 	CompleteTime time.Time `json:"complete_time,omitempty"`
+	// Revision holds the value of the "revision" field.
+	Revision     int32 `json:"revision,omitempty"`
 	selectValues sql.SelectValues
 }
 
@@ -41,7 +43,7 @@ func (*WorkoutLog) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case workoutlog.FieldID, workoutlog.FieldWeek, workoutlog.FieldDay, workoutlog.FieldPerceivedEffort:
+		case workoutlog.FieldID, workoutlog.FieldWeek, workoutlog.FieldDay, workoutlog.FieldPerceivedEffort, workoutlog.FieldRevision:
 			values[i] = new(sql.NullInt64)
 		case workoutlog.FieldPlanID, workoutlog.FieldSubject, workoutlog.FieldExercises, workoutlog.FieldNotes:
 			values[i] = new(sql.NullString)
@@ -116,6 +118,12 @@ func (_m *WorkoutLog) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.CompleteTime = value.Time
 			}
+		case workoutlog.FieldRevision:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field revision", values[i])
+			} else if value.Valid {
+				_m.Revision = int32(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -175,6 +183,9 @@ func (_m *WorkoutLog) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("complete_time=")
 	builder.WriteString(_m.CompleteTime.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("revision=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Revision))
 	builder.WriteByte(')')
 	return builder.String()
 }

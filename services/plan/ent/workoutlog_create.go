@@ -78,6 +78,20 @@ func (_c *WorkoutLogCreate) SetNillableCompleteTime(v *time.Time) *WorkoutLogCre
 	return _c
 }
 
+// SetRevision sets the "revision" field.
+func (_c *WorkoutLogCreate) SetRevision(v int32) *WorkoutLogCreate {
+	_c.mutation.SetRevision(v)
+	return _c
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_c *WorkoutLogCreate) SetNillableRevision(v *int32) *WorkoutLogCreate {
+	if v != nil {
+		_c.SetRevision(*v)
+	}
+	return _c
+}
+
 // Mutation returns the WorkoutLogMutation object of the builder.
 func (_c *WorkoutLogCreate) Mutation() *WorkoutLogMutation {
 	return _c.mutation
@@ -117,6 +131,10 @@ func (_c *WorkoutLogCreate) defaults() {
 		v := workoutlog.DefaultCompleteTime()
 		_c.mutation.SetCompleteTime(v)
 	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		v := workoutlog.DefaultRevision
+		_c.mutation.SetRevision(v)
+	}
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -154,6 +172,9 @@ func (_c *WorkoutLogCreate) check() error {
 	}
 	if _, ok := _c.mutation.CompleteTime(); !ok {
 		return &ValidationError{Name: "complete_time", err: errors.New(`ent: missing required field "WorkoutLog.complete_time"`)}
+	}
+	if _, ok := _c.mutation.Revision(); !ok {
+		return &ValidationError{Name: "revision", err: errors.New(`ent: missing required field "WorkoutLog.revision"`)}
 	}
 	return nil
 }
@@ -213,6 +234,10 @@ func (_c *WorkoutLogCreate) createSpec() (*WorkoutLog, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CompleteTime(); ok {
 		_spec.SetField(workoutlog.FieldCompleteTime, field.TypeTime, value)
 		_node.CompleteTime = value
+	}
+	if value, ok := _c.mutation.Revision(); ok {
+		_spec.SetField(workoutlog.FieldRevision, field.TypeInt32, value)
+		_node.Revision = value
 	}
 	return _node, _spec
 }
@@ -317,6 +342,24 @@ func (u *WorkoutLogUpsert) SetCompleteTime(v time.Time) *WorkoutLogUpsert {
 // UpdateCompleteTime sets the "complete_time" field to the value that was provided on create.
 func (u *WorkoutLogUpsert) UpdateCompleteTime() *WorkoutLogUpsert {
 	u.SetExcluded(workoutlog.FieldCompleteTime)
+	return u
+}
+
+// SetRevision sets the "revision" field.
+func (u *WorkoutLogUpsert) SetRevision(v int32) *WorkoutLogUpsert {
+	u.Set(workoutlog.FieldRevision, v)
+	return u
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *WorkoutLogUpsert) UpdateRevision() *WorkoutLogUpsert {
+	u.SetExcluded(workoutlog.FieldRevision)
+	return u
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *WorkoutLogUpsert) AddRevision(v int32) *WorkoutLogUpsert {
+	u.Add(workoutlog.FieldRevision, v)
 	return u
 }
 
@@ -434,6 +477,27 @@ func (u *WorkoutLogUpsertOne) SetCompleteTime(v time.Time) *WorkoutLogUpsertOne 
 func (u *WorkoutLogUpsertOne) UpdateCompleteTime() *WorkoutLogUpsertOne {
 	return u.Update(func(s *WorkoutLogUpsert) {
 		s.UpdateCompleteTime()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *WorkoutLogUpsertOne) SetRevision(v int32) *WorkoutLogUpsertOne {
+	return u.Update(func(s *WorkoutLogUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *WorkoutLogUpsertOne) AddRevision(v int32) *WorkoutLogUpsertOne {
+	return u.Update(func(s *WorkoutLogUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *WorkoutLogUpsertOne) UpdateRevision() *WorkoutLogUpsertOne {
+	return u.Update(func(s *WorkoutLogUpsert) {
+		s.UpdateRevision()
 	})
 }
 
@@ -717,6 +781,27 @@ func (u *WorkoutLogUpsertBulk) SetCompleteTime(v time.Time) *WorkoutLogUpsertBul
 func (u *WorkoutLogUpsertBulk) UpdateCompleteTime() *WorkoutLogUpsertBulk {
 	return u.Update(func(s *WorkoutLogUpsert) {
 		s.UpdateCompleteTime()
+	})
+}
+
+// SetRevision sets the "revision" field.
+func (u *WorkoutLogUpsertBulk) SetRevision(v int32) *WorkoutLogUpsertBulk {
+	return u.Update(func(s *WorkoutLogUpsert) {
+		s.SetRevision(v)
+	})
+}
+
+// AddRevision adds v to the "revision" field.
+func (u *WorkoutLogUpsertBulk) AddRevision(v int32) *WorkoutLogUpsertBulk {
+	return u.Update(func(s *WorkoutLogUpsert) {
+		s.AddRevision(v)
+	})
+}
+
+// UpdateRevision sets the "revision" field to the value that was provided on create.
+func (u *WorkoutLogUpsertBulk) UpdateRevision() *WorkoutLogUpsertBulk {
+	return u.Update(func(s *WorkoutLogUpsert) {
+		s.UpdateRevision()
 	})
 }
 

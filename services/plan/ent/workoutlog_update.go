@@ -91,6 +91,27 @@ func (_u *WorkoutLogUpdate) SetNillableCompleteTime(v *time.Time) *WorkoutLogUpd
 	return _u
 }
 
+// SetRevision sets the "revision" field.
+func (_u *WorkoutLogUpdate) SetRevision(v int32) *WorkoutLogUpdate {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *WorkoutLogUpdate) SetNillableRevision(v *int32) *WorkoutLogUpdate {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *WorkoutLogUpdate) AddRevision(v int32) *WorkoutLogUpdate {
+	_u.mutation.AddRevision(v)
+	return _u
+}
+
 // Mutation returns the WorkoutLogMutation object of the builder.
 func (_u *WorkoutLogUpdate) Mutation() *WorkoutLogMutation {
 	return _u.mutation
@@ -146,6 +167,12 @@ func (_u *WorkoutLogUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if value, ok := _u.mutation.CompleteTime(); ok {
 		_spec.SetField(workoutlog.FieldCompleteTime, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(workoutlog.FieldRevision, field.TypeInt32, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(workoutlog.FieldRevision, field.TypeInt32, value)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -227,6 +254,27 @@ func (_u *WorkoutLogUpdateOne) SetNillableCompleteTime(v *time.Time) *WorkoutLog
 	if v != nil {
 		_u.SetCompleteTime(*v)
 	}
+	return _u
+}
+
+// SetRevision sets the "revision" field.
+func (_u *WorkoutLogUpdateOne) SetRevision(v int32) *WorkoutLogUpdateOne {
+	_u.mutation.ResetRevision()
+	_u.mutation.SetRevision(v)
+	return _u
+}
+
+// SetNillableRevision sets the "revision" field if the given value is not nil.
+func (_u *WorkoutLogUpdateOne) SetNillableRevision(v *int32) *WorkoutLogUpdateOne {
+	if v != nil {
+		_u.SetRevision(*v)
+	}
+	return _u
+}
+
+// AddRevision adds value to the "revision" field.
+func (_u *WorkoutLogUpdateOne) AddRevision(v int32) *WorkoutLogUpdateOne {
+	_u.mutation.AddRevision(v)
 	return _u
 }
 
@@ -315,6 +363,12 @@ func (_u *WorkoutLogUpdateOne) sqlSave(ctx context.Context) (_node *WorkoutLog, 
 	}
 	if value, ok := _u.mutation.CompleteTime(); ok {
 		_spec.SetField(workoutlog.FieldCompleteTime, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.Revision(); ok {
+		_spec.SetField(workoutlog.FieldRevision, field.TypeInt32, value)
+	}
+	if value, ok := _u.mutation.AddedRevision(); ok {
+		_spec.AddField(workoutlog.FieldRevision, field.TypeInt32, value)
 	}
 	_node = &WorkoutLog{config: _u.config}
 	_spec.Assign = _node.assignValues

@@ -221,3 +221,9 @@ func patterns(ps []typesv1.MovementPattern) string {
 func PatternName(p typesv1.MovementPattern) string {
 	return strings.ToLower(strings.TrimPrefix(p.String(), "MOVEMENT_PATTERN_"))
 }
+
+// Voice is the coach archetype's voice in the locale, for prompts written outside this
+// package (adaptations, reports).
+func (s *Set) Voice(a typesv1.Archetype, loc string) string {
+	return s.voices[archetype(a)+"."+locale(loc)]
+}

@@ -290,36 +290,6 @@ func (s *Store) ListPlans(ctx context.Context, subject string, limit int, after 
 	return plans, next, nil
 }
 
-// PutWorkoutLog stores the log of one day of the person's plan, replacing an earlier log of
-// the same day. The caller checks that the plan and the day exist.
-func (s *Store) PutWorkoutLog(ctx context.Context, subject, planID string, week, day int32, log *planv1.WorkoutLog) (*planv1.WorkoutLog, error) {
-	exercises, err := protoList(log.GetExercises())
-	if err != nil {
-		return nil, err
-	}
-	now := time.Now().UTC()
-	err = s.c.WorkoutLog.Create().
-		SetPlanID(planID).
-		SetSubject(subject).
-		SetWeek(week).
-		SetDay(day).
-		SetExercises(exercises).
-		SetPerceivedEffort(log.GetPerceivedEffort()).
-		SetNotes(log.GetNotes()).
-		SetCompleteTime(now).
-		OnConflictColumns(workoutlog.FieldPlanID, workoutlog.FieldWeek, workoutlog.FieldDay).
-		UpdateExercises().UpdatePerceivedEffort().UpdateNotes().UpdateCompleteTime().
-		Exec(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("store workout log: %w", err)
-	}
-	got, err := s.GetWorkoutLog(ctx, subject, planID, week, day)
-	if err != nil {
-		return nil, err
-	}
-	return got, nil
-}
-
 // GetWorkoutLog returns the log of one day; ErrNotFound when the day was not completed.
 func (s *Store) GetWorkoutLog(ctx context.Context, subject, planID string, week, day int32) (*planv1.WorkoutLog, error) {
 	row, err := s.c.WorkoutLog.Query().Where(
@@ -339,7 +309,7 @@ func logFromRow(row *ent.WorkoutLog) (*planv1.WorkoutLog, error) {
 	if err := json.Unmarshal([]byte(row.Exercises), &raw); err != nil {
 		return nil, fmt.Errorf("workout log exercises: %w", err)
 	}
-	out := &planv1.WorkoutLog{PerceivedEffort: row.PerceivedEffort, Notes: row.Notes, CompleteTime: timestamppb.New(row.CompleteTime)}
+	out := &planv1.WorkoutLog{PerceivedEffort: row.PerceivedEffort, Notes: row.Notes, CompleteTime: timestamppb.New(row.CompleteTime), Revision: row.Revision}
 	for _, r := range raw {
 		e := &planv1.CompletedExercise{}
 		if err := protojson.Unmarshal(r, e); err != nil {

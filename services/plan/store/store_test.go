@@ -53,7 +53,9 @@ VALUES ('old', 'run 5 km', 1, '["band"]', 3, 8, 40, 'bad knees', 2, 'en', ?, ?)`
 
 			v, err := db.Migrate(d, store.Migrations(), db.Up)
 			require.NoError(t, err)
-			require.Equal(t, uint(2), v)
+			r, err := db.NewMigrator(d, store.Migrations())
+			require.NoError(t, err)
+			require.Equal(t, r.Versions()[len(r.Versions())-1].Number, v, "migrated to the latest version")
 			s := store.New(d)
 			got, err := s.GetProfile(t.Context(), "old")
 			require.NoError(t, err)

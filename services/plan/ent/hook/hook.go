@@ -9,6 +9,18 @@ import (
 	"github.com/fitcoach/fitcoach/services/plan/ent"
 )
 
+// The CoachReportFunc type is an adapter to allow the use of ordinary
+// function as CoachReport mutator.
+type CoachReportFunc func(context.Context, *ent.CoachReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CoachReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CoachReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CoachReportMutation", m)
+}
+
 // The PlanFunc type is an adapter to allow the use of ordinary
 // function as Plan mutator.
 type PlanFunc func(context.Context, *ent.PlanMutation) (ent.Value, error)
@@ -19,6 +31,18 @@ func (f PlanFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error)
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PlanMutation", m)
+}
+
+// The PlanRevisionFunc type is an adapter to allow the use of ordinary
+// function as PlanRevision mutator.
+type PlanRevisionFunc func(context.Context, *ent.PlanRevisionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PlanRevisionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PlanRevisionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PlanRevisionMutation", m)
 }
 
 // The ProfileFunc type is an adapter to allow the use of ordinary

@@ -8,6 +8,29 @@ import (
 )
 
 var (
+	// CoachReportsColumns holds the columns for the "coach_reports" table.
+	CoachReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "plan_id", Type: field.TypeString},
+		{Name: "subject", Type: field.TypeString},
+		{Name: "week", Type: field.TypeInt32},
+		{Name: "fingerprint", Type: field.TypeString},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "create_time", Type: field.TypeTime},
+	}
+	// CoachReportsTable holds the schema information for the "coach_reports" table.
+	CoachReportsTable = &schema.Table{
+		Name:       "coach_reports",
+		Columns:    CoachReportsColumns,
+		PrimaryKey: []*schema.Column{CoachReportsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "coachreport_plan_id_week_fingerprint",
+				Unique:  true,
+				Columns: []*schema.Column{CoachReportsColumns[1], CoachReportsColumns[3], CoachReportsColumns[4]},
+			},
+		},
+	}
 	// PlansColumns holds the columns for the "plans" table.
 	PlansColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString},
@@ -51,6 +74,41 @@ var (
 			},
 		},
 	}
+	// PlanRevisionsColumns holds the columns for the "plan_revisions" table.
+	PlanRevisionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "plan_id", Type: field.TypeString},
+		{Name: "subject", Type: field.TypeString},
+		{Name: "number", Type: field.TypeInt32},
+		{Name: "kind", Type: field.TypeString},
+		{Name: "base", Type: field.TypeInt32},
+		{Name: "week", Type: field.TypeInt32},
+		{Name: "body", Type: field.TypeBytes},
+		{Name: "summary", Type: field.TypeString, Size: 2147483647},
+		{Name: "changes", Type: field.TypeString, Size: 2147483647},
+		{Name: "provider", Type: field.TypeString},
+		{Name: "deload", Type: field.TypeBool},
+		{Name: "op_key", Type: field.TypeString, Nullable: true},
+		{Name: "create_time", Type: field.TypeTime},
+	}
+	// PlanRevisionsTable holds the schema information for the "plan_revisions" table.
+	PlanRevisionsTable = &schema.Table{
+		Name:       "plan_revisions",
+		Columns:    PlanRevisionsColumns,
+		PrimaryKey: []*schema.Column{PlanRevisionsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "planrevision_plan_id_number",
+				Unique:  true,
+				Columns: []*schema.Column{PlanRevisionsColumns[1], PlanRevisionsColumns[3]},
+			},
+			{
+				Name:    "planrevision_plan_id_op_key",
+				Unique:  true,
+				Columns: []*schema.Column{PlanRevisionsColumns[1], PlanRevisionsColumns[12]},
+			},
+		},
+	}
 	// ProfilesColumns holds the columns for the "profiles" table.
 	ProfilesColumns = []*schema.Column{
 		{Name: "subject", Type: field.TypeString},
@@ -85,6 +143,7 @@ var (
 		{Name: "perceived_effort", Type: field.TypeInt32},
 		{Name: "notes", Type: field.TypeString, Size: 2147483647},
 		{Name: "complete_time", Type: field.TypeTime},
+		{Name: "revision", Type: field.TypeInt32, Default: 0},
 	}
 	// WorkoutLogsTable holds the schema information for the "workout_logs" table.
 	WorkoutLogsTable = &schema.Table{
@@ -97,11 +156,18 @@ var (
 				Unique:  true,
 				Columns: []*schema.Column{WorkoutLogsColumns[1], WorkoutLogsColumns[3], WorkoutLogsColumns[4]},
 			},
+			{
+				Name:    "workoutlog_subject_complete_time",
+				Unique:  false,
+				Columns: []*schema.Column{WorkoutLogsColumns[2], WorkoutLogsColumns[8]},
+			},
 		},
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		CoachReportsTable,
 		PlansTable,
+		PlanRevisionsTable,
 		ProfilesTable,
 		WorkoutLogsTable,
 	}

@@ -25,6 +25,8 @@ func (WorkoutLog) Fields() []ent.Field {
 		field.Int32("perceived_effort"),
 		field.Text("notes"),
 		field.Time("complete_time").Default(time.Now),
+		// The plan revision the day was done from; 0 for logs stored before revisions.
+		field.Int32("revision").Default(0),
 	}
 }
 
@@ -32,5 +34,7 @@ func (WorkoutLog) Fields() []ent.Field {
 func (WorkoutLog) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("plan_id", "week", "day").Unique(),
+		// History, progress and "last time" read a person's logs in order.
+		index.Fields("subject", "complete_time"),
 	}
 }

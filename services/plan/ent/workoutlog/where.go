@@ -94,6 +94,11 @@ func CompleteTime(v time.Time) predicate.WorkoutLog {
 	return predicate.WorkoutLog(sql.FieldEQ(FieldCompleteTime, v))
 }
 
+// Revision applies equality check predicate on the "revision" field. It's identical to RevisionEQ.
+func Revision(v int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldEQ(FieldRevision, v))
+}
+
 // PlanIDEQ applies the EQ predicate on the "plan_id" field.
 func PlanIDEQ(v string) predicate.WorkoutLog {
 	return predicate.WorkoutLog(sql.FieldEQ(FieldPlanID, v))
@@ -512,6 +517,46 @@ func CompleteTimeLT(v time.Time) predicate.WorkoutLog {
 // CompleteTimeLTE applies the LTE predicate on the "complete_time" field.
 func CompleteTimeLTE(v time.Time) predicate.WorkoutLog {
 	return predicate.WorkoutLog(sql.FieldLTE(FieldCompleteTime, v))
+}
+
+// RevisionEQ applies the EQ predicate on the "revision" field.
+func RevisionEQ(v int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldEQ(FieldRevision, v))
+}
+
+// RevisionNEQ applies the NEQ predicate on the "revision" field.
+func RevisionNEQ(v int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldNEQ(FieldRevision, v))
+}
+
+// RevisionIn applies the In predicate on the "revision" field.
+func RevisionIn(vs ...int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldIn(FieldRevision, vs...))
+}
+
+// RevisionNotIn applies the NotIn predicate on the "revision" field.
+func RevisionNotIn(vs ...int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldNotIn(FieldRevision, vs...))
+}
+
+// RevisionGT applies the GT predicate on the "revision" field.
+func RevisionGT(v int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldGT(FieldRevision, v))
+}
+
+// RevisionGTE applies the GTE predicate on the "revision" field.
+func RevisionGTE(v int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldGTE(FieldRevision, v))
+}
+
+// RevisionLT applies the LT predicate on the "revision" field.
+func RevisionLT(v int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldLT(FieldRevision, v))
+}
+
+// RevisionLTE applies the LTE predicate on the "revision" field.
+func RevisionLTE(v int32) predicate.WorkoutLog {
+	return predicate.WorkoutLog(sql.FieldLTE(FieldRevision, v))
 }
 
 // And groups predicates with the AND operator between them.

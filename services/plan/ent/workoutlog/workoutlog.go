@@ -29,6 +29,8 @@ const (
 	FieldNotes = "notes"
 	// FieldCompleteTime holds the string denoting the complete_time field in the database.
 	FieldCompleteTime = "complete_time"
+	// FieldRevision holds the string denoting the revision field in the database.
+	FieldRevision = "revision"
 	// Table holds the table name of the workoutlog in the database.
 	Table = "workout_logs"
 )
@@ -44,6 +46,7 @@ var Columns = []string{
 	FieldPerceivedEffort,
 	FieldNotes,
 	FieldCompleteTime,
+	FieldRevision,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -63,6 +66,8 @@ var (
 	SubjectValidator func(string) error
 	// DefaultCompleteTime holds the default value on creation for the "complete_time" field.
 	DefaultCompleteTime func() time.Time
+	// DefaultRevision holds the default value on creation for the "revision" field.
+	DefaultRevision int32
 )
 
 // OrderOption defines the ordering options for the WorkoutLog queries.
@@ -111,4 +116,9 @@ func ByNotes(opts ...sql.OrderTermOption) OrderOption {
 // ByCompleteTime orders the results by the complete_time field.
 func ByCompleteTime(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCompleteTime, opts...).ToFunc()
+}
+
+// ByRevision orders the results by the revision field.
+func ByRevision(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRevision, opts...).ToFunc()
 }

@@ -1,0 +1,2 @@
+DROP TABLE coach_reports;
+DROP TABLE plan_revisions;
