@@ -570,6 +570,7 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
     [
       "completing the workout (effort, notes) marks the day done",
       async () => {
+        const slugs = await page.evaluate(() => [...document.querySelectorAll('[data-testid^="log-row-"]')].map((e) => e.getAttribute("data-slug")));
         await tid("complete-form").scrollIntoViewIfNeeded();
         await tid("effort-7").click();
         await tid("notes").fill(profileLocale === "ru" ? "Всё получилось, колено не болело." : "Felt strong, knee was fine.");
@@ -593,7 +594,6 @@ async function journey(base, label, viewport, isMobile, profileLocale) {
         }
         assert(res.status() === 200, `:complete answered ${res.status()}: ${await res.text()}`);
         const sent = res.request().postDataJSON();
-        const slugs = await page.evaluate(() => [...document.querySelectorAll('[data-testid^="log-row-"]')].map((e) => e.getAttribute("data-slug")));
         const of = (i) => sent.exercises.find((e) => e.exerciseSlug === slugs[i]);
         const r = of(ticked);
         assert(r && r.sets.length === 1 && r.sets[0].reps === 8 && r.sets[0].loadKg === 20 && r.sets[0].rpe === 8, `reps logged as ${JSON.stringify(r)}`);
@@ -730,6 +730,7 @@ async function loop(base) {
   // The exercise logged with pain on the first day, and what the adaptation did.
   let painSlug = "";
   let adaptedRevision = 0;
+  let adaptationQueued = false;
   let swapDay = 0;
   const planUrl = (q = "") => `${base}/plans/${encodeURIComponent(planId)}${q}`;
 
@@ -814,6 +815,11 @@ async function loop(base) {
           const li = page.locator('[data-testid="block-main"] li[data-kind="reps"]').first();
           painAt = Number((await li.getAttribute("data-testid")).split("-")[1]);
           painSlug = await li.getAttribute("data-slug");
+        } else {
+          // The same exercise hurts again when it comes back in the week (the adaptation reads
+          // its last log).
+          const again = page.locator(`[data-testid="exercises"] li[data-slug="${painSlug}"]`).first();
+          if (await again.count()) painAt = Number((await again.getAttribute("data-testid")).split("-")[1]);
         }
         await logDay(k + 1, painAt);
         if (k === 0) await snap("log-sets");
@@ -825,22 +831,25 @@ async function loop(base) {
         const sent = res.request().postDataJSON();
         const loaded = sent.exercises.filter((e) => (e.sets ?? []).some((x) => x.loadKg > 0 && x.reps > 0 && x.rpe >= 7));
         assert(loaded.length > 0, `no set with load, reps and RPE was sent: ${JSON.stringify(sent.exercises).slice(0, 300)}`);
-        if (k === 0) {
+        if (painAt >= 0) {
           const hurt = sent.exercises.find((e) => e.exerciseSlug === painSlug);
           assert(hurt && hurt.pain === true && /knee/.test(hurt.painNote), `pain not sent: ${JSON.stringify(hurt)}`);
         }
         await tid("completed").waitFor();
         await tid("logged").waitFor();
-        if (k === 0) await tid("logged-pain").waitFor();
-        const body = await res.json();
-        if (k === 2) {
-          log(`        the last session of week 1 ${body.adaptationQueued ? "queued" : "did NOT queue"} the adaptation of week 2`);
-          assert(body.adaptationQueued === true, "logging the week's last planned session did not queue the adaptation (adaptationQueued)");
-          await tid("adapting").waitFor();
-        }
+        if (painAt >= 0) await tid("logged-pain").waitFor();
+        if (k === 2) adaptationQueued = (await res.json()).adaptationQueued === true;
         await snap(`logged-${k + 1}`);
       },
     ]),
+    [
+      "logging the week's last planned session queues the adaptation of week 2 and says so",
+      async () => {
+        assert(adaptationQueued, "the :complete of the week's last session answered no adaptationQueued");
+        await tid("adapting").waitFor();
+      },
+      { soft: true },
+    ],
     [
       "week 2 comes back adapted: each change with its reason, the painful exercise swapped",
       async () => {
@@ -933,7 +942,7 @@ async function loop(base) {
         await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length >= 3, null, { timeout: 10_000 });
         const adherence = (await tid("stat-adherence").innerText()).trim();
         assert(/^\d+ %$/.test(adherence) && adherence !== "0 %", `adherence reads "${adherence}"`);
-        const cells = await page.locator('[data-testid="chart-e1rm"] tbody td').allInnerTexts();
+        const cells = await page.locator('[data-testid="chart-e1rm"] .chart-table tbody td').allTextContents();
         assert(cells.some((c) => /\d+(\.\d+)? kg/.test(c)), `the e1RM table has no load: ${cells.join(" | ")}`);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert(width <= 1280, `the progress page is ${width} px wide`);
