@@ -53,6 +53,8 @@ export interface Prescription {
   block?: string | null;
   cue?: string | null;
   measurement?: Measurement | string | null;
+  // Load in kilograms when the plan or an adaptation sets one.
+  loadKg?: number | null;
 }
 
 export interface LocalizedText {
@@ -146,7 +148,6 @@ export interface WorkoutExercise extends Prescription {
   exerciseCode: string;
   name: string;
   names?: LocalizedText | null;
-  loadKg?: number;
   lastTime?: LastTime | null;
   suggestion?: Suggestion | null;
 }

@@ -4,8 +4,10 @@
 // hold countdown, or copied from the suggestion on request).
 
 import type { CompletedExercise, SetLog, Suggestion, WorkoutExercise } from "./api";
-import { distance, kindOf, setsOf, span, type Kind } from "./dose";
-import { locale, t, tp } from "./i18n";
+import { distance, fmtKg, kindOf, setsOf, span, type Kind } from "./dose";
+
+export { fmtKg };
+import { t, tp } from "./i18n";
 
 /** SetRow is one set as typed; every number is the text of its input. */
 export interface SetRow {
@@ -194,11 +196,6 @@ export function suggestionText(s: Suggestion): string {
   if (s.seconds > 0) parts.push(span(s.seconds));
   if (s.distanceMeters > 0) parts.push(distance(s.distanceMeters));
   return parts.join(" · ");
-}
-
-/** fmtKg is a load as a person reads it: "42.5" in English, "42,5" in Russian. */
-export function fmtKg(kg: number): string {
-  return (Math.round(kg * 100) / 100).toLocaleString(locale() === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 2 });
 }
 
 /** setText is one logged set: "40 kg × 10 @ RPE 8", "45 s", "skipped". */

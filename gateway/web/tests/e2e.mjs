@@ -954,7 +954,10 @@ async function loop(base) {
       "the weekly report reads analysis, motivation, recommendations and strategy",
       async () => {
         await page.goto(planUrl("/report?week=1"));
-        await tid("report").waitFor({ timeout: 60_000 });
+        // The report, or the error that stands in for it.
+        await page.locator('[data-testid="report"], [data-testid="error"], [data-testid="report-empty"]').first().waitFor({ timeout: 60_000 });
+        if (await tid("error").count()) throw new Error(`the report failed: ${(await tid("error").innerText()).replace(/\s+/g, " ")}`);
+        await tid("report").waitFor();
         for (const id of ["report-analysis", "report-recommendations", "report-strategy"]) {
           const text = (await tid(id).innerText()).trim();
           assert(text.split("\n").slice(1).join(" ").trim().length > 10, `${id} is empty: "${text}"`);
