@@ -140,3 +140,11 @@ func TestDevRefusesRemoteAddresses(t *testing.T) {
 		require.NoError(t, loopbackOnly(addr), addr)
 	}
 }
+
+func TestEvaluateLoopCLI(t *testing.T) {
+	var out, errOut bytes.Buffer
+	code := run(t.Context(), []string{"evaluate-loop"}, strings.NewReader(""), &out, &errOut)
+	require.Equal(t, 0, code, errOut.String())
+	require.Contains(t, out.String(), "| profile | overall | on track | struggling | missed sessions | exhausted | pain |")
+	require.Contains(t, out.String(), "| **mean** |")
+}

@@ -36,6 +36,7 @@ Usage:
   fitcoach import exercises FILE.csv|FILE.json [--addr ADDR]
   fitcoach coverage [--json] [--addr ADDR]
   fitcoach evaluate-plan [--verbose]
+  fitcoach evaluate-loop [--verbose]
   fitcoach cache invalidate [--addr ADDR]
   fitcoach healthcheck grpc ADDR [SERVICE] | healthcheck http URL
 
@@ -52,6 +53,7 @@ func commands() map[string]command {
 		"token":         runToken,
 		"validate-plan": runValidatePlan,
 		"evaluate-plan": runEvaluatePlan,
+		"evaluate-loop": runEvaluateLoop,
 		"import":        runImport,
 		"coverage":      runCoverage,
 		"cache":         runCache,

@@ -366,7 +366,9 @@ func TestHistoryAndProgress(t *testing.T) {
 		require.Equal(t, newest.GetWeek(), h.GetLastTime().GetWeek())
 		require.Equal(t, newest.GetPlanId(), h.GetLastTime().GetPlanId())
 		require.NotEmpty(t, h.GetLastTime().GetSummary())
-		require.Nil(t, h.GetSuggestion())
+		// Every set of the last session at RPE 8 past the prescribed range: more load.
+		require.Equal(t, planv1.SuggestionAction_SUGGESTION_ACTION_PROGRESS, h.GetSuggestion().GetAction(), "%v", h.GetSuggestion())
+		require.Greater(t, h.GetSuggestion().GetLoadKg(), 20.0)
 
 		// The first plan's week 2 beat week 1: records for e1RM, load and volume.
 		kinds := map[planv1.RecordKind]bool{}

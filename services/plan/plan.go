@@ -5,7 +5,8 @@
 // Layout: store/ (database), generate/ (the generation pipeline), planner/ (the built-in
 // planner), microcycle/ (the weekly template the LLM writes and its expansion), llm/ (the
 // OpenAI-compatible client), prompt/ (versioned prompts), aiplan/ (plan parsing and
-// validation), llmtest/ (a scripted LLM server for tests and benchmarks).
+// validation), adapt/ (the weekly adaptation), report/ (the coach's report), llmtest/ (a
+// scripted LLM server for tests and benchmarks).
 package plan
 
 import (
@@ -29,6 +30,7 @@ import (
 	"github.com/fitcoach/fitcoach/services/plan/llm"
 	"github.com/fitcoach/fitcoach/services/plan/prompt"
 	"github.com/fitcoach/fitcoach/services/plan/quota"
+	"github.com/fitcoach/fitcoach/services/plan/report"
 	"github.com/fitcoach/fitcoach/services/plan/store"
 )
 
@@ -129,6 +131,7 @@ type Service struct {
 	metrics  *metrics
 	quota    *quota.Quota
 	adapter  *adapt.Writer
+	reporter *report.Writer
 }
 
 // Migrations are the service's embedded SQL migrations, for `fitcoach migrate plan`.
@@ -190,8 +193,10 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 		return nil, err
 	}
 	adapter := &adapt.Writer{Voices: prompts, Model: cfg.OpenAIModel, MaxReprompts: cfg.RepromptMaxAttempts, Timeout: cfg.GenerationTimeout, Log: deps.Logger}
+	reporter := &report.Writer{Voices: prompts, Model: cfg.OpenAIModel, MaxReprompts: cfg.RepromptMaxAttempts, Timeout: cfg.GenerationTimeout, Log: deps.Logger}
 	if completer != nil {
 		adapter.LLM = completer
+		reporter.LLM = completer
 	}
 	backend := deps.Quota
 	if backend == nil {
@@ -219,6 +224,7 @@ func newService(cfg Config, deps Deps, d *db.DB) (*Service, error) {
 		profiles: newProfileCache(cfg.ProfileCacheTTL),
 		metrics:  m,
 		adapter:  adapter,
+		reporter: reporter,
 	}, nil
 }
 

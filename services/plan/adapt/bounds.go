@@ -94,8 +94,8 @@ func Bounds(in Input, proposed *planv1.WorkoutPlan) []aiplan.Violation {
 				switch {
 				case ref == 0:
 					vs = append(vs, aiplan.Violation{Field: field + ".load_kg", Rule: RuleLoadBasis, Message: fmt.Sprintf("%s has no logged or planned load to base %g kg on; leave load_kg null", x.GetExerciseSlug(), x.GetLoadKg())})
-				case x.GetLoadKg() > ref*(1+MaxLoadIncrease)+1e-9:
-					vs = append(vs, aiplan.Violation{Field: field + ".load_kg", Rule: RuleLoad, Message: fmt.Sprintf("%g kg is more than +10%% over %g kg", x.GetLoadKg(), ref)})
+				case x.GetLoadKg() > MaxLoad(in.Catalog[k].GetEquipment(), ref)+1e-9:
+					vs = append(vs, aiplan.Violation{Field: field + ".load_kg", Rule: RuleLoad, Message: fmt.Sprintf("%g kg is more than %g kg, one step (at most +10%% or the smallest plate or dumbbell step) over %g kg", x.GetLoadKg(), MaxLoad(in.Catalog[k].GetEquipment(), ref), ref)})
 				}
 			}
 		}

@@ -3,6 +3,6 @@
 // following weeks of a plan (keep, progress, regress, swap, early deload), each change with
 // a reason citing the logs; Bounds is what any adaptation, the LLM's included, must stay
 // within; LLM asks the model to write the adaptation in the coach's voice under a strict
-// schema and falls back to the rules; Report writes the coach's weekly report. Everything
-// but the LLM calls is pure and deterministic.
+// schema and falls back to the rules (the coach's report is package report). Everything but
+// the LLM calls is pure and deterministic.
 package adapt

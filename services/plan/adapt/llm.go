@@ -25,9 +25,7 @@ const (
 const SchemaName = "plan_adaptation"
 
 // Completer is the LLM; *llm.Client implements it.
-type Completer interface {
-	Complete(ctx context.Context, req llm.Request) (*llm.Response, error)
-}
+type Completer = llm.Completer
 
 // Voices gives the coach archetype's voice and the reprompt for violations; *prompt.Set
 // implements it.
@@ -101,28 +99,16 @@ func (w *Writer) viaLLM(ctx context.Context, in Input, f Facts, rules *Result) (
 	}
 	req := llm.Request{Model: w.Model, SchemaName: SchemaName, Schema: schema, MaxOutputTokens: 2000,
 		Messages: []llm.Message{{Role: llm.System, Content: sys}, {Role: llm.User, Content: user}}}
-	for attempt := 0; attempt <= w.MaxReprompts; attempt++ {
-		resp, err := w.LLM.Complete(ctx, req)
-		if err != nil {
-			return nil, err
-		}
-		res, vs := w.accept(in, f, []byte(resp.Content))
-		if len(vs) == 0 {
-			return res, nil
-		}
-		if w.Log != nil {
-			w.Log.InfoContext(ctx, "LLM adaptation breaks the bounds", "attempt", attempt+1, "violations", len(vs), "first", vs[0].String())
-		}
-		if attempt == w.MaxReprompts {
-			return nil, fmt.Errorf("the adaptation still breaks %d rules after %d attempts (first: %s)", len(vs), attempt+1, vs[0].String())
-		}
-		fix, err := w.Voices.Reprompt(locale, vs)
-		if err != nil {
-			return nil, err
-		}
-		req.Messages = append(req.Messages, llm.Message{Role: llm.Assistant, Content: resp.Content}, llm.Message{Role: llm.User, Content: fix})
-	}
-	return nil, fmt.Errorf("no attempt was made")
+	return llm.Ask(ctx, w.LLM, req, llm.Checked[*Result, aiplan.Violation]{
+		Accept:       func(content string) (*Result, []aiplan.Violation) { return w.accept(in, f, []byte(content)) },
+		Fix:          func(vs []aiplan.Violation) (string, error) { return w.Voices.Reprompt(locale, vs) },
+		MaxReprompts: w.MaxReprompts,
+		Rejected: func(attempt int, vs []aiplan.Violation) {
+			if w.Log != nil {
+				w.Log.InfoContext(ctx, "LLM adaptation breaks the bounds", "attempt", attempt, "violations", len(vs), "first", vs[0].String())
+			}
+		},
+	})
 }
 
 // accept decodes an answer and checks it: known exercises and actions, swaps among the

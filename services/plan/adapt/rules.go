@@ -132,6 +132,11 @@ func Read(in Input) (Facts, error) {
 				continue
 			}
 			c := in.Catalog[k]
+			if prev, ok := f.Last[k]; ok && prev.Log.GetPain() && !e.GetPain() {
+				// Pain in any session of the week counts, not only in the latest one.
+				e = proto.CloneOf(e)
+				e.Pain, e.PainNote = true, prev.Log.GetPainNote()
+			}
 			f.Last[k] = Logged{Prescribed: x, Log: e, Effort: l.Log.GetPerceivedEffort(), Suggestion: Suggest(SuggestInput{
 				Prescribed: x, Measurement: measurement(c, x), Equipment: c.GetEquipment(), Last: e,
 				SessionEffort: l.Log.GetPerceivedEffort(), Locale: in.Profile.GetLocale(),
@@ -350,7 +355,8 @@ type SwapOption struct {
 // SwapOptions lists the allowed exercises (equipment, level, video) that can replace slug for
 // this person, best first: safe for their injuries (planner.Safe), counted the same way, not
 // already the exercise; the same main movement pattern first, then any shared pattern, then
-// shared muscle groups, then closeness of difficulty.
+// shared muscle groups (also the only link when no safe variation of the movement exists),
+// then closeness of difficulty.
 func SwapOptions(in Input, slug string) []SwapOption {
 	from := in.Catalog[strings.ToLower(slug)]
 	if from == nil {
@@ -378,18 +384,18 @@ func SwapOptions(in Input, slug string) []SwapOption {
 					shared++
 				}
 			}
-			if shared == 0 {
+			switch {
+			case shared > 0:
+				score += 50
+				why = append(why, tr(ru, "similar movement", "похожее движение"))
+			case sharedMuscles(c, from) > 0:
+				// No safe variation of the movement: the same muscles another way.
+				why = append(why, tr(ru, "works the same muscles", "те же мышцы"))
+			default:
 				continue
 			}
-			score += 50
-			why = append(why, tr(ru, "similar movement", "похожее движение"))
 		}
-		muscles := 0
-		for _, m := range c.GetMuscleGroups() {
-			if slices.Contains(from.GetMuscleGroups(), m) {
-				muscles++
-			}
-		}
+		muscles := sharedMuscles(c, from)
 		score += 10*muscles - 3*int(absDiff(int32(c.GetDifficulty()), int32(from.GetDifficulty())))
 		if len(c.GetStresses()) < len(from.GetStresses()) {
 			score += 5
@@ -411,6 +417,17 @@ func SwapOptions(in Input, slug string) []SwapOption {
 		opts[i] = s.o
 	}
 	return opts
+}
+
+// sharedMuscles counts the muscle groups a and b both train.
+func sharedMuscles(a, b *catalogv1.Exercise) int {
+	n := 0
+	for _, m := range a.GetMuscleGroups() {
+		if slices.Contains(b.GetMuscleGroups(), m) {
+			n++
+		}
+	}
+	return n
 }
 
 func absDiff(a, b int32) int32 {

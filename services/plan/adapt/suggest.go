@@ -17,8 +17,13 @@ const (
 	ProgressMaxRPE = 8
 	// ReduceRPE is a set at RPE 9.5 or more; logs hold whole numbers, so RPE 10 or 0 RIR.
 	ReduceRPE = 9.5
-	// MaxLoadIncrease bounds one step of load: +10 %.
+	// MaxLoadIncrease bounds one step of load: +10 %, or the equipment's smallest step when
+	// that is at most MaxStepShare of the load (a 16 kg dumbbell goes to 18 kg: "or the
+	// smallest step", COACHING.md §7).
 	MaxLoadIncrease = 0.10
+	// MaxStepShare is the largest smallest-step that is still taken as one load step; above it
+	// (a 1 kg step on a 4 kg dumbbell) reps are built first.
+	MaxStepShare = 0.15
 	// LoadReduction is how much a reduce takes off.
 	LoadReduction = 0.10
 )
@@ -39,6 +44,16 @@ type SuggestInput struct {
 // machines, cables and anything else with plates move by 2.5 kg (the smallest common pair of
 // plates); dumbbells and kettlebells by 2 kg (the usual gap of a dumbbell rack and kettlebell
 // sizes), 1 kg below 10 kg where racks are finer.
+// MaxLoad is the most load an exercise may get after load: +10 %, or one smallest step of
+// its equipment when that is at most 15 % of the load.
+func MaxLoad(equipment []string, load float64) float64 {
+	step := LoadStep(equipment, load)
+	if step <= load*MaxStepShare+1e-9 {
+		return load + math.Max(load*MaxLoadIncrease, step)
+	}
+	return load * (1 + MaxLoadIncrease)
+}
+
 func LoadStep(equipment []string, load float64) float64 {
 	for _, e := range equipment {
 		if e == "dumbbell" || e == "kettlebell" {
@@ -54,7 +69,7 @@ func LoadStep(equipment []string, load float64) float64 {
 // Suggest returns what to aim for next time from the last log, or nil when there is none.
 // Double progression: when every prescribed set reached the top of the rep range at RPE ≤ 8
 // (or RIR ≥ 2), add load: 2.5 % rounded up to the equipment's step (LoadStep), never more
-// than +10 % (when even one step is more, add 2 reps instead); bodyweight work adds 2 reps,
+// than MaxLoad (when even one step is more, add 2 reps instead); bodyweight work adds 2 reps,
 // holds 5 s, cardio 10 % of its time and 5 % of its distance. Pain, an RPE ≥ 9.5 set or most
 // sets more than 2 reps short reduce: −10 % load (at least one step), or 2 reps, or 10 % of
 // the time. Anything else holds the numbers until the target is met everywhere.
@@ -146,8 +161,8 @@ func progress(out *planv1.Suggestion, in SuggestInput, st setStats, load float64
 		}
 		step := LoadStep(in.Equipment, load)
 		inc := math.Max(step, math.Ceil(load*0.025/step)*step)
-		if inc > load*MaxLoadIncrease+1e-9 {
-			// Even the smallest step is more than +10 %: build reps first.
+		if load+inc > MaxLoad(in.Equipment, load)+1e-9 {
+			// Even the smallest step is too big a jump: build reps first.
 			out.Reps = max(hi, st.maxReps) + 2
 			return
 		}

@@ -129,14 +129,21 @@ func (b *dayBuilder) timedItem(e *catalogv1.Exercise, block string, seconds int,
 
 func (b *dayBuilder) cue(en, ru string) string { return text(b.d.ru, en, ru) }
 
-// strength fills seconds with the session's strength slots: main compounds, then accessories.
-func (b *dayBuilder) strength(seconds int, s sessionSpec) (main, acc []*planv1.Exercise) {
+// maxDayExercises is the plan rule's bound on a day's exercises (Day.exercises max_items).
+const maxDayExercises = 20
+
+// strength fills seconds with the session's strength slots: main compounds, then accessories,
+// at most room exercises (a long session that runs out of room gets its time back as sets).
+func (b *dayBuilder) strength(seconds int, s sessionSpec, room int) (main, acc []*planv1.Exercise) {
 	rs := recipes[s.kind]
 	slots := rs[s.variant%len(rs)]
 	used := 0
 	// A short session covers its patterns with fewer sets first; sets come back below.
 	short := seconds < 12*60
 	add := func(sl slot, e *catalogv1.Exercise) bool {
+		if len(main)+len(acc) >= room {
+			return false
+		}
 		role := roleFor(sl, e, s.kind)
 		ex := b.d.prescribe(e, role)
 		if s.kind == cardioDay {

@@ -185,7 +185,7 @@ func (d *design) session(day int32, s sessionSpec, training int) (*planv1.Day, S
 		conditioning = b.conditioning(cond, s, training)
 	}
 	strength := total - sumSeconds(warmup) - sumSeconds(cooldown) - sumSeconds(conditioning)
-	main, accessories := b.strength(strength, s)
+	main, accessories := b.strength(strength, s, maxDayExercises-len(warmup)-len(cooldown)-len(conditioning))
 	// A cardio day, and a session whose primary objective is the activity, leads with it: the
 	// main block is the run, ride or walk, done fresh (COACHING §2: the hardest work first).
 	if s.kind == cardioDay || (s.cardio == activity && d.goals.Primary() == planv1.Objective_OBJECTIVE_ENDURANCE) {
