@@ -102,7 +102,8 @@ function options(spec: ChartSpec, el: HTMLElement): uPlot.Options {
     ...size(el),
     padding: [12, 8, 0, 4],
     cursor: { drag: { x: false, y: false }, points: { size: 7 } },
-    legend: { show: true, live: true },
+    // The legend names the colours; the numbers are in the table under each chart.
+    legend: { show: true, live: false },
     scales: {
       x: { time: false, range: () => [-0.5, Math.max(0.5, n - 0.5)] },
       y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },

@@ -4,7 +4,7 @@
 // its chart library (charts.ts), so the first load of the app does not carry them.
 
 import { html, nothing, type TemplateResult } from "lit-html";
-import { api, type Plan, type Progress } from "../api";
+import { api, type PersonalRecord, type Plan, type Progress } from "../api";
 import { errorBox, exerciseName, handleAuth, spinner, update, type View } from "../app";
 import { mount, resizeAll, type ChartSpec } from "../charts";
 import { distance, span } from "../dose";
@@ -44,7 +44,6 @@ export const tx = texts(
     wShort: "W{n}",
     wdShort: "W{w} D{d}",
     change: "{sign}{kg} kg since the first session",
-    setOn: "week {w}, day {d}",
     deload: "lighter week",
   },
   {
@@ -78,12 +77,18 @@ export const tx = texts(
     wShort: "Н{n}",
     wdShort: "Н{w} Д{d}",
     change: "{sign}{kg} кг с первой тренировки",
-    setOn: "неделя {w}, день {d}",
     deload: "лёгкая неделя",
   },
 );
 
 const MAX_LIFTS = 6;
+
+/** byExercise groups records by exercise, in the order the server gave them. */
+function byExercise(rs: PersonalRecord[]): [string, PersonalRecord[]][] {
+  const out = new Map<string, PersonalRecord[]>();
+  for (const r of rs) out.set(r.exerciseSlug, [...(out.get(r.exerciseSlug) ?? []), r]);
+  return [...out];
+}
 
 interface Figure {
   id: string;
@@ -258,12 +263,10 @@ export class ProgressView implements View {
         <h2 id="records-title">${tx("records")}</h2>
         ${(p.records ?? []).length
           ? html`<ul class="record-list">
-              ${p.records.map(
-                (r) => html`<li>
-                  <a href="/history/exercises/${encodeURIComponent(r.exerciseSlug)}" data-nav>${r.name || exerciseName(r.exerciseSlug)}</a>
-                  <span class="muted small">${recordKind(r.kind)}</span>
-                  <strong>${recordValue(r.kind, r.value)}</strong>
-                  <span class="muted small">${tx("setOn", { w: r.week, d: r.day })}</span>
+              ${byExercise(p.records).map(
+                ([slug, rs]) => html`<li data-testid="record">
+                  <a href="/history/exercises/${encodeURIComponent(slug)}" data-nav>${rs[0].name || exerciseName(slug)}</a>
+                  ${rs.map((r) => html`<span class="rec"><span class="muted small">${recordKind(r.kind)}</span> <strong>${recordValue(r.kind, r.value)}</strong></span>`)}
                 </li>`,
               )}
             </ul>`
