@@ -120,7 +120,6 @@ function frame(body: TemplateResult): TemplateResult {
                   if (confirm(t("signOutConfirm"))) signOut();
                 }}
                 title=${app.sub}
-                aria-label=${t("signOut")}
                 data-testid="sign-out"
               >
                 <span class="avatar" aria-hidden="true">${(app.sub || "?").charAt(0).toUpperCase()}</span>

@@ -23,6 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../../..");
 const artifacts = join(repo, "artifacts", "web");
 const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const axePath = join(here, "..", "node_modules", "axe-core", "axe.min.js");
 const STEP_TIMEOUT = 20_000;
 const GENERATE_TIMEOUT = 90_000;
 
@@ -116,6 +117,21 @@ async function shot(page, prefix, n, name) {
   // A full-page shot of a scrolled page paints the sticky header mid-page; shoot from the top.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
+}
+
+/**
+ * axeProblems runs axe-core (WCAG 2 A and AA rules) on the page as it is and lists the serious and
+ * critical violations, each with the elements it found.
+ */
+async function axeProblems(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: axePath });
+  const res = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  return res.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** openBrowser starts Chromium with a fresh profile and collects the page's errors. */
@@ -991,6 +1007,32 @@ async function loop(base) {
       { soft: true },
     ],
     [
+      "axe finds no serious or critical violation on the loop's views (log form, what changed, progress, history, exercise, report)",
+      async () => {
+        const views = [
+          [planUrl(`/weeks/2/days/${days[1]}`), "exercises", "log-workout"],
+          [planUrl("?week=2"), "plan-name", ""],
+          [planUrl("/progress"), "progress-title", ""],
+          [`${base}/history`, "history-title", ""],
+          [`${base}/history/exercises/${encodeURIComponent(painSlug)}`, "exercise-title", ""],
+          [planUrl("/report?week=1"), "report-title", ""],
+        ];
+        const problems = [];
+        for (const [url, id, click] of views) {
+          await page.goto(url);
+          await tid(id).waitFor();
+          if (click) {
+            await tid(click).click();
+            await tid("complete-form").waitFor();
+          }
+          await page.waitForTimeout(300);
+          for (const p of await axeProblems(page)) problems.push(`${new URL(url).pathname}: ${p}`);
+        }
+        assert(problems.length === 0, problems.join("\n"));
+      },
+      { soft: true },
+    ],
+    [
       "in Russian at 390 px: the log, progress, report and history fit and speak Russian",
       async () => {
         const me = (await apiCall("GET", "/v1/me/profile")).body.profile;
@@ -1015,6 +1057,8 @@ async function loop(base) {
           }
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           assert(width <= 390, `${url} is ${width} px wide in a 390 px window`);
+          const problems = await axeProblems(page);
+          assert(problems.length === 0, `axe at ${url}:\n${problems.join("\n")}`);
           await snap(`ru-390-${id}`);
         }
       },
