@@ -322,6 +322,8 @@ const en = {
   becomes: "becomes",
   why: "Why:",
   undo: "Undo this change",
+  adaptOffer: "Every session of week {w} is logged. Your coach can fit week {n} to how it went.",
+  adaptNow: "Adapt week {n} now",
   undone: "Done: the plan is back to how it was before.",
   undoStale: "The plan changed since you opened this page. Reload it to see the latest version first.",
 };
@@ -647,6 +649,8 @@ const ru: Record<Key, string> & Record<string, string> = {
   becomes: "становится",
   why: "Почему:",
   undo: "Отменить изменение",
+  adaptOffer: "Все тренировки недели {w} записаны. Тренер может подстроить неделю {n} под то, как всё прошло.",
+  adaptNow: "Подстроить неделю {n}",
   undone: "Готово: план вернулся к прежней версии.",
   undoStale: "План изменился, пока страница была открыта. Обновите её, чтобы увидеть последнюю версию.",
 };

@@ -24,6 +24,8 @@ export class PlanView implements View {
   private timer = 0;
   private pendingSince = Date.now();
   private retrying = false;
+  private adaptingNow = false;
+  private adaptError: unknown = null;
   private live = true;
 
   constructor(
@@ -120,6 +122,50 @@ export class PlanView implements View {
       this.undoing = false;
       update();
     }
+  }
+
+  /**
+   * adaptNow asks for the adaptation of the weeks after `week` from its logs; the server also
+   * does it by itself when the week's last session is logged or the week ends.
+   */
+  private async adaptNow(week: number): Promise<void> {
+    this.adaptingNow = true;
+    this.adaptError = null;
+    update();
+    try {
+      const res = await api.adapt(this.id, week);
+      this.plan = res.plan ?? (await api.getPlan(this.id)).plan;
+      this.undone = "";
+      this.selectWeek(Math.min(week + 1, this.plan.weeks.length));
+      await this.loadRevisions();
+      requestAnimationFrame(() => document.querySelector<HTMLElement>("#changes-title")?.focus());
+    } catch (err) {
+      if (handleAuth(err)) return;
+      this.adaptError = err;
+    } finally {
+      this.adaptingNow = false;
+      update();
+    }
+  }
+
+  /** adaptCard offers the adaptation of the next week once every session of this one is logged and none was made from it. */
+  private adaptCard(week: number) {
+    const p = this.plan;
+    const revs = this.revisions;
+    if (!p || !revs || this.awaitWeek || week >= p.weeks.length) return nothing;
+    const w = p.weeks.find((x) => x.weekNumber === week);
+    const training = (w?.days ?? []).filter((d) => !d.isRestDay);
+    if (!training.length || !training.every((d) => app.done.get(dayKey(this.id, week, d.dayNumber)) === true)) return nothing;
+    if (revs.some((r) => r.kind === "REVISION_KIND_ADAPTATION" && r.week === week)) return nothing;
+    return html`<div class="card changes" data-testid="adapt-offer">
+      <p class="changes-summary">${t("adaptOffer", { w: week, n: week + 1 })}</p>
+      ${this.adaptError ? errorBox(this.adaptError, () => void this.adaptNow(week)) : nothing}
+      <div class="actions">
+        <button class="btn btn-primary" ?disabled=${this.adaptingNow} @click=${() => this.adaptNow(week)} data-testid="adapt-now">
+          ${this.adaptingNow ? html`<span class="spin" aria-hidden="true"></span>` : nothing}${t("adaptNow", { n: week + 1 })}
+        </button>
+      </div>
+    </div>`;
   }
 
   /** retry asks for a new plan after a generation failed; the old request id made the failed one. */
@@ -273,7 +319,7 @@ export class PlanView implements View {
             : t("changedTitle");
     return html`<section class="card changes" aria-labelledby="changes-title" data-testid="changes" data-revision=${cur.number} data-kind=${cur.kind}>
       <div class="changes-head">
-        <h2 id="changes-title">${title}</h2>
+        <h2 id="changes-title" tabindex="-1">${title}</h2>
         <span class="badge badge-soft">${t("revisionN", { n: cur.number })}</span>
         ${cur.deload ? html`<span class="badge badge-warn">${t("deloadWeek")}</span>` : nothing}
       </div>
@@ -359,6 +405,7 @@ export class PlanView implements View {
         )}
       </nav>
       ${w.weekFocus ? html`<p class="week-focus"><span class="label-inline">${t("focus")}:</span> ${w.weekFocus}</p>` : nothing}
+      ${this.adaptCard(w.weekNumber)}
       <div class="days">${w.days.map((d) => this.dayCard(d, d.dayNumber === next))}</div>
     `;
   }
