@@ -96,6 +96,9 @@ interface Draft {
   notes: string;
 }
 
+// Alternatives listed before "show more": the server sends them best first.
+const SWAP_FIRST = 6;
+
 const draftKey = (key: string) => `fitcoach.workout.${key}`;
 
 export class DayView implements View {
@@ -132,6 +135,8 @@ export class DayView implements View {
   private swapOptions: SwapOption[] | null = null;
   private swapChoice = "";
   private swapLater = false;
+  // The best few alternatives are listed first; the rest on request.
+  private swapAll = false;
   private swapBusy = false;
   private swapError: unknown = null;
   private swapped = "";
@@ -344,6 +349,7 @@ export class DayView implements View {
     this.swapOptions = null;
     this.swapChoice = "";
     this.swapError = null;
+    this.swapAll = false;
     update();
     try {
       const res = await api.swapOptions(this.planId, this.week, this.day, e.exerciseSlug);
@@ -395,7 +401,7 @@ export class DayView implements View {
           ? html`<p class="muted" data-testid="swap-none">${t("swapNone")}</p>`
           : opts
             ? html`<div class="swap-list" role="radiogroup" aria-label=${t("swapChoose")}>
-                  ${opts.map(
+                  ${(this.swapAll ? opts : opts.slice(0, SWAP_FIRST)).map(
                     (o) => html`<button
                       type="button"
                       role="radio"
@@ -413,6 +419,12 @@ export class DayView implements View {
                     </button>`,
                   )}
                 </div>
+                ${!this.swapAll && opts.length > SWAP_FIRST
+                  ? html`<button type="button" class="btn btn-ghost btn-sm" @click=${() => {
+                      this.swapAll = true;
+                      update();
+                    }} data-testid="swap-more">${t("swapMore", { n: opts.length - SWAP_FIRST })}</button>`
+                  : nothing}
                 <label class="check">
                   <input type="checkbox" .checked=${this.swapLater} @change=${(ev: Event) => (this.swapLater = (ev.target as HTMLInputElement).checked)} data-testid="swap-later" />
                   ${t("swapLater")}
