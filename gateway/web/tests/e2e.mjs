@@ -968,6 +968,12 @@ async function loop(base) {
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert(width <= 1280, `the progress page is ${width} px wide`);
         await snap("progress");
+        // Dark mode: the charts take the page's colours when drawn.
+        await page.emulateMedia({ colorScheme: "dark" });
+        await page.reload();
+        await page.waitForFunction(() => document.querySelectorAll(".chart canvas").length >= 3, null, { timeout: 10_000 });
+        await snap("progress-dark");
+        await page.emulateMedia({ colorScheme: "light" });
       },
       { soft: true },
     ],
