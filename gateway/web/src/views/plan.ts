@@ -117,7 +117,8 @@ export class PlanView implements View {
       requestAnimationFrame(() => document.querySelector<HTMLElement>("[data-testid=undone]")?.focus());
     } catch (err) {
       if (handleAuth(err)) return;
-      this.undoError = err instanceof ApiError && err.status === 409 ? t("undoStale") : errorText(err);
+      // A revision made since the page was read: the server refuses rather than undo the unseen.
+      this.undoError = err instanceof ApiError && (err.code === "FAILED_PRECONDITION" || err.code === "ABORTED") ? t("undoStale") : errorText(err);
     } finally {
       this.undoing = false;
       update();

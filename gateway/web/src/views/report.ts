@@ -92,7 +92,7 @@ export class ReportView implements View {
     const weeks = this.plan?.weeks?.map((w) => w.weekNumber) ?? [];
     const r = this.report;
     // A week with nothing logged has no report to write: the server says so as a failed precondition or not found.
-    const noLogs = this.error instanceof ApiError && (this.error.status === 404 || this.error.status === 400 || this.error.status === 409 || this.error.status === 412);
+    const noLogs = this.error instanceof ApiError && this.error.code === "FAILED_PRECONDITION";
     return html`
       <a class="back" href="/plans/${encodeURIComponent(this.planId)}?week=${this.week || 1}" data-nav>‹ ${tx("back")}</a>
       <h1 data-testid="report-title">${tx("reportTitle")}</h1>
