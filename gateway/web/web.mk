@@ -17,7 +17,7 @@ $(WEB_DIR)/node_modules/.package-lock.json: $(WEB_DIR)/package-lock.json $(WEB_D
 	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' || { \
 		echo "web: Node.js >= 20.19 is needed, found $$(node --version)"; exit 1; }
 	cd $(WEB_DIR) && npm ci --no-audit --no-fund
-	@for f in .bin/tsc .bin/vite playwright-core/package.json; do \
+	@for f in .bin/tsc .bin/vite playwright-core/package.json axe-core/axe.min.js; do \
 		[ -e $(WEB_DIR)/node_modules/$$f ] || { echo "web: npm ci did not install node_modules/$$f"; exit 1; }; done
 	@touch $@
 

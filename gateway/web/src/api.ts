@@ -53,6 +53,8 @@ export interface Prescription {
   block?: string | null;
   cue?: string | null;
   measurement?: Measurement | string | null;
+  // Load in kilograms when the plan or an adaptation sets one.
+  loadKg?: number | null;
 }
 
 export interface LocalizedText {
@@ -123,6 +125,11 @@ export interface Plan {
   archetype: Archetype;
   locale: string;
   createTime?: string | null;
+  // The current revision: 1 as generated, one more per adaptation, swap or revert.
+  revision?: number;
+  // READY, PENDING while the generation job runs (poll getPlan), or FAILED (error says why).
+  state?: PlanState | string;
+  error?: string;
 }
 
 export interface PlanSummary {
@@ -132,6 +139,8 @@ export interface PlanSummary {
   goal: string;
   provider: string;
   createTime?: string | null;
+  revision?: number;
+  state?: PlanState | string;
 }
 
 export interface WorkoutExercise extends Prescription {
@@ -139,12 +148,33 @@ export interface WorkoutExercise extends Prescription {
   exerciseCode: string;
   name: string;
   names?: LocalizedText | null;
+  lastTime?: LastTime | null;
+  suggestion?: Suggestion | null;
+}
+
+/**
+ * SetLog is one set as done. Which numbers are filled follows the exercise's measurement: reps
+ * (and loadKg for loaded work), seconds for holds and intervals, seconds and distance for cardio.
+ * rpe and rir are optional: absent means "not rated", which is not the same as 0 RIR.
+ */
+export interface SetLog {
+  reps?: number;
+  loadKg?: number;
+  seconds?: number;
+  distanceMeters?: number;
+  rpe?: number | null;
+  rir?: number | null;
+  skipped?: boolean;
 }
 
 export interface CompletedExercise {
   exerciseSlug: string;
+  // Derived by the server from sets when sets are sent; kept for logs made before per-set logging.
   setsDone: number;
   repsDone: number[];
+  sets?: SetLog[];
+  pain?: boolean;
+  painNote?: string;
 }
 
 export interface WorkoutLog {
@@ -152,6 +182,201 @@ export interface WorkoutLog {
   perceivedEffort: number;
   notes: string;
   completeTime?: string | null;
+  revision?: number;
+}
+
+export type SuggestionAction =
+  | "SUGGESTION_ACTION_UNSPECIFIED"
+  | "SUGGESTION_ACTION_HOLD"
+  | "SUGGESTION_ACTION_PROGRESS"
+  | "SUGGESTION_ACTION_REDUCE";
+
+/** LastTime is what the person did of an exercise the last time they logged it. */
+export interface LastTime {
+  planId: string;
+  week: number;
+  day: number;
+  completeTime?: string | null;
+  sets: SetLog[];
+  summary: string;
+  pain: boolean;
+}
+
+/** Suggestion is what to aim for in the next session of an exercise; zero where it does not apply. */
+export interface Suggestion {
+  action: SuggestionAction | string;
+  loadKg: number;
+  reps: number;
+  seconds: number;
+  distanceMeters: number;
+  reason: string;
+}
+
+export type PlanState = "PLAN_STATE_UNSPECIFIED" | "PLAN_STATE_READY" | "PLAN_STATE_PENDING" | "PLAN_STATE_FAILED";
+
+export interface SessionSummary {
+  planId: string;
+  week: number;
+  day: number;
+  workoutName: string;
+  completeTime?: string | null;
+  perceivedEffort: number;
+  setsDone: number;
+  volumeKg: number;
+  cardioSeconds: number;
+  distanceMeters: number;
+  pain: boolean;
+  log?: WorkoutLog | null;
+}
+
+export interface ExerciseEntry {
+  planId: string;
+  week: number;
+  day: number;
+  completeTime?: string | null;
+  sets: SetLog[];
+  e1rmKg: number;
+  volumeKg: number;
+  reps: number;
+  seconds: number;
+  distanceMeters: number;
+  pain: boolean;
+  painNote: string;
+}
+
+export type RecordKind =
+  | "RECORD_KIND_UNSPECIFIED"
+  | "RECORD_KIND_E1RM"
+  | "RECORD_KIND_LOAD"
+  | "RECORD_KIND_REPS"
+  | "RECORD_KIND_SECONDS"
+  | "RECORD_KIND_DISTANCE"
+  | "RECORD_KIND_VOLUME";
+
+export interface PersonalRecord {
+  exerciseSlug: string;
+  name: string;
+  kind: RecordKind | string;
+  value: number;
+  planId: string;
+  week: number;
+  day: number;
+  completeTime?: string | null;
+}
+
+export interface ExerciseHistory {
+  exerciseSlug: string;
+  name: string;
+  entries: ExerciseEntry[];
+  lastTime?: LastTime | null;
+  records: PersonalRecord[];
+  suggestion?: Suggestion | null;
+}
+
+export interface MuscleVolume {
+  muscleGroup: string;
+  sets: number;
+  volumeKg: number;
+}
+
+export interface WeekProgress {
+  week: number;
+  sessionsPlanned: number;
+  sessionsDone: number;
+  adherence: number;
+  volume: MuscleVolume[];
+  cardioSeconds: number;
+  distanceMeters: number;
+  averageEffort: number;
+  setsDone: number;
+  volumeKg: number;
+  deload: boolean;
+}
+
+export interface E1rmPoint {
+  week: number;
+  day: number;
+  completeTime?: string | null;
+  e1rmKg: number;
+}
+
+export interface LiftTrend {
+  exerciseSlug: string;
+  name: string;
+  points: E1rmPoint[];
+  changeKg: number;
+}
+
+export interface Progress {
+  planId: string;
+  weeks: WeekProgress[];
+  lifts: LiftTrend[];
+  records: PersonalRecord[];
+  currentStreak: number;
+  longestStreak: number;
+  sessionsPlanned: number;
+  sessionsDone: number;
+  adherence: number;
+}
+
+export type ChangeAction =
+  | "CHANGE_ACTION_UNSPECIFIED"
+  | "CHANGE_ACTION_KEEP"
+  | "CHANGE_ACTION_PROGRESS"
+  | "CHANGE_ACTION_REGRESS"
+  | "CHANGE_ACTION_SWAP"
+  | "CHANGE_ACTION_DELOAD";
+
+export interface ExerciseChange {
+  week: number;
+  day: number;
+  exerciseSlug: string;
+  name: string;
+  action: ChangeAction | string;
+  toSlug: string;
+  toName: string;
+  before: string;
+  after: string;
+  reason: string;
+}
+
+export type RevisionKind =
+  | "REVISION_KIND_UNSPECIFIED"
+  | "REVISION_KIND_ORIGINAL"
+  | "REVISION_KIND_ADAPTATION"
+  | "REVISION_KIND_SWAP"
+  | "REVISION_KIND_REVERT";
+
+export interface PlanRevision {
+  planId: string;
+  number: number;
+  kind: RevisionKind | string;
+  base: number;
+  week: number;
+  summary: string;
+  changes: ExerciseChange[];
+  provider: string;
+  deload: boolean;
+  createTime?: string | null;
+}
+
+export interface SwapOption {
+  exerciseSlug: string;
+  name: string;
+  reason: string;
+}
+
+export interface CoachReport {
+  planId: string;
+  week: number;
+  analysis: string;
+  motivation: string;
+  recommendations: string[];
+  longTermStrategy: string;
+  provider: string;
+  locale: string;
+  createTime?: string | null;
+  sessions: number;
 }
 
 export interface Workout {
@@ -164,6 +389,8 @@ export interface Workout {
   confidenceTask: string;
   exercises: WorkoutExercise[];
   log?: WorkoutLog | null;
+  revision?: number;
+  recoveryGuidance?: string;
 }
 
 export interface PlaylistItem {
@@ -265,26 +492,50 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return data as T;
 }
 
-const dayPath = (planId: string, week: number, day: number) =>
-  `/v1/me/plans/${encodeURIComponent(planId)}/weeks/${week}/days/${day}`;
+const planPath = (planId: string) => `/v1/me/plans/${encodeURIComponent(planId)}`;
+const dayPath = (planId: string, week: number, day: number) => `${planPath(planId)}/weeks/${week}/days/${day}`;
+const exPath = (planId: string, week: number, day: number, slug: string) =>
+  `${dayPath(planId, week, day)}/exercises/${encodeURIComponent(slug)}`;
+
+/** CompleteBody is what :complete takes; the outbox keeps it as is to resend. */
+export interface CompleteBody {
+  exercises: CompletedExercise[];
+  perceivedEffort: number;
+  notes: string;
+}
 
 export const api = {
   devToken: (sub?: string) => call<{ sub: string; token: string }>("POST", "/dev/token", sub ? { sub } : {}),
   getProfile: () => call<{ profile: Profile }>("GET", "/v1/me/profile"),
   putProfile: (p: Profile) => call<{ profile: Profile }>("PUT", "/v1/me/profile", p),
+  // The server waits for the plan up to its budget and may answer it PENDING: poll getPlan.
   createPlan: (requestId: string) => call<{ plan: Plan }>("POST", "/v1/me/plans", { requestId }),
   listPlans: () => call<{ plans: PlanSummary[]; nextPageToken: string }>("GET", "/v1/me/plans?page_size=100"),
   getPlan: (id: string) => call<{ plan: Plan }>("GET", `/v1/me/plans/${encodeURIComponent(id)}`),
   getWorkout: (id: string, week: number, day: number) => call<{ workout: Workout }>("GET", dayPath(id, week, day)),
   startWorkout: (id: string, week: number, day: number) =>
     call<StartWorkoutResponse>("POST", `${dayPath(id, week, day)}:start`, {}),
-  completeWorkout: (
-    id: string,
-    week: number,
-    day: number,
-    body: { exercises: CompletedExercise[]; perceivedEffort: number; notes: string },
-  ) => call<{ log: WorkoutLog }>("POST", `${dayPath(id, week, day)}:complete`, body),
+  completeWorkout: (id: string, week: number, day: number, body: CompleteBody) =>
+    call<{ log: WorkoutLog; adaptationQueued?: boolean }>("POST", `${dayPath(id, week, day)}:complete`, body),
   listExercises: () => call<{ exercises: CatalogExercise[] }>("GET", "/v1/exercises?page_size=500"),
+  listSessions: (pageToken = "") =>
+    call<{ sessions: SessionSummary[]; nextPageToken: string; currentStreak: number }>(
+      "GET",
+      `/v1/me/sessions?page_size=100${pageToken ? "&page_token=" + encodeURIComponent(pageToken) : ""}`,
+    ),
+  exerciseHistory: (slug: string) => call<ExerciseHistory>("GET", `/v1/me/exercises/${encodeURIComponent(slug)}/history?page_size=50`),
+  progress: (id: string) => call<Progress>("GET", `${planPath(id)}/progress`),
+  adapt: (id: string, week: number) => call<{ revision: PlanRevision; plan: Plan }>("POST", `${planPath(id)}/weeks/${week}:adapt`, {}),
+  revisions: (id: string) => call<{ revisions: PlanRevision[] }>("GET", `${planPath(id)}/revisions`),
+  // current is the revision the person sees: the server refuses to undo one they have not seen.
+  revert: (id: string, current: number) => call<{ revision: PlanRevision; plan: Plan }>("POST", `${planPath(id)}:revert`, { current }),
+  swapOptions: (id: string, week: number, day: number, slug: string) =>
+    call<{ options: SwapOption[] }>("GET", `${exPath(id, week, day, slug)}/alternatives`),
+  swap: (id: string, week: number, day: number, slug: string, body: { toSlug: string; laterWeeks: boolean; reason?: string }) =>
+    call<{ revision: PlanRevision; workout: Workout }>("POST", `${exPath(id, week, day, slug)}:swap`, body),
+  // week 0 is the whole plan so far.
+  report: (id: string, week: number) =>
+    call<{ report: CoachReport }>("GET", week > 0 ? `${planPath(id)}/weeks/${week}/report` : `${planPath(id)}/report`),
 };
 
 /**

@@ -3,7 +3,7 @@
 // continuous cardio, rounds of work and recovery for intervals — with the effort target.
 
 import type { Prescription } from "./api";
-import { t, tp } from "./i18n";
+import { locale, t, tp } from "./i18n";
 
 /** Kind is how an exercise is done and logged. */
 export type Kind = "reps" | "time" | "cardio" | "intervals";
@@ -89,6 +89,11 @@ export function setsOf(p: Prescription): number {
   return Math.max(1, n0(p.sets));
 }
 
+/** fmtKg is a load as a person reads it: "42.5" in English, "42,5" in Russian. */
+export function fmtKg(kg: number): string {
+  return (Math.round(kg * 100) / 100).toLocaleString(locale() === "ru" ? "ru-RU" : "en-US", { maximumFractionDigits: 2 });
+}
+
 /** workText is the work itself: "3 × 8–12", "3 × 40 s", "25 min · 3 km", "8 rounds: 60 s work / 90 s recovery". */
 export function workText(p: Prescription): string {
   const sets = n0(p.sets);
@@ -110,8 +115,11 @@ export function workText(p: Prescription): string {
       const d = holdSpan(n0(p.durationSeconds));
       return sets > 1 ? t("setsReps", { s: sets, r: d }) : d;
     }
-    default:
-      return sets > 0 && p.reps ? t("setsReps", { s: sets, r: repsText(p.reps) }) : repsText(p.reps) || (sets > 0 ? String(sets) : "");
+    default: {
+      const work = sets > 0 && p.reps ? t("setsReps", { s: sets, r: repsText(p.reps) }) : repsText(p.reps) || (sets > 0 ? String(sets) : "");
+      // A load set by the plan or by an adaptation from the logs.
+      return n0(p.loadKg) > 0 ? `${work} · ${t("kgValue", { n: fmtKg(n0(p.loadKg)) })}` : work;
+    }
   }
 }
 

@@ -10,7 +10,6 @@ import { SignInView } from "./views/signin";
 import { ProfileView } from "./views/profile";
 import { HomeView } from "./views/home";
 import { PlanView } from "./views/plan";
-import { DayView } from "./views/day";
 
 const root = document.getElementById("app")!;
 let view: View | null = null;
@@ -27,15 +26,66 @@ const routes: Route[] = [
     pattern: /^\/plans\/([^/]+)$/,
     auth: true,
     needsProfile: true,
-    make: (m, q) => new PlanView(decodeURIComponent(m[1]), Number(q.get("week")) || 1),
+    make: (m, q) => new PlanView(decodeURIComponent(m[1]), Number(q.get("week")) || 1, q.get("changes") === "1"),
+  },
+  {
+    pattern: /^\/plans\/([^/]+)\/progress$/,
+    auth: true,
+    needsProfile: true,
+    make: (m) => lazy(async () => new (await import("./views/progress")).ProgressView(decodeURIComponent(m[1]))),
+  },
+  {
+    pattern: /^\/plans\/([^/]+)\/report$/,
+    auth: true,
+    needsProfile: true,
+    make: (m, q) => lazy(async () => new (await import("./views/report")).ReportView(decodeURIComponent(m[1]), Number(q.get("week") ?? "0") || 0)),
+  },
+  { pattern: /^\/history$/, auth: true, needsProfile: true, make: (_, q) => lazy(async () => new (await import("./views/history")).HistoryView(q.get("month") ?? "")) },
+  {
+    pattern: /^\/history\/exercises\/([^/]+)$/,
+    auth: true,
+    needsProfile: true,
+    make: (m) => lazy(async () => new (await import("./views/exercise")).ExerciseView(decodeURIComponent(m[1]))),
   },
   {
     pattern: /^\/plans\/([^/]+)\/weeks\/(\d+)\/days\/(\d+)$/,
     auth: true,
     needsProfile: true,
-    make: (m) => new DayView(decodeURIComponent(m[1]), Number(m[2]), Number(m[3])),
+    // The workout (player, log form) is its own chunk: the first load stays small.
+    make: (m) => lazy(async () => new (await import("./views/day")).DayView(decodeURIComponent(m[1]), Number(m[2]), Number(m[3]))),
   },
 ];
+
+/**
+ * lazy is a view whose code is loaded when it is first shown (progress charts, history, reports),
+ * so the first load stays small. A failed load (offline) offers to try again.
+ */
+function lazy(load: () => Promise<View>): View {
+  let inner: View | null = null;
+  let failed: unknown = null;
+  let gone = false;
+  const start = () => {
+    failed = null;
+    load()
+      .then((v) => {
+        if (gone) return v.destroy?.();
+        inner = v;
+        update();
+      })
+      .catch((err: unknown) => {
+        failed = new ApiError(0, "UNAVAILABLE", err instanceof Error ? err.message : String(err));
+        update();
+      });
+  };
+  start();
+  return {
+    render: () => (failed ? errorBox(failed, () => (start(), update())) : inner ? inner.render() : spinner()),
+    destroy: () => {
+      gone = true;
+      inner?.destroy?.();
+    },
+  };
+}
 
 function frame(body: TemplateResult): TemplateResult {
   const signedIn = !!app.token;
@@ -52,7 +102,8 @@ function frame(body: TemplateResult): TemplateResult {
         </a>
         <nav class="nav">
           ${signedIn && onboarded
-            ? html`<a href="/" class=${path === "/" || path.startsWith("/plans") ? "active" : ""} @click=${link} data-testid="nav-plans">${t("navPlans")}</a>
+            ? html`<a href="/" class=${path === "/" || path.startsWith("/plans") ? "active" : ""} aria-current=${path === "/" || path.startsWith("/plans") ? "page" : "false"} @click=${link} data-testid="nav-plans">${t("navPlans")}</a>
+                <a href="/history" class=${path.startsWith("/history") ? "active" : ""} @click=${link} data-testid="nav-history">${t("history")}</a>
                 <a href="/profile" class=${path === "/profile" ? "active" : ""} @click=${link} data-testid="nav-profile">${t("navProfile")}</a>`
             : nothing}
           ${!onboarded
@@ -69,7 +120,6 @@ function frame(body: TemplateResult): TemplateResult {
                   if (confirm(t("signOutConfirm"))) signOut();
                 }}
                 title=${app.sub}
-                aria-label=${t("signOut")}
                 data-testid="sign-out"
               >
                 <span class="avatar" aria-hidden="true">${(app.sub || "?").charAt(0).toUpperCase()}</span>

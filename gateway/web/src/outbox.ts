@@ -2,13 +2,14 @@
 // back online. Completing a day again replaces its log on the server, so a log sent twice is
 // stored once.
 
-import { ApiError, api, type CompletedExercise } from "./api";
+import { ApiError, api, type CompleteBody } from "./api";
 
 export interface PendingLog {
   planId: string;
   week: number;
   day: number;
-  body: { exercises: CompletedExercise[]; perceivedEffort: number; notes: string };
+  // Per-set logs, pain and effort exactly as :complete takes them.
+  body: CompleteBody;
 }
 
 const KEY = "fitcoach.outbox";
@@ -16,7 +17,7 @@ const RETRY_MS = 10_000;
 
 let timer = 0;
 let flushing = false;
-let onSent: (p: PendingLog) => void = () => {};
+let onSent: (p: PendingLog, adaptationQueued: boolean) => void = () => {};
 
 function read(): PendingLog[] {
   try {
@@ -60,14 +61,15 @@ export async function flush(): Promise<void> {
   try {
     for (const p of read()) {
       let sent = false;
+      let adapting = false;
       try {
-        await api.completeWorkout(p.planId, p.week, p.day, p.body);
+        adapting = !!(await api.completeWorkout(p.planId, p.week, p.day, p.body)).adaptationQueued;
         sent = true;
       } catch (err) {
         if (!(err instanceof ApiError) || err.status === 0 || err.status === 401 || err.status >= 500) break;
       }
       write(read().filter((x) => !same(x, p)));
-      if (sent) onSent(p);
+      if (sent) onSent(p, adapting);
     }
   } finally {
     flushing = false;
@@ -81,7 +83,7 @@ function schedule(): void {
 }
 
 /** startOutbox sends what is queued now, when the browser comes online, and every few seconds until empty. */
-export function startOutbox(sent: (p: PendingLog) => void): void {
+export function startOutbox(sent: (p: PendingLog, adaptationQueued: boolean) => void): void {
   onSent = sent;
   window.addEventListener("online", () => void flush());
   if (read().length) void flush();

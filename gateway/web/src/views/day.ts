@@ -11,6 +11,7 @@ import {
   type CompletedExercise,
   type MissingClip,
   type PlaylistItem,
+  type SwapOption,
   type Workout,
   type WorkoutExercise,
 } from "../api";
@@ -29,11 +30,27 @@ import {
   setsOf,
   span,
   workText,
-  type Kind,
 } from "../dose";
 import { fmtDate, fmtDuration, localizeMessage, t, tk, tp } from "../i18n";
 import { Player } from "../player";
 import { drop, pending, queue } from "../outbox";
+import {
+  addRow,
+  applySuggestion,
+  badFields,
+  emptyLog,
+  fromLogged,
+  isLog,
+  isLogged,
+  markNext,
+  MAX_SETS,
+  setText,
+  suggestionText,
+  toCompleted,
+  typed,
+  type ExerciseLog,
+  type SetRow,
+} from "../setlog";
 import { icon, type IconName } from "../icons";
 
 const KIND_ICON: Record<string, IconName> = {
@@ -51,35 +68,13 @@ function kindIcon(kind: string | undefined, size = 16) {
   return name ? icon(name, size) : nothing;
 }
 
-/**
- * Row is the log of one exercise as typed. What the person did is never invented: sets start at
- * the sets they ticked off, and reps, seconds, minutes and distance start empty.
- */
-interface Row {
-  kind: Kind;
-  // Sets done (reps, time), rounds done (intervals); for cardio "1" once marked done.
-  sets: string;
-  // Reps per set (reps) or seconds per set (time), comma-separated.
-  values: string;
-  minutes: string;
-  km: string;
-}
+// Logs stored before per-set logging appended seconds, minutes and distance to the notes after
+// this mark; editing such a log shows the person only what they wrote.
+const LOGGED_MARK = "⏱ ";
 
-/** numbers reads "12, 10 8" as [12, 10, 8]. */
-function numbers(s: string): number[] {
-  return s
-    .split(/[^0-9]+/)
-    .filter(Boolean)
-    .map((x) => Number.parseInt(x, 10));
-}
-
-// The Complete request carries sets and reps per set only. Seconds, minutes and distance the
-// person logs are kept in the notes, after this mark, so they are not lost.
-const LOGGED_MARK = "\n\n⏱ ";
-
-/** ownNotes is the part of stored notes the person wrote (before the logged summary). */
+/** ownNotes is the part of stored notes the person wrote (before an old logged summary). */
 function ownNotes(notes: string): string {
-  const i = notes.indexOf(LOGGED_MARK.trimStart());
+  const i = notes.indexOf("\n\n" + LOGGED_MARK);
   return (i >= 0 ? notes.slice(0, i) : notes).trimEnd();
 }
 
@@ -96,10 +91,13 @@ function outOfRange(err: unknown): boolean {
 /** Draft is a workout in progress as saved in this browser, so a reload or a closed tab loses nothing. */
 interface Draft {
   sets: [number, number][];
-  rows: [number, Row][];
+  rows: [number, ExerciseLog][];
   effort: number;
   notes: string;
 }
+
+// Alternatives listed before "show more": the server sends them best first.
+const SWAP_FIRST = 6;
 
 const draftKey = (key: string) => `fitcoach.workout.${key}`;
 
@@ -129,7 +127,23 @@ export class DayView implements View {
   private restTick = 0;
   private restOver = false;
 
-  private rows = new Map<number, Row>();
+  private rows = new Map<number, ExerciseLog>();
+  // The log form is open without the video: the person trained and logs afterwards.
+  private logging = false;
+  // The exercise whose alternatives are shown, and the swap in progress.
+  private swapFor = -1;
+  private swapOptions: SwapOption[] | null = null;
+  private swapChoice = "";
+  private swapLater = false;
+  // The best few alternatives are listed first; the rest on request.
+  private swapAll = false;
+  private swapBusy = false;
+  private swapError: unknown = null;
+  private swapped = "";
+  // The week's last session was logged: the coach adapts the next week.
+  private adapting = false;
+  // When the running hold countdown started, to log the seconds it measured.
+  private holdStart = 0;
   private effort = 0;
   private notes = "";
   private errors = new Map<string, string[]>();
@@ -180,10 +194,12 @@ export class DayView implements View {
     }
     if (!d || this.completed) return false;
     this.setsDone = new Map(d.sets ?? []);
-    for (const [i, r] of d.rows ?? []) if (this.rows.has(i)) this.rows.set(i, { ...this.rows.get(i)!, ...r });
+    // A draft saved before per-set logging has rows of another shape: its ticks still count.
+    const rows = (d.rows ?? []).filter(([i, r]) => this.rows.has(i) && isLog(r) && r.kind === this.rows.get(i)!.kind);
+    for (const [i, r] of rows) this.rows.set(i, r);
     this.effort = d.effort ?? 0;
     this.notes = d.notes ?? "";
-    return this.setsDone.size > 0 || (d.rows ?? []).some(([, r]) => r.sets || r.values || r.minutes || r.km);
+    return this.setsDone.size > 0 || rows.some(([, r]) => r.sets.some(isLogged) || r.pain);
   }
 
   private clearDraft(): void {
@@ -224,21 +240,15 @@ export class DayView implements View {
     if (!w) return;
     const log = w.log;
     const used = new Set<number>();
+    this.rows = new Map();
     (w.exercises ?? []).forEach((e, i) => {
       // The n-th log entry of a slug belongs to the n-th exercise with that slug.
       const j = (log?.exercises ?? []).findIndex((x, k) => !used.has(k) && x.exerciseSlug.toLowerCase() === e.exerciseSlug.toLowerCase());
-      const logged = j >= 0 ? log!.exercises[j] : undefined;
       if (j >= 0) used.add(j);
-      const kind = kindOf(e);
-      const ticked = this.setsDone.get(i) ?? 0;
-      const sets = logged ? logged.setsDone : ticked;
-      this.rows.set(i, {
-        kind,
-        sets: sets > 0 || logged ? String(sets) : "",
-        values: logged && kind === "reps" ? (logged.repsDone ?? []).join(", ") : "",
-        minutes: "",
-        km: "",
-      });
+      const row = j >= 0 ? fromLogged(e, log!.exercises[j]) : emptyLog(e);
+      // Sets ticked in the panel are done; their numbers are for the person to type.
+      for (let k = 0; k < (this.setsDone.get(i) ?? 0) && j < 0; k++) markNext(row);
+      this.rows.set(i, row);
     });
     if (log?.perceivedEffort) this.effort = log.perceivedEffort;
     if (log?.notes) this.notes = ownNotes(log.notes);
@@ -307,11 +317,129 @@ export class DayView implements View {
     update();
   }
 
+  /** openLog shows the log form without the video: the person trained and logs now. */
+  private openLog(): void {
+    this.logging = true;
+    update();
+    requestAnimationFrame(() => {
+      const f = document.querySelector<HTMLElement>("[data-testid=complete-form] h2");
+      if (f) {
+        f.tabIndex = -1;
+        f.focus();
+      }
+    });
+  }
+
   private editLog(): void {
     this.editing = true;
     this.justCompleted = false;
     this.fillForm();
     update();
+  }
+
+  // ---- swap ----
+
+  private async openSwap(i: number, e: WorkoutExercise): Promise<void> {
+    if (this.swapFor === i) {
+      this.swapFor = -1;
+      update();
+      return;
+    }
+    this.swapFor = i;
+    this.swapOptions = null;
+    this.swapChoice = "";
+    this.swapError = null;
+    this.swapAll = false;
+    update();
+    try {
+      const res = await api.swapOptions(this.planId, this.week, this.day, e.exerciseSlug);
+      if (this.swapFor !== i) return;
+      this.swapOptions = res.options ?? [];
+      this.swapChoice = this.swapOptions[0]?.exerciseSlug ?? "";
+    } catch (err) {
+      if (handleAuth(err)) return;
+      this.swapError = err;
+    }
+    update();
+    requestAnimationFrame(() => document.querySelector<HTMLElement>("[data-testid=swap-panel] [aria-checked=true]")?.focus());
+  }
+
+  private async doSwap(e: WorkoutExercise): Promise<void> {
+    const i = this.swapFor;
+    this.swapBusy = true;
+    this.swapError = null;
+    update();
+    try {
+      const res = await api.swap(this.planId, this.week, this.day, e.exerciseSlug, { toSlug: this.swapChoice, laterWeeks: this.swapLater });
+      const from = exerciseName(e.exerciseSlug, e.name);
+      const to = res.workout?.exercises?.[i];
+      this.workout = { ...res.workout, log: res.workout.log ?? this.workout?.log };
+      // The swapped exercise starts a fresh log; the others keep what was typed.
+      this.rows.delete(i);
+      this.setsDone.delete(i);
+      this.persist();
+      this.swapped = t("swappedTo", { from, to: to ? exerciseName(to.exerciseSlug, to.name) : this.swapChoice });
+      this.swapFor = -1;
+      this.swapLater = false;
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid=swap-${i}]`)?.focus());
+    } catch (err) {
+      if (handleAuth(err)) return;
+      this.swapError = err;
+    } finally {
+      this.swapBusy = false;
+      update();
+    }
+  }
+
+  private swapPanel(e: WorkoutExercise): TemplateResult {
+    const opts = this.swapOptions;
+    return html`<div class="swap-panel" data-testid="swap-panel">
+      ${this.swapError ? errorBox(this.swapError, () => void this.doSwap(e)) : nothing}
+      ${opts === null && !this.swapError
+        ? spinner(t("swapLoading"))
+        : opts && opts.length === 0
+          ? html`<p class="muted" data-testid="swap-none">${t("swapNone")}</p>`
+          : opts
+            ? html`<div class="swap-list" role="radiogroup" aria-label=${t("swapChoose")}>
+                  ${(this.swapAll ? opts : opts.slice(0, SWAP_FIRST)).map(
+                    (o) => html`<button
+                      type="button"
+                      role="radio"
+                      class="swap-opt ${this.swapChoice === o.exerciseSlug ? "on" : ""}"
+                      aria-checked=${this.swapChoice === o.exerciseSlug}
+                      tabindex=${this.swapChoice === o.exerciseSlug ? "0" : "-1"}
+                      @click=${() => {
+                        this.swapChoice = o.exerciseSlug;
+                        update();
+                      }}
+                      data-testid="swap-opt-${o.exerciseSlug}"
+                    >
+                      <strong>${exerciseName(o.exerciseSlug, o.name)}</strong>
+                      ${o.reason ? html`<span class="muted small">${o.reason}</span>` : nothing}
+                    </button>`,
+                  )}
+                </div>
+                ${!this.swapAll && opts.length > SWAP_FIRST
+                  ? html`<button type="button" class="btn btn-ghost btn-sm" @click=${() => {
+                      this.swapAll = true;
+                      update();
+                    }} data-testid="swap-more">${t("swapMore", { n: opts.length - SWAP_FIRST })}</button>`
+                  : nothing}
+                <label class="check">
+                  <input type="checkbox" .checked=${this.swapLater} @change=${(ev: Event) => (this.swapLater = (ev.target as HTMLInputElement).checked)} data-testid="swap-later" />
+                  ${t("swapLater")}
+                </label>
+                <div class="actions">
+                  <button class="btn btn-primary btn-sm" ?disabled=${this.swapBusy || !this.swapChoice} @click=${() => this.doSwap(e)} data-testid="swap-confirm">
+                    ${this.swapBusy ? html`<span class="spin" aria-hidden="true"></span>` : nothing}${t("swapConfirm")}
+                  </button>
+                  <button class="btn btn-ghost btn-sm" @click=${() => {
+                    this.swapFor = -1;
+                    update();
+                  }}>${t("cancel")}</button>
+                </div>`
+            : nothing}
+    </div>`;
   }
 
   // ---- sets and rest ----
@@ -321,8 +449,12 @@ export class DayView implements View {
     this.pinned = true;
     const n = Math.min(total, (this.setsDone.get(i) ?? 0) + 1);
     this.setsDone.set(i, n);
-    const row = this.rows.get(i);
-    if (row) row.sets = String(n);
+    const row = this.row(i, e);
+    // Intervals are done as one: every round is marked. A countdown measured the hold's seconds.
+    const held = this.holdStart ? Math.round((Date.now() - this.holdStart) / 1000) : 0;
+    this.holdStart = 0;
+    if (row.kind === "intervals") row.sets.forEach(() => markNext(row));
+    else markNext(row, held);
     this.persist();
     if (n < total && (e.restSeconds ?? 0) > 0) this.startRest(e.restSeconds ?? 0);
     else {
@@ -352,6 +484,7 @@ export class DayView implements View {
   private startHold(i: number, e: WorkoutExercise): void {
     this.pinned = true;
     this.startRest(e.durationSeconds ?? 0, () => this.tickSet(i, e));
+    this.holdStart = Date.now();
   }
 
   private stopRest(): void {
@@ -373,39 +506,20 @@ export class DayView implements View {
       update();
       return;
     }
-    const logged: string[] = [];
-    const exercises: CompletedExercise[] = (w.exercises ?? []).map((ex, i) => {
-      const row = this.rows.get(i);
-      const sets = Number.parseInt(row?.sets ?? "", 10);
-      const out: CompletedExercise = { exerciseSlug: ex.exerciseSlug, setsDone: Number.isFinite(sets) ? sets : 0, repsDone: [] };
-      const name = exerciseName(ex.exerciseSlug, ex.name);
-      switch (row?.kind) {
-        case "reps":
-          out.repsDone = numbers(row.values);
-          break;
-        case "time": {
-          // Seconds are not reps: only the sets go in the request.
-          const secs = numbers(row.values);
-          if (secs.length) logged.push(`${name}: ${secs.map((x) => span(x)).join(", ")}`);
-          break;
-        }
-        case "cardio": {
-          const min = Number.parseFloat(row.minutes.replace(",", "."));
-          const km = Number.parseFloat(row.km.replace(",", "."));
-          const parts = [];
-          if (min > 0) parts.push(span(Math.round(min * 60)));
-          if (km > 0) parts.push(distance(Math.round(km * 1000)));
-          if (parts.length) {
-            logged.push(`${name}: ${parts.join(", ")}`);
-            if (!out.setsDone) out.setsDone = 1;
-          }
-          break;
-        }
-      }
-      return out;
-    });
-    const own = this.notes.trim();
-    const notes = logged.length ? `${own}${LOGGED_MARK}${t("loggedTitle")}: ${logged.join("; ")}`.trim() : own;
+    const exercises: CompletedExercise[] = [];
+    for (const [i, ex] of (w.exercises ?? []).entries()) {
+      const row = this.row(i, ex);
+      if (row.sets.some((r) => badFields(r).length)) this.errors.set(`exercises.${i}.sets`, [t("notANumber")]);
+      const c = toCompleted(ex.exerciseSlug, row);
+      // An exercise with nothing logged and no pain is left out: it was not done.
+      if (c.sets?.length || c.pain) exercises.push(c);
+    }
+    if (this.errors.size) {
+      this.completeError = t("fixFields");
+      update();
+      return;
+    }
+    const notes = this.notes.trim();
     this.completing = true;
     update();
     try {
@@ -415,6 +529,8 @@ export class DayView implements View {
         notes,
       });
       this.workout = { ...w, log: res.log };
+      this.adapting = !!res.adaptationQueued;
+      this.logging = false;
       drop(this.planId, this.week, this.day);
       this.queued = false;
       app.done.set(this.key, true);
@@ -432,13 +548,20 @@ export class DayView implements View {
         queue({ planId: this.planId, week: this.week, day: this.day, body });
         this.workout = { ...w, log: { ...body, completeTime: null } };
         this.queued = true;
+        this.logging = false;
         this.clearDraft();
         this.resumed = false;
         this.editing = false;
         this.justCompleted = true;
         this.stopRest();
       } else if (err instanceof ApiError && err.violations.length) {
-        this.errors = violationsByField(err.violations, ["request"], localizeMessage);
+        // Violations name the request's exercises; the form shows them at the day's exercise.
+        this.errors = new Map();
+        for (const [k, m] of violationsByField(err.violations, ["request"], localizeMessage)) {
+          const hit = /^exercises\.(\d+)(.*)$/.exec(k);
+          const at = hit ? (w.exercises ?? []).findIndex((x) => x.exerciseSlug === exercises[Number(hit[1])]?.exerciseSlug) : -1;
+          this.errors.set(hit && at >= 0 ? `exercises.${at}${hit[2]}` : k, m);
+        }
         this.completeError = t("fixFields");
       } else this.completeError = errorText(err);
     } finally {
@@ -475,6 +598,9 @@ export class DayView implements View {
             <button class="btn btn-cta btn-lg" ?disabled=${this.starting} @click=${() => this.start()} data-testid="start-workout">
               ${this.starting ? html`<span class="spin" aria-hidden="true"></span>${t("starting")}` : html`${icon("play", 20)} ${t("startWorkout")}`}
             </button>
+            ${this.completed || this.logging || this.resumed
+              ? nothing
+              : html`<button class="btn btn-ghost btn-lg" @click=${() => this.openLog()} data-testid="log-workout">${icon("list", 20)} ${t("logWorkout")}</button>`}
           </div>`}
       ${this.startError ? errorBox(this.startError, () => void this.start()) : nothing}
     </section>`;
@@ -485,12 +611,14 @@ export class DayView implements View {
       return html`<div class="card rest-card" data-testid="recovery">
         <span class="big-icon">${icon("moon", 44)}</span>
         <h2>${t("recoveryTitle")}</h2>
-        <p>${t("restDayLead")}</p>
-        <ul class="recovery-list">
-          <li>${t("recovery1")}</li>
-          <li>${t("recovery2")}</li>
-          <li>${t("recovery3")}</li>
-        </ul>
+        ${w.recoveryGuidance
+          ? html`<p data-testid="recovery-guidance">${w.recoveryGuidance}</p>`
+          : html`<p>${t("restDayLead")}</p>
+              <ul class="recovery-list">
+                <li>${t("recovery1")}</li>
+                <li>${t("recovery2")}</li>
+                <li>${t("recovery3")}</li>
+              </ul>`}
         ${this.player
           ? nothing
           : html`<div class="actions">
@@ -501,13 +629,14 @@ export class DayView implements View {
       </div>`;
     const labelled = hasBlocks(w.exercises);
     return html`<div class="card ex-table" data-testid="exercises">
+      ${this.swapped ? html`<div class="alert alert-ok" role="status" data-testid="swapped">${this.swapped}</div>` : nothing}
       ${groupByBlock(w.exercises).map(
         (g) => html`<section class="ex-block" data-block=${g.block} data-testid="block-${g.block}">
           ${labelled ? html`<h2 class="ex-block-title">${tk("block_" + g.block)}</h2>` : nothing}
           <ol start=${g.items[0].i + 1}>
             ${g.items.map(({ e, i }) => {
               const rest = [restText(e), effortText(e)].filter(Boolean).join(" · ");
-              return html`<li class=${this.player && i === this.exIdx ? "current" : ""} data-kind=${kindOf(e)} data-testid="exercise-${i}">
+              return html`<li class=${this.player && i === this.exIdx ? "current" : ""} data-kind=${kindOf(e)} data-slug=${e.exerciseSlug} data-testid="exercise-${i}">
                 <span class="ex-idx">${i + 1}</span>
                 <span class="ex-main">
                   <span class="ex-name">${exerciseName(e.exerciseSlug, e.name)}</span>
@@ -518,6 +647,15 @@ export class DayView implements View {
                   ${rest ? html`<span class="rest">${rest}</span>` : nothing}
                 </span>
                 ${(this.setsDone.get(i) ?? 0) >= setsOf(e) ? html`<span class="tick" aria-label=${t("done")}>✓</span>` : nothing}
+                <span class="ex-acts">
+                  <a class="btn btn-ghost btn-xs" href="/history/exercises/${encodeURIComponent(e.exerciseSlug)}" data-nav data-testid="history-${i}"
+                    aria-label=${t("historyOf", { name: exerciseName(e.exerciseSlug, e.name) })}>${t("historyShort")}</a>
+                  ${this.completed
+                    ? nothing
+                    : html`<button class="btn btn-ghost btn-xs" aria-expanded=${this.swapFor === i} @click=${() => this.openSwap(i, e)} data-testid="swap-${i}"
+                        aria-label=${t("swapOf", { name: exerciseName(e.exerciseSlug, e.name) })}>⇄ ${t("swap")}</button>`}
+                </span>
+                ${this.swapFor === i ? this.swapPanel(e) : nothing}
               </li>`;
             })}
           </ol>
@@ -593,6 +731,7 @@ export class DayView implements View {
       </div>
       <h2 class="coach-name" data-testid="current-exercise-name">${exerciseName(e.exerciseSlug, e.name)}</h2>
       <div class="dose-grid">${this.doseGrid(e)}</div>
+      ${this.coachHints(e, i)}
       <p class="coach-dose" data-testid="current-dose" ?hidden=${prescriptionText(e) === workText(e) && kind !== "reps"}>${prescriptionText(e)}</p>
       ${effort || e.cue
         ? html`<p class="coach-cue" data-testid="current-cue">
@@ -748,88 +887,200 @@ export class DayView implements View {
     </form>`;
   }
 
-  private row(i: number, ex: WorkoutExercise): Row {
+  private row(i: number, ex: WorkoutExercise): ExerciseLog {
     let row = this.rows.get(i);
     if (!row) {
-      row = { kind: kindOf(ex), sets: "", values: "", minutes: "", km: "" };
+      row = emptyLog(ex);
       this.rows.set(i, row);
     }
     return row;
   }
 
-  /** logRow asks for what the exercise measures. */
+  private changed(): void {
+    this.persist();
+    update();
+  }
+
+  /** setInput is one number of one set; typing into an untouched set marks it done. */
+  private setInput(r: SetRow, n: number, key: "kg" | "reps" | "seconds" | "minutes" | "km", label: string, testid: string): TemplateResult {
+    return html`<label class="set-cell">
+      <span class="set-lbl" aria-hidden="true">${label}</span>
+      <input
+        type="text"
+        aria-label=${t("setField", { n, what: label })}
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${r[key]}
+        @input=${(e: Event) => {
+          r[key] = (e.target as HTMLInputElement).value;
+          if (r.state === "" && typed(r)) r.state = "done";
+          this.changed();
+        }}
+        data-testid=${testid}
+      />
+    </label>`;
+  }
+
+  /** logRow is one exercise: a row per set with what it measures, effort, done or skipped; pain. */
   private logRow(ex: WorkoutExercise, i: number): TemplateResult {
     const row = this.row(i, ex);
     const errs = this.errs(`exercises.${i}`);
-    const text = (key: "values" | "minutes" | "km", label: string, hint: string, testid: string, mode = "numeric") =>
-      html`<label class="log-reps">
-        <span class="label">${label}</span>
-        <input
-          type="text"
-          inputmode=${mode}
-          placeholder=${hint}
-          .value=${row[key]}
-          @input=${(e: Event) => {
-            row[key] = (e.target as HTMLInputElement).value;
-            this.persist();
-          }}
-          data-testid=${testid}
-        />
-      </label>`;
-    const stepper = (label: string) => html`<label class="log-sets">
-      <span class="label">${label}</span>
-      <div class="stepper stepper-sm">
-        <button type="button" class="step" aria-label="−" @click=${() => this.setRow(i, ex, Math.max(0, (Number.parseInt(row.sets, 10) || 0) - 1))}>−</button>
-        <input
-          type="number"
-          inputmode="numeric"
-          min="0"
-          max="20"
-          placeholder="0"
-          .value=${row.sets}
-          @input=${(e: Event) => {
-            row.sets = (e.target as HTMLInputElement).value;
-            this.persist();
-          }}
-          data-testid="sets-done-${i}"
-        />
-        <button type="button" class="step" aria-label="+" @click=${() => this.setRow(i, ex, Math.min(20, (Number.parseInt(row.sets, 10) || 0) + 1))}>+</button>
+    const name = exerciseName(ex.exerciseSlug, ex.name);
+    const scale = row.scale === "rir" ? t("rirShort") : t("rpeShort");
+    const efforts = row.scale === "rir" ? [0, 1, 2, 3, 4, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const s = ex.suggestion;
+    return html`<fieldset class="log-ex ${errs.length ? "has-error" : ""}" data-kind=${row.kind} data-slug=${ex.exerciseSlug} data-testid="log-row-${i}">
+      <legend class="log-name">
+        <strong>${name}</strong>
+        <span class="muted small">${workText(ex)}${effortText(ex) ? ` · ${effortText(ex)}` : ""}</span>
+      </legend>
+      ${this.coachHints(ex, i)}
+      ${s && suggestionText(s) ? html`<button type="button" class="btn btn-ghost btn-sm" @click=${() => {
+            applySuggestion(row, s);
+            this.changed();
+          }} data-testid="use-suggestion-${i}">${t("useSuggestion")}</button>` : nothing}
+      <div class="sets" role="group" aria-label=${t("setsOf", { name })}>
+        ${row.sets.map((r, k) => {
+          const n = k + 1;
+          const lbl = (what: string) => t("setField", { n, what });
+          let cells: TemplateResult;
+          switch (row.kind) {
+            case "cardio":
+              cells = html`${this.setInput(r, n, "minutes", t("minShort"), `set-min-${i}-${k}`)}${this.setInput(r, n, "km", t("kmShort"), `set-km-${i}-${k}`)}`;
+              break;
+            case "time":
+            case "intervals":
+              cells = this.setInput(r, n, "seconds", t("secShort"), `set-sec-${i}-${k}`);
+              break;
+            default:
+              cells = html`${this.setInput(r, n, "kg", t("kgShort"), `set-kg-${i}-${k}`)}${this.setInput(r, n, "reps", t("repsShort"), `set-reps-${i}-${k}`)}`;
+          }
+          return html`<div class="set-row ${r.state}" data-testid="set-${i}-${k}" data-state=${r.state}>
+            <span class="set-n" aria-hidden="true">${n}</span>
+            <span class="visually-hidden">${t("setN", { n })}</span>
+            ${r.state === "skipped" ? html`<span class="set-skipped">${t("skipped")}</span>` : cells}
+            ${r.state === "skipped"
+              ? nothing
+              : html`<label class="set-cell">
+                  <span class="set-lbl">${scale}</span>
+                  <select
+                    aria-label=${lbl(scale)}
+                    .value=${r.effort}
+                    @change=${(e: Event) => {
+                      r.effort = (e.target as HTMLSelectElement).value;
+                      this.changed();
+                    }}
+                    data-testid="set-effort-${i}-${k}"
+                  >
+                    <option value="" ?selected=${r.effort === ""}>—</option>
+                    ${efforts.map((v) => html`<option value=${String(v)} ?selected=${r.effort === String(v)}>${v}</option>`)}
+                  </select>
+                </label>`}
+            <span class="set-state">
+              <button
+                type="button"
+                class="set-btn ok"
+                aria-pressed=${r.state === "done"}
+                aria-label=${t("setDoneN", { n })}
+                title=${t("setDoneN", { n })}
+                @click=${() => {
+                  r.state = r.state === "done" ? "" : "done";
+                  this.changed();
+                }}
+                data-testid="set-done-${i}-${k}"
+              >${icon("check", 16)}</button>
+              <button
+                type="button"
+                class="set-btn skip"
+                aria-pressed=${r.state === "skipped"}
+                aria-label=${t("setSkipN", { n })}
+                title=${t("setSkipN", { n })}
+                @click=${() => {
+                  r.state = r.state === "skipped" ? "" : "skipped";
+                  this.changed();
+                }}
+                data-testid="set-skip-${i}-${k}"
+              >✕</button>
+            </span>
+          </div>`;
+        })}
       </div>
-    </label>`;
-    let inputs: TemplateResult;
-    switch (row.kind) {
-      case "cardio":
-        inputs = html`${text("minutes", t("minutesDone"), "", `minutes-done-${i}`, "decimal")}${text(
-          "km",
-          t("kmDone"),
-          "",
-          `km-done-${i}`,
-          "decimal",
-        )}`;
-        break;
-      case "intervals":
-        inputs = stepper(t("roundsDone"));
-        break;
-      case "time":
-        inputs = html`${stepper(t("setsDone"))}${text("values", t("secondsDone"), t("secondsDoneHint"), `seconds-done-${i}`)}`;
-        break;
-      default:
-        inputs = html`${stepper(t("setsDone"))}${text("values", t("repsDone"), t("repsDoneHint"), `reps-done-${i}`)}`;
-    }
-    return html`<div class="log-row ${errs.length ? "has-error" : ""}" data-kind=${row.kind} data-testid="log-row-${i}">
-      <div class="log-name">
-        <strong>${exerciseName(ex.exerciseSlug, ex.name)}</strong>
-        <span class="muted small">${workText(ex)}</span>
+      <div class="log-ex-foot">
+        ${row.sets.length < MAX_SETS
+          ? html`<button type="button" class="btn btn-ghost btn-sm" @click=${() => {
+              addRow(row);
+              this.changed();
+            }} data-testid="add-set-${i}">+ ${row.kind === "intervals" ? t("addRound") : t("addSet")}</button>`
+          : nothing}
+        <label class="pain-toggle">
+          <input
+            type="checkbox"
+            .checked=${row.pain}
+            @change=${(e: Event) => {
+              row.pain = (e.target as HTMLInputElement).checked;
+              if (!row.pain) row.painNote = "";
+              this.changed();
+            }}
+            data-testid="pain-${i}"
+          />
+          ${t("painToggle")}
+        </label>
       </div>
-      ${inputs}
+      ${row.pain
+        ? html`<label class="field pain-note">
+            <span class="label">${t("painNote")}</span>
+            <input
+              type="text"
+              maxlength="300"
+              placeholder=${t("painNotePlaceholder")}
+              .value=${row.painNote}
+              @input=${(e: Event) => {
+                row.painNote = (e.target as HTMLInputElement).value;
+                this.persist();
+              }}
+              data-testid="pain-note-${i}"
+            />
+          </label>`
+        : nothing}
       ${errs.map((m) => html`<p class="field-error" role="alert">${m}</p>`)}
+    </fieldset>`;
+  }
+
+  /** coachHints is "last time" and the suggestion for an exercise, when there is history. */
+  private coachHints(ex: WorkoutExercise, i: number): TemplateResult {
+    const last = ex.lastTime;
+    const s = ex.suggestion;
+    const st = s ? suggestionText(s) : "";
+    if (!last?.summary && !st) return html``;
+    return html`<div class="hints">
+      ${last?.summary
+        ? html`<p class="hint" data-testid="last-time-${i}">
+            <span class="hint-k">${t("lastTime")}</span> ${last.summary}${last.pain ? html` <span class="badge badge-warn">${t("hurt")}</span>` : nothing}
+          </p>`
+        : nothing}
+      ${st
+        ? html`<p class="hint" data-testid="suggestion-${i}">
+            <span class="hint-k">${t("suggested")}</span> <strong>${st}</strong>
+            <span class="badge badge-soft">${tk("action_" + s!.action, "")}</span>
+            ${s!.reason ? html`<span class="muted small hint-why">${s!.reason}</span>` : nothing}
+          </p>`
+        : nothing}
     </div>`;
   }
 
-  private setRow(i: number, ex: WorkoutExercise, sets: number): void {
-    this.row(i, ex).sets = String(sets);
-    this.persist();
-    update();
+  /** loggedSummary lists what was logged of each exercise, set by set. */
+  private loggedSummary(w: Workout): TemplateResult {
+    const logged = (w.log?.exercises ?? []).filter((c) => (c.sets ?? []).length || c.setsDone || c.pain);
+    if (!logged.length) return html``;
+    return html`<ul class="logged" data-testid="logged">
+      ${logged.map(
+        (c) => html`<li>
+          <strong>${exerciseName(c.exerciseSlug, w.exercises.find((e) => e.exerciseSlug === c.exerciseSlug)?.name)}</strong>
+          <span>${(c.sets ?? []).length ? (c.sets ?? []).map(setText).join(", ") : (c.repsDone ?? []).length ? c.repsDone.join(", ") : tp("setsN", c.setsDone)}</span>
+          ${c.pain ? html`<span class="badge badge-warn" data-testid="logged-pain">${t("hurt")}${c.painNote ? `: ${c.painNote}` : ""}</span>` : nothing}
+        </li>`,
+      )}
+    </ul>`;
   }
 
   private completedCard(w: Workout): TemplateResult {
@@ -845,6 +1096,13 @@ export class DayView implements View {
         ${this.queued && pending(this.planId, this.week, this.day)
           ? html`<div class="alert alert-warn" role="status" data-testid="queued">${t("queued")}</div>`
           : nothing}
+        ${this.adapting
+          ? html`<div class="alert alert-info" role="status" data-testid="adapting">
+              ${t("adaptingNext", { n: this.week + 1 })}
+              <a href="/plans/${encodeURIComponent(this.planId)}?week=${this.week + 1}&changes=1" data-nav data-testid="see-changes">${t("seeChanges")}</a>
+            </div>`
+          : nothing}
+        ${this.loggedSummary(w)}
         ${log.notes ? html`<p class="log-notes">${t("quoted", { s: log.notes })}</p>` : nothing}
         <div class="meta-row">
           <span class="badge badge-done" data-testid="completed-effort">${t("effortValue", { n: log.perceivedEffort })}</span>
@@ -865,7 +1123,7 @@ export class DayView implements View {
     const w = this.workout;
     if (!w) return spinner();
     // A rest day is not logged: there is nothing to rate.
-    const showForm = w.isRestDay ? false : !this.completed ? !!this.player || this.resumed : this.editing;
+    const showForm = w.isRestDay ? false : !this.completed ? !!this.player || this.resumed || this.logging : this.editing;
     return html`
       ${this.header(w)}
       ${this.completed && !this.editing ? this.completedCard(w) : nothing}

@@ -103,6 +103,8 @@ export class HomeView implements View {
               </div>
               <div class="plan-card-meta">
                 <span class="badge">${tp("weeks", pl.durationWeeks)}</span>
+                ${pl.state === "PLAN_STATE_PENDING" ? html`<span class="badge badge-next" data-testid="plan-pending-badge">${t("planPendingBadge")}</span>` : nothing}
+                ${pl.state === "PLAN_STATE_FAILED" ? html`<span class="badge badge-warn">${t("planFailedBadge")}</span>` : nothing}
                 <span class="badge badge-soft">${tk("provider_" + pl.provider, pl.provider)}</span>
                 ${pl.createTime ? html`<span class="muted small">${t("createdAt", { d: fmtDate(pl.createTime) })}</span>` : nothing}
               </div>
