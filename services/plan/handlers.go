@@ -263,6 +263,10 @@ func (s *Service) plan(ctx context.Context, sub, id string) (*planv1.Plan, error
 		if err != nil {
 			return nil, err
 		}
+		if p.GetState() != planv1.PlanState_PLAN_STATE_READY {
+			// Pending or failed: no weeks, no revisions yet.
+			return p, nil
+		}
 		p.Revision = 1
 		orig = p
 	}

@@ -236,7 +236,8 @@ func (s *Store) CreatePlan(ctx context.Context, subject string, p *planv1.Plan) 
 	}
 	// Rows are immutable, so what was written is what a read would return.
 	p.CreateTime = timestamppb.New(createTime.UTC())
-	p.State = planv1.PlanState_PLAN_STATE_READY
+	// A stored plan row is its revision 1.
+	p.State, p.Revision = planv1.PlanState_PLAN_STATE_READY, 1
 	return p, true, nil
 }
 
@@ -350,7 +351,7 @@ func planFromRow(row *ent.Plan) (*planv1.Plan, error) {
 		Usage:         &planv1.TokenUsage{PromptTokens: row.PromptTokens, CompletionTokens: row.CompletionTokens, TotalTokens: row.TotalTokens},
 		GenerationMs:  row.GenerationMs, LlmMs: row.LlmMs, RequestId: row.RequestID,
 		Archetype: typesv1.Archetype(row.Archetype), Locale: row.Locale, CreateTime: timestamppb.New(row.CreateTime),
-		State: planv1.PlanState_PLAN_STATE_READY,
+		State: planv1.PlanState_PLAN_STATE_READY, Revision: 1,
 	}
 	for _, s := range subs {
 		p.Substitutions = append(p.Substitutions, &planv1.Substitution{Week: s.Week, Day: s.Day, FromSlug: s.From, ToSlug: s.To})
