@@ -175,12 +175,24 @@ func allClips(t *testing.T, ops api) []map[string]any {
 func moveClipsToR2(t *testing.T, ops api, s3 *s3test.Server, bucket string) map[string]string {
 	t.Helper()
 	objects := map[string]string{}
-	for _, cl := range allClips(t, ops) {
+	var clips []map[string]any
+	// The video service loads its starter clips as it starts: wait for them.
+	require.Eventually(t, func() bool { clips = allClips(t, ops); return len(clips) > 0 }, 20*time.Second, 100*time.Millisecond, "the starter clips are listed")
+	for _, cl := range clips {
 		id := cl["id"].(string)
 		key := "clips/" + id + ".mp4"
 		body := "clip " + id
 		s3.Put(t, bucket, key, []byte(body))
-		ops.OK("PATCH", "/v1/clips/"+id+"?updateMask=provider,r2Key", map[string]any{"provider": "PROVIDER_R2", "r2Key": key})
+		// Caption tracks move with the clip: a track's source is of the clip's provider.
+		var captions []map[string]any
+		tracks, _ := cl["captions"].([]any)
+		for _, tr := range tracks {
+			c := tr.(map[string]any)
+			ckey := "captions/" + id + "." + c["locale"].(string) + ".vtt"
+			s3.Put(t, bucket, ckey, []byte("WEBVTT\n"))
+			captions = append(captions, map[string]any{"locale": c["locale"], "label": c["label"], "r2Key": ckey})
+		}
+		ops.OK("PATCH", "/v1/clips/"+id+"?updateMask=provider,r2Key,captions", map[string]any{"provider": "PROVIDER_R2", "r2Key": key, "captions": captions})
 		objects[id] = body
 	}
 	require.NotEmpty(t, objects)
