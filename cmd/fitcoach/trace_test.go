@@ -148,6 +148,11 @@ func TestStartWorkoutIsOneTrace(t *testing.T) {
 		"equipment": []string{"dumbbell"}, "daysPerWeek": 3, "durationWeeks": 4, "sessionMinutes": 45,
 		"archetype": "ARCHETYPE_MENTOR", "locale": "en",
 	})
+	// The video service loads its starter clips as it starts: plans need them.
+	require.Eventually(t, func() bool {
+		r := alice.Call("GET", "/v1/exercises:allowed", nil)
+		return r.Status == 200
+	}, 30*time.Second, 100*time.Millisecond, "the allowed exercises are served")
 	plan := obj(alice.OK("POST", "/v1/me/plans", map[string]any{"requestId": "traced"})["plan"])
 	day := 0
 	for _, d := range list(obj(list(plan, "weeks")[0]), "days") {

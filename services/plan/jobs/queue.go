@@ -272,6 +272,11 @@ func (q *Queue) closePool() {
 // that is queued, running or done is answered instead (Duplicate true).
 func (q *Queue) EnqueueGenerate(ctx context.Context, args GeneratePlanArgs) (*rivertype.JobInsertResult, error) {
 	res, err := q.c.Insert(ctx, args, nil)
+	if err != nil && ctx.Err() == nil {
+		// A pooled connection may have died with a database restart and is dropped by the
+		// failed insert; the job is unique per request, so trying once more is safe.
+		res, err = q.c.Insert(ctx, args, nil)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("jobs: enqueue generation of request %q: %w", args.RequestID, err)
 	}
