@@ -210,7 +210,14 @@ func Open(ctx context.Context, o Options) (*Queue, error) {
 	var err error
 	switch o.DB.Dialect {
 	case db.Postgres:
-		q.pool, err = pgxpool.New(ctx, o.DSN)
+		var pc *pgxpool.Config
+		if pc, err = pgxpool.ParseConfig(o.DSN); err != nil {
+			return nil, fmt.Errorf("jobs: database pool: %w", err)
+		}
+		// As the service's own pool does (db.PingAfterIdle): a connection idle for a moment is
+		// pinged before reuse, so a PostgreSQL restart costs no request.
+		pc.ShouldPing = func(_ context.Context, p pgxpool.ShouldPingParams) bool { return p.IdleDuration > db.PingAfterIdle }
+		q.pool, err = pgxpool.NewWithConfig(ctx, pc)
 		if err != nil {
 			return nil, fmt.Errorf("jobs: database pool: %w", err)
 		}
