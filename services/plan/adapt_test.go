@@ -192,13 +192,15 @@ func TestAdaptWithLLM(t *testing.T) {
 			created, err := e.client.CreatePlan(ctx, &planv1.CreatePlanRequest{RequestId: "l1"})
 			require.NoError(t, err)
 			p := created.GetPlan()
-			logWeekOne(t, e, "lola", p)
+			// Logging the week's last session queues the same adaptation as a job: the script
+			// is ready before, and whichever runs first makes the one revision.
 			good = goodAdaptation(p)
 			script = tt.answers(good)
+			logWeekOne(t, e, "lola", p)
 			ad, err := e.client.AdaptPlan(ctx, &planv1.AdaptPlanRequest{PlanId: p.GetId(), Week: 1})
 			require.NoError(t, err)
 			require.Equal(t, tt.provider, ad.GetRevision().GetProvider())
-			require.Equal(t, tt.requests, m.n)
+			require.GreaterOrEqual(t, m.n, tt.requests)
 			if tt.provider == "openai" {
 				require.Equal(t, "Steady week — keep going, my friend.", ad.GetRevision().GetSummary())
 				require.Contains(t, ad.GetRevision().GetChanges()[0].GetReason(), "coach says")
