@@ -25,6 +25,8 @@ func TestPostgresRestart(t *testing.T) {
 	addrs := map[string]string{"catalog": freeAddr(t), "video": freeAddr(t), "plan": freeAddr(t)}
 	c := startCluster(t, clusterConfig{dsn: func(svc string) string { return dsns[svc] }}, addrs)
 	alice := c.person("alice")
+	// The video service loads its starter clips as it starts: plans need them.
+	require.Eventually(t, func() bool { return alice.Call("GET", "/v1/exercises:allowed", nil).Status == 200 }, 30*time.Second, 100*time.Millisecond, "the allowed exercises are served")
 	planID, day := onboard(alice)
 	dayPath := fmt.Sprintf("/v1/me/plans/%s/weeks/1/days/%d", planID, day)
 	done := completion(alice, dayPath)
