@@ -62,7 +62,7 @@ func Bounds(in Input, proposed *planv1.WorkoutPlan) []aiplan.Violation {
 			}
 			continue
 		}
-		before, after := float64(workingSets(base)), float64(workingSets(w))
+		before, after := float64(WorkingSets(base)), float64(WorkingSets(w))
 		lo, hi := before*(1-MaxVolumeChange), before*(1+MaxVolumeChange)
 		if f.Deload && w.GetWeekNumber() == in.Week+1 {
 			lo, hi = before*0.4, before
@@ -103,7 +103,9 @@ func Bounds(in Input, proposed *planv1.WorkoutPlan) []aiplan.Violation {
 	return vs
 }
 
-func workingSets(w *planv1.Week) int32 {
+// WorkingSets counts a week's sets outside warm-ups and cool-downs: sets, rounds, or one per
+// continuous block.
+func WorkingSets(w *planv1.Week) int32 {
 	n := int32(0)
 	for _, x := range exercisesOf(w) {
 		if working(x) {

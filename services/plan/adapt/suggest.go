@@ -9,6 +9,7 @@ import (
 
 	planv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/plan/v1"
 	typesv1 "github.com/fitcoach/fitcoach/pkg/gen/fitcoach/types/v1"
+	"github.com/fitcoach/fitcoach/services/plan/estimate"
 )
 
 // Effort thresholds of COACHING.md §7.
@@ -242,21 +243,10 @@ func doneSets(e *planv1.CompletedExercise) []*planv1.SetLog {
 	return out
 }
 
-// repRange reads "8-12" or "10"; 0, 0 when there is none.
+// repRange reads "8-12" or "10" (estimate.RepsRange); 0, 0 when there is none.
 func repRange(reps string) (lo, hi int32) {
-	a, b, found := strings.Cut(reps, "-")
-	x, err1 := strconv.Atoi(a)
-	if err1 != nil {
-		return 0, 0
-	}
-	if !found {
-		return int32(x), int32(x)
-	}
-	y, err2 := strconv.Atoi(b)
-	if err2 != nil {
-		return int32(x), int32(x)
-	}
-	return int32(x), int32(y)
+	l, h, _ := estimate.RepsRange(reps)
+	return int32(l), int32(h)
 }
 
 func roundTo(v, step float64) int32 { return int32(math.Round(v/step) * step) }

@@ -270,9 +270,9 @@ func Read(in Input) Facts {
 			}
 		}
 	}
-	prev := workingSets(week(in.Plan, last))
+	prev := adapt.WorkingSets(week(in.Plan, last))
 	for n := last + 1; n <= f.Weeks; n++ {
-		cur := workingSets(week(in.Plan, n))
+		cur := adapt.WorkingSets(week(in.Plan, n))
 		if prev > 0 && float64(cur) <= lighterShare*float64(prev) {
 			f.Lighter = append(f.Lighter, n)
 		}
@@ -376,28 +376,6 @@ func week(p *planv1.WorkoutPlan, n int32) *planv1.Week {
 		}
 	}
 	return nil
-}
-
-// workingSets counts a week's sets (rounds, or one per continuous block) outside warm-ups and
-// cool-downs.
-func workingSets(w *planv1.Week) int {
-	n := 0
-	for _, d := range w.GetDays() {
-		for _, x := range d.GetExercises() {
-			if b := x.GetBlock(); b == "warmup" || b == "cooldown" {
-				continue
-			}
-			switch {
-			case x.Sets != nil:
-				n += int(x.GetSets())
-			case x.Rounds != nil:
-				n += int(x.GetRounds())
-			default:
-				n++
-			}
-		}
-	}
-	return n
 }
 
 func measurement(c *catalogv1.Exercise, x *planv1.Exercise) typesv1.Measurement {

@@ -30,6 +30,7 @@ import (
 	"github.com/fitcoach/fitcoach/services/plan/adapt"
 	"github.com/fitcoach/fitcoach/services/plan/aiplan"
 	"github.com/fitcoach/fitcoach/services/plan/coaching"
+	"github.com/fitcoach/fitcoach/services/plan/estimate"
 	"github.com/fitcoach/fitcoach/services/plan/microcycle"
 	"github.com/fitcoach/fitcoach/services/plan/planner"
 )
@@ -172,7 +173,7 @@ func run(base adapt.Input, persona string) []Check {
 		}
 	case "missed sessions", "exhausted":
 		add("deload", res.Deload, "no deload after %s", persona)
-		add("less work next week", workingSets(next) < workingSets(before), "week 2 sets %d, planned %d", workingSets(next), workingSets(before))
+		add("less work next week", adapt.WorkingSets(next) < adapt.WorkingSets(before), "week 2 sets %d, planned %d", adapt.WorkingSets(next), adapt.WorkingSets(before))
 	case "pain":
 		if hurt == "" {
 			break
@@ -232,7 +233,8 @@ func logWeek(in adapt.Input, rpe, effort int32, sessions int, edit func(*planv1.
 				s := &planv1.SetLog{Rpe: proto.Int32(rpe)}
 				switch {
 				case x.Reps != nil:
-					s.Reps = top(x.GetReps())
+					_, hi, _ := estimate.RepsRange(x.GetReps())
+					s.Reps = int32(hi)
 					s.LoadKg = startLoad(c)
 				case x.Rounds != nil:
 					s.Seconds = x.GetRounds() * (x.GetWorkSeconds() + x.GetRecoverySeconds())
@@ -310,30 +312,6 @@ func samePattern(a, b *catalogv1.Exercise) bool {
 		}
 	}
 	return false
-}
-
-func workingSets(w *planv1.Week) int32 {
-	var n int32
-	for _, d := range w.GetDays() {
-		for _, x := range d.GetExercises() {
-			if b := x.GetBlock(); b != "warmup" && b != "cooldown" {
-				n += max(1, x.GetSets())
-			}
-		}
-	}
-	return n
-}
-
-func top(reps string) int32 {
-	_, hi, found := strings.Cut(reps, "-")
-	if !found {
-		hi = reps
-	}
-	var n int32
-	for _, c := range hi {
-		n = n*10 + int32(c-'0')
-	}
-	return n
 }
 
 func weekOf(p *planv1.WorkoutPlan, n int32) *planv1.Week {
