@@ -4,6 +4,8 @@
 // exercise measures: reps per set, seconds per set, or minutes and distance.
 
 import { html, nothing, type TemplateResult } from "lit-html";
+// styleMap sets properties through the CSSOM, which the CSP allows (style attributes it blocks).
+import { styleMap } from "lit-html/directives/style-map.js";
 import {
   ApiError,
   api,
@@ -809,7 +811,7 @@ export class DayView implements View {
                     <button class="icon-btn" ?disabled=${p.index >= n - 1} @click=${() => p.next()} aria-label=${t("next")} data-testid="next-clip">${icon("next", 18)}</button>
                   </div>
                 </div>
-                <div class="progress" aria-hidden="true"><span style="width:${((p.index + (p.finished ? 1 : 0)) / n) * 100}%"></span></div>
+                <div class="progress" aria-hidden="true"><span style=${styleMap({ width: `${((p.index + (p.finished ? 1 : 0)) / n) * 100}%` })}></span></div>
                 ${p.finished ? html`<div class="alert alert-ok" role="status" data-testid="playlist-finished">${icon("flag", 18)} ${t("finished")}</div>` : nothing}
                 <details class="playlist" ?open=${this.showPlaylist} @toggle=${(e: Event) => (this.showPlaylist = (e.target as HTMLDetailsElement).open)}>
                   <summary>${t("playlist")} · ${n}</summary>
