@@ -4,8 +4,7 @@
 // exercise measures: reps per set, seconds per set, or minutes and distance.
 
 import { html, nothing, type TemplateResult } from "lit-html";
-// styleMap sets properties through the CSSOM, which the CSP allows (style attributes it blocks).
-import { styleMap } from "lit-html/directives/style-map.js";
+import { ref } from "lit-html/directives/ref.js";
 import {
   ApiError,
   api,
@@ -811,7 +810,7 @@ export class DayView implements View {
                     <button class="icon-btn" ?disabled=${p.index >= n - 1} @click=${() => p.next()} aria-label=${t("next")} data-testid="next-clip">${icon("next", 18)}</button>
                   </div>
                 </div>
-                <div class="progress" aria-hidden="true"><span style=${styleMap({ width: `${((p.index + (p.finished ? 1 : 0)) / n) * 100}%` })}></span></div>
+                <div class="progress" aria-hidden="true"><span ${ref(progressWidth(((p.index + (p.finished ? 1 : 0)) / n) * 100))}></span></div>
                 ${p.finished ? html`<div class="alert alert-ok" role="status" data-testid="playlist-finished">${icon("flag", 18)} ${t("finished")}</div>` : nothing}
                 <details class="playlist" ?open=${this.showPlaylist} @toggle=${(e: Event) => (this.showPlaylist = (e.target as HTMLDetailsElement).open)}>
                   <summary>${t("playlist")} · ${n}</summary>
@@ -1142,4 +1141,14 @@ export class DayView implements View {
     this.player?.destroy();
     this.player = null;
   }
+}
+
+/**
+ * progressWidth sets a bar's width through the CSSOM, which the CSP allows; a style attribute
+ * (also the one lit's styleMap writes on its first render) it blocks.
+ */
+function progressWidth(percent: number): (el?: Element) => void {
+  return (el) => {
+    if (el instanceof HTMLElement) el.style.width = `${percent}%`;
+  };
 }
